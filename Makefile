@@ -1,0 +1,68 @@
+# Two commands do everything on a fresh machine: `make serve` and `make test`.
+# Each target installs what it needs first (scripts/bootstrap.sh skips what is present).
+
+CONTENT ?= content
+OUT     ?= dist
+ADDR    ?= 127.0.0.1:8080
+
+SHELL      := bash
+APP_DIR    := target/trunk
+TRUSTCTL   := target/debug/trustctl
+WASM_ENV   := scripts/wasm-env
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CARGO_TERM_COLOR ?= never
+
+.PHONY: help setup check build serve test test-native test-browser test-e2e app trustctl lint fmt clean
+
+help:
+	@echo "make serve   build the trust center from CONTENT (default: content/) and serve it at http://$(ADDR)/"
+	@echo "make build   only write the site to OUT (default: dist/)"
+	@echo "make check   validate CONTENT"
+	@echo "make test    run every test: native, in-browser component, end-to-end"
+	@echo "make lint    rustfmt check and clippy on the native and wasm32 builds"
+
+setup:
+	@scripts/bootstrap.sh
+
+trustctl: setup
+	cargo build --bin trustctl
+
+# The Wasm app does not depend on the content: it is built once and serves any content directory.
+# --offline keeps Trunk from trying to download tools (bootstrap installed them); it is passed on
+# to cargo too, so fetch the crates first.
+app: setup
+	cargo fetch --quiet
+	$(WASM_ENV) trunk build --release --offline
+
+check: trustctl
+	$(TRUSTCTL) check $(CONTENT)
+
+# Validate first, so that bad content fails in seconds and before anything is written.
+build: check app
+	$(TRUSTCTL) build --content $(CONTENT) --app $(APP_DIR) --out $(OUT)
+
+serve: build
+	$(TRUSTCTL) serve $(OUT) --addr $(ADDR)
+
+test: test-native test-e2e test-browser
+
+test-native: setup
+	cargo test
+
+test-e2e: build
+	cd tests/e2e && SITE_DIR=$(abspath $(OUT)) TRUSTCTL=$(abspath $(TRUSTCTL)) node --test --test-reporter=spec
+
+test-browser: setup
+	$(WASM_ENV) cargo test --target wasm32-unknown-unknown --no-default-features --features hydrate --test components
+
+lint: setup
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	$(WASM_ENV) cargo clippy --all-targets --target wasm32-unknown-unknown --no-default-features --features hydrate -- -D warnings
+
+fmt:
+	cargo fmt
+
+clean:
+	rm -rf $(OUT) $(APP_DIR)

@@ -1,0 +1,58 @@
+//! The browser side: fetch the data the pre-rendered page was built from, then hydrate it.
+//!
+//! The page is already fully painted from static HTML when this runs. The app fetches the site
+//! data and the current route's data (both preloaded by `<link rel="preload">` in the page head,
+//! so they arrive alongside the Wasm) and hydrates the existing DOM without re-rendering it. If
+//! either fetch fails, the static page simply stays as it is: every link still works.
+
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+
+use crate::site::{Section, SiteData, SITE_DATA_PATH};
+use crate::ui::{App, PageStore};
+
+/// Starts the app: called once from the Wasm entry point.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    // Leptos' executor starts with hydration; until then the browser's own drives the fetches.
+    wasm_bindgen_futures::spawn_local(async {
+        let site = match fetch_json::<SiteData>(SITE_DATA_PATH).await {
+            Ok(site) => site,
+            Err(e) => return leptos::logging::warn!("trust center stays static: {e}"),
+        };
+        let path = web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .unwrap_or_default();
+        let mut pages = Vec::new();
+        if let Some(section) = Section::from_path(&path) {
+            match fetch_json(&section.data_path()).await {
+                Ok(page) => pages.push(page),
+                Err(e) => return leptos::logging::warn!("trust center stays static: {e}"),
+            }
+        }
+        let pages = PageStore::new(pages);
+        leptos::mount::hydrate_body(move || view! { <App site pages /> });
+        // Marks the document as live: tests wait for it, and styles may rely on it.
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            _ = root.set_attribute("data-hydrated", "");
+        }
+    });
+}
+
+/// GETs `url` and decodes its JSON body.
+pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
+    let response = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|e| format!("{url}: {e}"))?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    response
+        .json::<T>()
+        .await
+        .map_err(|e| format!("{url}: {e}"))
+}

@@ -1,0 +1,221 @@
+//! The native generator: a content directory plus the built Wasm app in, a complete static site
+//! out.
+//!
+//! Every route is pre-rendered with the same components the browser hydrates. Output is written
+//! to a staging directory beside the target and swapped in only when everything succeeded, so a
+//! failed build never leaves a half-written or emptied site behind.
+
+mod derive;
+mod output;
+mod render;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::load::{self, Diagnostics};
+use crate::model::Model;
+use crate::site::{PageData, Section, SiteData};
+
+pub use derive::{page_data, page_description, site_data};
+pub use output::Staging;
+pub use render::{render_body, Head};
+
+/// Where the generator reads and writes.
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    /// The content directory.
+    pub content: PathBuf,
+    /// Trunk's output: `index.html` (used as the page template) and the app's assets.
+    pub app: PathBuf,
+    /// The site directory to (re)place.
+    pub out: PathBuf,
+}
+
+/// Why a build produced nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// The content has errors.
+    #[error("{0}")]
+    Content(Diagnostics),
+    /// Trunk's `index.html` is not a usable template.
+    #[error("{path}: {reason}")]
+    Template {
+        /// The template file.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// Reading or writing a file failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file or directory.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The output directory exists but was not written by this tool.
+    #[error("{0}: exists and does not look like a trust-center build; refusing to replace it (remove it or choose another OUT)")]
+    ForeignOutput(PathBuf),
+}
+
+impl BuildError {
+    pub(crate) fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> BuildError {
+        let path = path.into();
+        move |source| BuildError::Io { path, source }
+    }
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Warnings about the content.
+    pub warnings: Diagnostics,
+    /// Site-relative paths of the pages written.
+    pub pages: Vec<String>,
+}
+
+/// The marker in `index.html` where each page's head tags go.
+pub const HEAD_MARKER: &str = "<!--trust:head-->";
+/// The marker in `index.html` where each page's pre-rendered body goes.
+pub const BODY_MARKER: &str = "<!--trust:body-->";
+
+/// Loads the content, renders every page, and replaces `out` with the result.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let (model, warnings) = load::load(&opts.content).map_err(BuildError::Content)?;
+    let template = Template::read(&opts.app.join("index.html"))?;
+
+    let staging = Staging::new(&opts.out)?;
+    staging.copy_tree(&opts.app, Path::new(""), |rel| {
+        rel != Path::new("index.html")
+    })?;
+    for asset in &model.assets {
+        staging.copy_file(&opts.content.join(asset), Path::new(asset))?;
+    }
+
+    let site = site_data(&model);
+    staging.write(Path::new("_data/site.json"), &to_json(&site))?;
+    let mut pages = Vec::new();
+    for section in Section::ALL {
+        let page = page_data(&model, &site, section);
+        staging.write(
+            Path::new(section.data_path().trim_start_matches('/')),
+            &to_json(&page),
+        )?;
+        let html = render_page(&template, &model, &site, Some(&page), &section.path());
+        let rel = format!("{}index.html", section.path().trim_start_matches('/'));
+        staging.write(Path::new(&rel), &html)?;
+        pages.push(rel);
+    }
+    let not_found = render_page(&template, &model, &site, None, "/404.html");
+    staging.write(Path::new("404.html"), &not_found)?;
+    pages.push("404.html".to_owned());
+
+    staging.commit()?;
+    Ok(BuildReport { warnings, pages })
+}
+
+/// Renders one complete HTML document.
+fn render_page(
+    template: &Template,
+    model: &Model,
+    site: &SiteData,
+    page: Option<&PageData>,
+    path: &str,
+) -> String {
+    let org = &model.organization;
+    let not_found_title;
+    let (title, description, canonical, preload) = match page {
+        Some(p) => (
+            p.title.as_str(),
+            page_description(model, p.section),
+            Some(format!(
+                "{}{}",
+                org.site_url.get_ref().trim_end_matches('/'),
+                path
+            )),
+            vec![
+                crate::site::SITE_DATA_PATH.to_owned(),
+                p.section.data_path(),
+            ],
+        ),
+        None => {
+            not_found_title = site.title_for(Some(crate::ui::NOT_FOUND_HEADING));
+            (
+                not_found_title.as_str(),
+                "There is no page at this address.".to_owned(),
+                None,
+                vec![crate::site::SITE_DATA_PATH.to_owned()],
+            )
+        }
+    };
+    let head = Head {
+        title,
+        description: &description,
+        canonical,
+        site_name: &site.name,
+        preload,
+        icon: site.logo.as_ref().map(|l| l.src.as_str()),
+        brand_color: org.brand_color.as_ref().map(|c| c.get_ref().as_str()),
+    };
+    template.fill(&head.to_html(), &render_body(site, page, path))
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("page data always serializes")
+}
+
+/// Trunk's `index.html`, split at the two markers.
+struct Template {
+    before_head: String,
+    between: String,
+    after_body: String,
+}
+
+impl Template {
+    fn read(path: &Path) -> Result<Template, BuildError> {
+        let text = fs::read_to_string(path).map_err(|e| BuildError::Template {
+            path: path.to_owned(),
+            reason: format!(
+                "cannot read the app's index.html ({e}); build the app with Trunk first"
+            ),
+        })?;
+        let missing = |marker: &str| BuildError::Template {
+            path: path.to_owned(),
+            reason: format!("the marker {marker} is missing"),
+        };
+        let (before_head, rest) = text
+            .split_once(HEAD_MARKER)
+            .ok_or_else(|| missing(HEAD_MARKER))?;
+        let (between, after_body) = rest
+            .split_once(BODY_MARKER)
+            .ok_or_else(|| missing(BODY_MARKER))?;
+        if !between.trim_end().ends_with("<body>") {
+            // hydrate_body starts at the body's first child: nothing may come before the app.
+            return Err(BuildError::Template {
+                path: path.to_owned(),
+                reason: format!("{BODY_MARKER} must come right after <body>"),
+            });
+        }
+        Ok(Template {
+            before_head: before_head.to_owned(),
+            between: between.trim_end().to_owned(),
+            after_body: after_body.to_owned(),
+        })
+    }
+
+    fn fill(&self, head: &str, body: &str) -> String {
+        let mut page = String::with_capacity(
+            self.before_head.len()
+                + head.len()
+                + self.between.len()
+                + body.len()
+                + self.after_body.len(),
+        );
+        page.push_str(&self.before_head);
+        page.push_str(head);
+        page.push_str(&self.between);
+        page.push_str(body);
+        page.push_str(&self.after_body);
+        page
+    }
+}

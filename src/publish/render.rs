@@ -1,0 +1,98 @@
+//! Pre-rendering: the [`App`] rendered natively for one path, and the page around it.
+
+use leptos::prelude::*;
+use leptos_router::location::RequestUrl;
+
+use crate::site::{PageData, SiteData};
+use crate::ui::{App, PageStore};
+
+/// Renders the app's HTML (the whole `<body>` content) as the browser's router will see `path`.
+///
+/// `page` is the route's data; `None` for paths that are not a section (the 404 page).
+pub fn render_body(site: &SiteData, page: Option<&PageData>, path: &str) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        // Without this the router would try to read the browser's location.
+        provide_context(RequestUrl::new(path));
+        let pages = PageStore::new(page.cloned());
+        let site = site.clone();
+        view! { <App site pages /> }.to_html()
+    })
+}
+
+/// What goes into one page's `<head>` besides what the app template already has.
+pub struct Head<'a> {
+    /// `<title>`.
+    pub title: &'a str,
+    /// `<meta name="description">`.
+    pub description: &'a str,
+    /// The absolute URL of the page, or `None` for pages with no address of their own (404).
+    pub canonical: Option<String>,
+    /// The site name, for `og:site_name`.
+    pub site_name: &'a str,
+    /// Data files the app will fetch on start, preloaded so they arrive with the Wasm.
+    pub preload: Vec<String>,
+    /// The icon's URL; `None` for none, which also stops browsers asking for `/favicon.ico`.
+    pub icon: Option<&'a str>,
+    /// The brand colour, if any.
+    pub brand_color: Option<&'a str>,
+}
+
+impl Head<'_> {
+    /// The tags, one per line.
+    pub fn to_html(&self) -> String {
+        let mut h = String::new();
+        let mut tag = |s: String| {
+            h.push_str(&s);
+            h.push('\n');
+        };
+        tag(format!("<title>{}</title>", escape(self.title)));
+        tag(format!(
+            r#"<meta name="description" content="{}">"#,
+            escape(self.description)
+        ));
+        if let Some(url) = &self.canonical {
+            tag(format!(r#"<link rel="canonical" href="{}">"#, escape(url)));
+            tag(format!(
+                r#"<meta property="og:url" content="{}">"#,
+                escape(url)
+            ));
+        } else {
+            tag(r#"<meta name="robots" content="noindex">"#.to_owned());
+        }
+        tag(format!(
+            r#"<link rel="icon" href="{}">"#,
+            escape(self.icon.unwrap_or("data:,"))
+        ));
+        tag(r#"<meta property="og:type" content="website">"#.to_owned());
+        tag(format!(
+            r#"<meta property="og:title" content="{}">"#,
+            escape(self.title)
+        ));
+        tag(format!(
+            r#"<meta property="og:description" content="{}">"#,
+            escape(self.description)
+        ));
+        tag(format!(
+            r#"<meta property="og:site_name" content="{}">"#,
+            escape(self.site_name)
+        ));
+        if let Some(color) = self.brand_color {
+            // The loader guarantees `#rrggbb`, so nothing here needs escaping.
+            tag(format!(r#"<meta name="theme-color" content="{color}">"#));
+            tag(format!("<style>:root{{--brand:{color}}}</style>"));
+        }
+        for url in &self.preload {
+            tag(format!(
+                r#"<link rel="preload" href="{}" as="fetch" crossorigin>"#,
+                escape(url)
+            ));
+        }
+        h
+    }
+}
+
+/// Escapes text for HTML content and double-quoted attributes alike.
+fn escape(s: &str) -> std::borrow::Cow<'_, str> {
+    html_escape::encode_double_quoted_attribute(s)
+}

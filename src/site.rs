@@ -1,0 +1,201 @@
+//! What the browser app renders, and where: the routes of a trust center and the data each one
+//! needs.
+//!
+//! These types are the contract between the two targets. The native generator builds them from the
+//! content [`Model`](crate::model::Model), renders each route to HTML with them and writes them as
+//! JSON next to the pages; the Wasm app reads the same JSON back, so hydration sees exactly the data
+//! the pre-render saw. Markdown arrives here already rendered to sanitised HTML: the browser never
+//! parses Markdown.
+
+use serde::{Deserialize, Serialize};
+
+/// Where the site-wide data ([`SiteData`]) is published.
+pub const SITE_DATA_PATH: &str = "/_data/site.json";
+
+/// A top-level section of the trust center: one route, one navigation entry, one data file.
+///
+/// The order of [`Section::ALL`] is the order of the navigation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Section {
+    /// The landing page: who the company is and its commitments at a glance.
+    Overview,
+    /// Certifications and attestations.
+    Certifications,
+    /// The security program: layers, controls, measures.
+    Security,
+    /// Subprocessors and their changes.
+    Subprocessors,
+    /// Data residency, retention, roles and rights.
+    DataPrivacy,
+    /// The DPA, policies and reports.
+    Documents,
+    /// The vulnerability disclosure program.
+    Disclosure,
+    /// Answers to frequent questions.
+    Faq,
+    /// News and announcements.
+    Updates,
+}
+
+impl Section {
+    /// Every section, in navigation order.
+    pub const ALL: [Section; 9] = [
+        Section::Overview,
+        Section::Certifications,
+        Section::Security,
+        Section::Subprocessors,
+        Section::DataPrivacy,
+        Section::Documents,
+        Section::Disclosure,
+        Section::Faq,
+        Section::Updates,
+    ];
+
+    /// The URL segment: empty for the overview, which lives at the root.
+    ///
+    /// It doubles as the content file stem (`content/pages/<slug>.md`, `overview.md` for the root)
+    /// and the data file stem (`/_data/<slug>.json`).
+    pub const fn slug(self) -> &'static str {
+        match self {
+            Section::Overview => "",
+            Section::Certifications => "certifications",
+            Section::Security => "security",
+            Section::Subprocessors => "subprocessors",
+            Section::DataPrivacy => "data-privacy",
+            Section::Documents => "documents",
+            Section::Disclosure => "disclosure",
+            Section::Faq => "faq",
+            Section::Updates => "updates",
+        }
+    }
+
+    /// A stem that is never empty, for file names.
+    pub const fn file_stem(self) -> &'static str {
+        match self {
+            Section::Overview => "overview",
+            other => other.slug(),
+        }
+    }
+
+    /// The canonical path, with the trailing slash a static host serves a directory at.
+    pub fn path(self) -> String {
+        match self {
+            Section::Overview => "/".to_owned(),
+            other => format!("/{}/", other.slug()),
+        }
+    }
+
+    /// The path of the JSON file holding this section's [`PageData`].
+    pub fn data_path(self) -> String {
+        format!("/_data/{}.json", self.file_stem())
+    }
+
+    /// The short label in the navigation.
+    pub const fn nav_label(self) -> &'static str {
+        match self {
+            Section::Overview => "Overview",
+            Section::Certifications => "Certifications",
+            Section::Security => "Security",
+            Section::Subprocessors => "Subprocessors",
+            Section::DataPrivacy => "Data & Privacy",
+            Section::Documents => "Documents",
+            Section::Disclosure => "Disclosure",
+            Section::Faq => "FAQ",
+            Section::Updates => "Updates",
+        }
+    }
+
+    /// One line on what the section holds: the page description when the content gives none.
+    pub const fn summary(self) -> &'static str {
+        match self {
+            Section::Overview => "How we protect your data, at a glance",
+            Section::Certifications => "Certifications, attestations and audit reports",
+            Section::Security => {
+                "Our security program: layers, controls and organisational measures"
+            }
+            Section::Subprocessors => {
+                "The subprocessors we use, where they process data, and their changes"
+            }
+            Section::DataPrivacy => "Where data is stored, how long it is kept, and your rights",
+            Section::Documents => "The DPA, policies and reports to download or request",
+            Section::Disclosure => "How to report a vulnerability to us",
+            Section::Faq => "Answers to the questions security reviews ask",
+            Section::Updates => "News about our security and privacy program",
+        }
+    }
+
+    /// The section a browser path belongs to, accepting it with or without the trailing slash
+    /// and with an explicit `index.html`, as static hosts serve it.
+    pub fn from_path(path: &str) -> Option<Section> {
+        let trimmed = path
+            .strip_suffix("index.html")
+            .unwrap_or(path)
+            .trim_matches('/');
+        Section::ALL.into_iter().find(|s| s.slug() == trimmed)
+    }
+
+    /// The section whose content file stem is `stem`.
+    pub fn from_file_stem(stem: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.file_stem() == stem)
+    }
+}
+
+/// What every page shows around its content: the header and footer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SiteData {
+    /// The organization's display name.
+    pub name: String,
+    /// A short line under the name.
+    pub tagline: String,
+    /// The logo, if the content has one.
+    pub logo: Option<Logo>,
+    /// Contacts listed in the footer, in content order.
+    pub contacts: Vec<ContactLink>,
+    /// The legal entity and its postal address, one line.
+    pub legal_line: String,
+}
+
+impl SiteData {
+    /// The document title of a page: the heading first, then the site, so tabs stay tellable
+    /// apart. `None` gives the site's own title, for the overview.
+    pub fn title_for(&self, heading: Option<&str>) -> String {
+        match heading {
+            Some(heading) => format!("{heading} · {} Trust Center", self.name),
+            None => format!("{} Trust Center", self.name),
+        }
+    }
+}
+
+/// An image shown in the header.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Logo {
+    /// Site-absolute URL of the image.
+    pub src: String,
+    /// Alternative text.
+    pub alt: String,
+}
+
+/// A contact channel shown in the footer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ContactLink {
+    /// What the contact is for ("Security", "Privacy / DPO").
+    pub label: String,
+    /// What the visitor sees (an address or a URL).
+    pub text: String,
+    /// Where the link goes (`mailto:` or `https:`).
+    pub href: String,
+}
+
+/// The data one section's page renders.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PageData {
+    /// Which section this is.
+    pub section: Section,
+    /// The page heading.
+    pub heading: String,
+    /// The full document title, as in `<title>`; the app sets it on client-side navigation.
+    pub title: String,
+    /// The introduction, rendered and sanitised HTML.
+    pub intro_html: String,
+}

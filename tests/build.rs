@@ -1,0 +1,170 @@
+//! The generator end to end, natively: the example content builds into a complete site, every
+//! section is a route, and a failed build leaves the previous site alone.
+#![cfg(feature = "ssr")]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use trust_center::load;
+use trust_center::publish::{self, BuildError, BuildOptions, BODY_MARKER, HEAD_MARKER};
+use trust_center::site::{PageData, Section, SiteData};
+
+fn example_content() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
+}
+
+/// A stand-in for Trunk's output: the template with its markers and one asset.
+fn fake_app(dir: &Path) -> PathBuf {
+    let app = dir.join("app");
+    fs::create_dir_all(&app).unwrap();
+    fs::write(
+        app.join("index.html"),
+        format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><script type=\"module\" src=\"/app.js\"></script>\n{HEAD_MARKER}\n</head>\n<body>{BODY_MARKER}</body></html>\n"
+        ),
+    )
+    .unwrap();
+    fs::write(app.join("app.js"), "// app").unwrap();
+    app
+}
+
+fn build(content: &Path, app: &Path, out: &Path) -> Result<publish::BuildReport, BuildError> {
+    publish::build(&BuildOptions {
+        content: content.into(),
+        app: app.into(),
+        out: out.into(),
+    })
+}
+
+#[test]
+fn the_example_content_is_valid_without_warnings() {
+    let (model, warnings) = load::load(&example_content()).unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(warnings.0, vec![], "{warnings}");
+    assert_eq!(model.organization.name, "Quillfeather");
+    assert_eq!(model.pages.len(), Section::ALL.len());
+}
+
+#[test]
+fn every_section_is_written_as_a_page_with_its_data() {
+    let tmp = tempfile::tempdir().unwrap();
+    let app = fake_app(tmp.path());
+    let out = tmp.path().join("dist");
+    let report = build(&example_content(), &app, &out).unwrap();
+    assert_eq!(report.pages.len(), Section::ALL.len() + 1);
+
+    let site: SiteData =
+        serde_json::from_str(&fs::read_to_string(out.join("_data/site.json")).unwrap()).unwrap();
+    assert_eq!(site.name, "Quillfeather");
+    for section in Section::ALL {
+        let html_path = out
+            .join(section.path().trim_start_matches('/'))
+            .join("index.html");
+        let html = fs::read_to_string(&html_path).unwrap();
+        let data: PageData = serde_json::from_str(
+            &fs::read_to_string(out.join(section.data_path().trim_start_matches('/'))).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(data.section, section);
+        let heading = html_escape::encode_text(&data.heading).into_owned();
+        assert!(
+            html.contains(&format!(">{heading}</h1>")),
+            "{section:?}: heading missing"
+        );
+        assert!(
+            html.contains(&data.intro_html),
+            "{section:?}: introduction missing"
+        );
+        assert!(html.contains(&format!(
+            "<title>{}</title>",
+            html_escape::encode_text(&data.title)
+        )));
+        // The app's asset reference from the template is kept, and the body starts with the app
+        // itself (hydration walks the body from its first child).
+        assert!(html.contains(r#"<script type="module" src="/app.js">"#));
+        assert!(
+            html.contains(r##"<body><a href="#main" class="skip-link">"##),
+            "{section:?}: body must start with the app"
+        );
+        // The current section is marked in the navigation, and only it.
+        let current = format!(r#"href="{}" aria-current="page""#, section.path());
+        assert!(html.contains(&current), "{section:?}: not marked current");
+        assert_eq!(
+            html.matches("aria-current=\"page\"").count(),
+            1,
+            "{section:?}"
+        );
+        assert!(
+            !html.contains("Page not found"),
+            "{section:?} has no route in ui::App"
+        );
+    }
+    assert!(out.join("app.js").is_file(), "the app's assets are copied");
+    assert!(
+        out.join("assets/logo.svg").is_file(),
+        "content assets are copied"
+    );
+    let not_found = fs::read_to_string(out.join("404.html")).unwrap();
+    assert!(not_found.contains(">Page not found</h1>"));
+    assert!(not_found.contains(r#"<meta name="robots" content="noindex">"#));
+}
+
+#[test]
+fn invalid_content_leaves_the_previous_site_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let app = fake_app(tmp.path());
+    let out = tmp.path().join("dist");
+    build(&example_content(), &app, &out).unwrap();
+    let before = fs::read_to_string(out.join("index.html")).unwrap();
+
+    let bad = tmp.path().join("bad");
+    copy_dir(&example_content(), &bad);
+    fs::write(
+        bad.join("organization.toml"),
+        "name = \"Broken\"\nbrand_colour = \"#fff\"\n",
+    )
+    .unwrap();
+    let err = build(&bad, &app, &out).unwrap_err();
+    let BuildError::Content(diagnostics) = err else {
+        panic!("expected content errors, got {err}")
+    };
+    assert!(diagnostics.has_errors());
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), before);
+    let leftovers: Vec<_> = fs::read_dir(tmp.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("staging"))
+        .collect();
+    assert_eq!(
+        leftovers,
+        Vec::<String>::new(),
+        "no staging directory is left behind"
+    );
+}
+
+#[test]
+fn a_directory_that_is_not_a_build_is_never_replaced() {
+    let tmp = tempfile::tempdir().unwrap();
+    let app = fake_app(tmp.path());
+    let precious = tmp.path().join("docs");
+    fs::create_dir_all(&precious).unwrap();
+    fs::write(precious.join("thesis.txt"), "years of work").unwrap();
+    let err = build(&example_content(), &app, &precious).unwrap_err();
+    assert!(matches!(err, BuildError::ForeignOutput(_)), "{err}");
+    assert_eq!(
+        fs::read_to_string(precious.join("thesis.txt")).unwrap(),
+        "years of work"
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}

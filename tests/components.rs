@@ -1,0 +1,139 @@
+//! Component tests in a real browser (headless Chromium through wasm-bindgen-test): the shell,
+//! a section page, and what a visitor sees when a section's data cannot be fetched.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos::task::tick;
+use trust_center::site::{ContactLink, Logo, PageData, Section, SiteData};
+use trust_center::ui::{App, PageState, PageStore};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn site() -> SiteData {
+    SiteData {
+        name: "Testco".into(),
+        tagline: "We test things".into(),
+        logo: Some(Logo {
+            src: "/assets/logo.svg".into(),
+            alt: "Testco logo".into(),
+        }),
+        contacts: vec![ContactLink {
+            label: "Security".into(),
+            text: "security@testco.example".into(),
+            href: "mailto:security@testco.example".into(),
+        }],
+        legal_line: "Testco Ltd, 1 Test Street, London".into(),
+    }
+}
+
+fn overview() -> PageData {
+    PageData {
+        section: Section::Overview,
+        heading: "Testco Trust Center".into(),
+        title: "Testco Trust Center".into(),
+        intro_html: "<p>We keep <strong>your data</strong> safe.</p>".into(),
+    }
+}
+
+/// A fresh element to mount into; the runner's own page content stays untouched.
+fn container() -> HtmlElement {
+    let document = document();
+    let el = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn all_texts(root: &Element, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_shell_shows_the_organization_navigation_and_contacts() {
+    let root = container();
+    let _app = mount_to(root.clone(), || {
+        view! { <App site=site() pages=PageStore::new([overview()]) /> }
+    });
+    tick().await;
+
+    assert_eq!(text(&root, ".brand-name"), "Testco");
+    assert_eq!(
+        all_texts(&root, ".site-nav a"),
+        Section::ALL
+            .iter()
+            .map(|s| s.nav_label())
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(text(&root, "footer a"), "security@testco.example");
+    assert_eq!(
+        root.query_selector("img.logo")
+            .unwrap()
+            .unwrap()
+            .get_attribute("alt")
+            .as_deref(),
+        Some("Testco logo")
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_overview_renders_its_heading_and_rendered_introduction() {
+    let root = container();
+    let _app = mount_to(root.clone(), || {
+        view! { <App site=site() pages=PageStore::new([overview()]) /> }
+    });
+    tick().await;
+
+    assert_eq!(text(&root, "main h1"), "Testco Trust Center");
+    // Introductions arrive as HTML rendered at build time, and are shown as markup.
+    assert_eq!(text(&root, ".prose strong"), "your data");
+    assert_eq!(
+        all_texts(&root, ".site-nav a[aria-current=page]"),
+        vec!["Overview"]
+    );
+    assert_eq!(document().title(), "Testco Trust Center");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_section_whose_data_cannot_be_fetched_says_so() {
+    // The test server has no /_data/ files, so the fetch answers 404.
+    let store = PageStore::new([]);
+    let state = store.page(Section::Faq);
+    assert_eq!(state.get_untracked(), PageState::Loading);
+    for _ in 0..100 {
+        if state.get_untracked() != PageState::Loading {
+            break;
+        }
+        gloo_timers_sleep(20).await;
+    }
+    match state.get_untracked() {
+        PageState::Failed(reason) => assert!(reason.contains("/_data/faq.json"), "{reason}"),
+        other => panic!("expected a failure, got {other:?}"),
+    }
+}
+
+/// Sleeps without blocking the browser's event loop.
+async fn gloo_timers_sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}

@@ -1,0 +1,86 @@
+// Shared set-up for the end-to-end tests: the built site served by `trustctl serve` on a free
+// loopback port, and a headless Chromium driven by playwright-core.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { chromium } from 'playwright-core';
+
+const SITE_DIR = process.env.SITE_DIR;
+const TRUSTCTL = process.env.TRUSTCTL;
+if (!SITE_DIR || !TRUSTCTL) {
+  throw new Error('SITE_DIR and TRUSTCTL must be set; run the tests with `make test-e2e`');
+}
+
+/** Starts the static host on a free port; resolves to { origin, stop }. */
+export async function startServer(dir = SITE_DIR) {
+  const child = spawn(TRUSTCTL, ['serve', dir, '--addr', '127.0.0.1:0', '--quiet'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  const origin = await new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/at (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`trustctl serve exited with ${code}: ${out}`)));
+  });
+  return {
+    origin,
+    async stop() {
+      child.kill();
+      await once(child, 'exit');
+    },
+  };
+}
+
+/** A browser context, remembering whether scripts run in it. */
+export async function newContext(browser, { javaScriptEnabled = true } = {}) {
+  const context = await browser.newContext({ javaScriptEnabled });
+  context.javaScriptEnabled = javaScriptEnabled;
+  return context;
+}
+
+/** Launches Debian's Chromium headless, with nothing that reaches the internet. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/**
+ * Opens a page that records console errors, uncaught exceptions and failed requests, so a test
+ * can assert the console stayed clean.
+ */
+export async function openPage(context) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console.${msg.type()}: ${msg.text()}`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
+  page.on('requestfailed', (req) => {
+    // With JavaScript off, Chromium blocks the module preload and reports it as a failed
+    // request; that is the browser honouring the setting, not a fault of the site.
+    const blockedScript = !context.javaScriptEnabled && req.resourceType() === 'script';
+    if (!blockedScript) problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
+  });
+  return { page, problems };
+}
+
+/** Waits until the Wasm app has hydrated the page (it marks <html data-hydrated>). */
+export async function waitForApp(page) {
+  await page.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: 15000 });
+}
