@@ -40,10 +40,7 @@ pub fn site_data(model: &Model) -> SiteData {
 }
 
 fn contact_link(label: &str, c: &Contact) -> ContactLink {
-    let label = match &c.name {
-        Some(name) => format!("{label} ({name})"),
-        None => label.to_owned(),
-    };
+    let label = c.name.clone().unwrap_or_else(|| label.to_owned());
     match (&c.email, &c.url) {
         (Some(email), _) => ContactLink {
             label,
