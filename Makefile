@@ -5,6 +5,13 @@ CONTENT ?= content
 OUT     ?= dist
 ADDR    ?= 127.0.0.1:8080
 
+# The example content is written as of this day (a certificate about to expire, a change inside
+# its objection window); building it is judged as of that day so that the demo and the tests do
+# not age. Any other content is judged as of the real date unless TRUST_TODAY says otherwise.
+ifeq ($(CONTENT),content)
+export TRUST_TODAY ?= 2026-11-22
+endif
+
 SHELL      := bash
 APP_DIR    := target/trunk
 TRUSTCTL   := target/debug/trustctl
@@ -13,7 +20,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: help setup check build serve test test-native test-browser test-e2e app trustctl lint fmt clean
+.PHONY: help setup check build serve test test-native test-browser test-e2e app trustctl bench-load lint fmt clean
 
 help:
 	@echo "make serve   build the trust center from CONTENT (default: content/) and serve it at http://$(ADDR)/"
@@ -55,6 +62,9 @@ test-e2e: build
 
 test-browser: setup
 	$(WASM_ENV) cargo test --target wasm32-unknown-unknown --no-default-features --features hydrate --test components
+
+bench-load: setup
+	cargo bench --bench load
 
 lint: setup
 	cargo fmt --check

@@ -21,4 +21,6 @@ pub mod publish;
 #[cfg(feature = "ssr")]
 pub mod scaffold;
 #[cfg(feature = "ssr")]
+pub mod schema;
+#[cfg(feature = "ssr")]
 pub mod serve;

@@ -6,8 +6,14 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use trust_center::load;
+use trust_center::model::Date;
 use trust_center::publish::{self, BuildError, BuildOptions, BODY_MARKER, HEAD_MARKER};
 use trust_center::site::{PageData, Section, SiteData};
+
+/// The example content is written as of this day (one change is inside its objection window).
+fn today() -> Date {
+    Date::ymd(2026, 11, 22)
+}
 
 fn example_content() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
@@ -33,12 +39,14 @@ fn build(content: &Path, app: &Path, out: &Path) -> Result<publish::BuildReport,
         content: content.into(),
         app: app.into(),
         out: out.into(),
+        today: today(),
     })
 }
 
 #[test]
 fn the_example_content_is_valid_without_warnings() {
-    let (model, warnings) = load::load(&example_content()).unwrap_or_else(|d| panic!("{d}"));
+    let (model, warnings) =
+        load::load(&example_content(), today()).unwrap_or_else(|d| panic!("{d}"));
     assert_eq!(warnings.0, vec![], "{warnings}");
     assert_eq!(model.organization.name, "Quillfeather");
     assert_eq!(model.pages.len(), Section::ALL.len());

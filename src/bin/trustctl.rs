@@ -1,13 +1,15 @@
-//! `trustctl`: check a content directory, build it into a static site, scaffold a new one, or
-//! preview a built site locally.
+//! `trustctl`: check a content directory, build it into a static site, scaffold a new one, write
+//! the JSON Schemas for editors, or preview a built site locally.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use trust_center::load;
+use trust_center::model::Date;
 use trust_center::publish::{self, BuildError, BuildOptions};
 use trust_center::scaffold;
+use trust_center::schema;
 use trust_center::serve::StaticHost;
 
 #[derive(Parser)]
@@ -28,6 +30,8 @@ enum Command {
         /// The content directory.
         #[arg(default_value = "content")]
         dir: PathBuf,
+        #[command(flatten)]
+        today: Today,
     },
     /// Pre-render every page into OUT, replacing it only if everything succeeds.
     Build {
@@ -40,11 +44,27 @@ enum Command {
         /// The site directory to write.
         #[arg(long, default_value = "dist")]
         out: PathBuf,
+        #[command(flatten)]
+        today: Today,
     },
     /// Write a starter content directory that passes `check`.
     New {
         /// Where to create it; must not exist or be empty.
         dir: PathBuf,
+        #[command(flatten)]
+        today: Today,
+    },
+    /// Write the JSON Schemas of the content files, for editors.
+    Schema {
+        /// The directory to write them to.
+        #[arg(default_value = "content/.schemas")]
+        dir: PathBuf,
+    },
+    /// Write the content reference (every file and key) as Markdown.
+    Reference {
+        /// The file to write.
+        #[arg(default_value = "docs/content-reference.md")]
+        out: PathBuf,
     },
     /// Serve a built site the way a static host does.
     Serve {
@@ -60,19 +80,43 @@ enum Command {
     },
 }
 
+/// The day content is judged against.
+#[derive(Args)]
+struct Today {
+    /// Check dates (expiry, notice windows) as of this day instead of today, e.g. 2026-11-22.
+    #[arg(long = "today", env = "TRUST_TODAY", value_parser = parse_date)]
+    date: Option<jiff::civil::Date>,
+}
+
+impl Today {
+    fn get(&self) -> Date {
+        Date(self.date.unwrap_or_else(|| jiff::Zoned::now().date()))
+    }
+}
+
+fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    s.parse()
+        .map_err(|e| format!("expected a date like 2026-11-22: {e}"))
+}
+
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Check { dir } => match load::load(&dir) {
+        Command::Check { dir, today } => match load::load(&dir, today.get()) {
             Ok((model, warnings)) => {
                 if !warnings.0.is_empty() {
                     eprintln!("{warnings}");
                 }
                 println!(
-                    "{}: content of {} is valid ({} pages, {} assets)",
+                    "{}: content of {} is valid ({} certifications, {} controls, {} subprocessors, {} changes, {} documents, {} answers, {} updates)",
                     dir.display(),
                     model.organization.name,
-                    model.pages.len(),
-                    model.assets.len()
+                    model.certifications.len(),
+                    model.security.layer.iter().map(|l| l.control.len()).sum::<usize>(),
+                    model.subprocessors.len(),
+                    model.changes.len(),
+                    model.documents.len(),
+                    model.answers.len(),
+                    model.updates.len(),
                 );
                 ExitCode::SUCCESS
             }
@@ -81,12 +125,19 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Command::Build { content, app, out } => {
-            match publish::build(&BuildOptions {
+        Command::Build {
+            content,
+            app,
+            out,
+            today,
+        } => {
+            let opts = BuildOptions {
                 content,
                 app,
                 out: out.clone(),
-            }) {
+                today: today.get(),
+            };
+            match publish::build(&opts) {
                 Ok(report) => {
                     if !report.warnings.0.is_empty() {
                         eprintln!("{}", report.warnings);
@@ -94,19 +145,17 @@ fn main() -> ExitCode {
                     println!("{}: wrote {} pages", out.display(), report.pages.len());
                     ExitCode::SUCCESS
                 }
-                Err(BuildError::Content(diagnostics)) => {
-                    eprintln!("{diagnostics}");
-                    eprintln!("{}: left unchanged", out.display());
-                    ExitCode::FAILURE
-                }
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    match e {
+                        BuildError::Content(diagnostics) => eprintln!("{diagnostics}"),
+                        other => eprintln!("error: {other}"),
+                    }
                     eprintln!("{}: left unchanged", out.display());
                     ExitCode::FAILURE
                 }
             }
         }
-        Command::New { dir } => match scaffold::new(&dir) {
+        Command::New { dir, today } => match scaffold::new(&dir, today.get()) {
             Ok(()) => {
                 println!(
                     "{}: starter content written; edit it, then run `trustctl check {}`",
@@ -120,6 +169,43 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Schema { dir } => {
+            if let Err(e) = std::fs::create_dir_all(&dir) {
+                eprintln!("error: {}: {e}", dir.display());
+                return ExitCode::FAILURE;
+            }
+            for (name, json) in schema::rendered() {
+                let path = dir.join(name);
+                if let Err(e) = std::fs::write(&path, json) {
+                    eprintln!("error: {}: {e}", path.display());
+                    return ExitCode::FAILURE;
+                }
+            }
+            println!(
+                "{}: wrote {} schemas",
+                dir.display(),
+                schema::schemas().len()
+            );
+            ExitCode::SUCCESS
+        }
+        Command::Reference { out } => {
+            if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+                if let Err(e) = std::fs::create_dir_all(parent) {
+                    eprintln!("error: {}: {e}", parent.display());
+                    return ExitCode::FAILURE;
+                }
+            }
+            match std::fs::write(&out, schema::reference()) {
+                Ok(()) => {
+                    println!("{}: written", out.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {}: {e}", out.display());
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Serve { dir, addr, quiet } => match StaticHost::bind(&dir, &addr, !quiet) {
             Ok(host) => {
                 let host_part = addr.rsplit_once(':').map_or(addr.as_str(), |(h, _)| h);

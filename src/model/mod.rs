@@ -1,98 +1,80 @@
 //! The content model: one typed value for everything a trust center says.
 //!
-//! These are the serde shapes of the files under `content/`. They hold what the author wrote,
-//! with source spans where a later cross-check may need to point back at a value; turning them into
-//! pages is the publisher's job and reading them from disk is the loader's. No I/O here.
+//! These are the serde shapes of the files under `content/`, one module per file kind. They hold
+//! what the author wrote, with source spans where a cross-check may need to point back at a value;
+//! reading them from disk and checking them is the loader's job, turning them into pages the
+//! publisher's. No I/O here. The JSON Schemas for editors are generated from these types, so their
+//! doc comments are what an author sees on hover.
+
+mod answer;
+mod certification;
+mod data;
+mod date;
+mod disclosure;
+mod document;
+mod organization;
+mod security;
+mod subprocessor;
+mod update;
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
-use toml::Spanned;
+
+pub use answer::{Answer, AnswersFile, ShortAnswer};
+pub use certification::{Certification, CertificationsFile, Framework, Period, Status};
+pub use data::{DataPractices, Region, Retention};
+pub use date::Date;
+pub use disclosure::{Acknowledgment, Disclosure, DisclosureMeta, ResponseTimes, SecurityTxt};
+pub use document::{
+    Access, Document, DocumentKind, DocumentMeta, PreviousVersion, SubprocessorNotice,
+};
+pub use organization::{Address, Authority, Contact, Contacts, Organization, Roles};
+pub use security::{Control, Layer, Measures, Program, SecurityProgram};
+pub use subprocessor::{Change, ChangeKind, ChangesFile, Mechanism, Subprocessor, Transfer};
+pub use update::{Update, UpdateKind, UpdateMeta};
 
 use crate::site::Section;
 
-/// Everything loaded from one content directory.
+/// Everything loaded from one content directory, checked and cross-checked.
 #[derive(Clone, Debug)]
 pub struct Model {
     /// `organization.toml`.
     pub organization: Organization,
+    /// `certifications.toml`, in file order.
+    pub certifications: Vec<Certification>,
+    /// `security.toml`.
+    pub security: SecurityProgram,
+    /// `data.toml`.
+    pub data: DataPractices,
+    /// `subprocessors/*.toml`, sorted by id.
+    pub subprocessors: Vec<Subprocessor>,
+    /// `subprocessor-changes.toml`, in file order.
+    pub changes: Vec<Change>,
+    /// `documents/*.md`, sorted by id.
+    pub documents: Vec<Document>,
+    /// `disclosure.md`.
+    pub disclosure: Disclosure,
+    /// `answers/*.toml`, by file name, then in file order.
+    pub answers: Vec<Answer>,
+    /// `updates/*.md`, newest first.
+    pub updates: Vec<Update>,
     /// `pages/<section>.md`: the introduction of each section that has one.
     pub pages: BTreeMap<Section, Page>,
-    /// Files under `assets/`, as paths relative to the content directory, copied to the site
-    /// unchanged.
+    /// Files under `assets/`, as paths relative to the content directory.
     pub assets: Vec<String>,
+    /// The day the content was checked against ("today" for expiry and notice windows).
+    pub today: Date,
 }
 
-/// `organization.toml`: who runs the trust center.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Organization {
-    /// The name people know the company by.
-    pub name: String,
-    /// The legal entity that signs contracts.
-    pub legal_name: String,
-    /// One line under the name in the header.
-    #[serde(default)]
-    pub tagline: Option<String>,
-    /// Where the trust center is published, for canonical URLs and feeds (`https://…`, no path
-    /// needed).
-    pub site_url: Spanned<String>,
-    /// The company's main website.
-    #[serde(default)]
-    pub website: Option<Spanned<String>>,
-    /// Path of the logo relative to the content directory, under `assets/`.
-    #[serde(default)]
-    pub logo: Option<Spanned<String>>,
-    /// The brand colour as `#rrggbb`, used for links and accents.
-    #[serde(default)]
-    pub brand_color: Option<Spanned<String>>,
-    /// The registered address.
-    pub address: Address,
-    /// How to reach the company.
-    pub contacts: Contacts,
-}
-
-/// A postal address.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Address {
-    /// Street and number.
-    pub street: String,
-    /// Postal code.
-    pub postal_code: String,
-    /// City.
-    pub city: String,
-    /// Country as an ISO 3166-1 alpha-2 code (`DE`, `US`).
-    pub country: Spanned<String>,
-}
-
-/// The contacts of `organization.toml`, by purpose.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Contacts {
-    /// Where to report a vulnerability or a security concern. Required.
-    pub security: Spanned<Contact>,
-    /// The privacy team or data protection officer.
-    #[serde(default)]
-    pub privacy: Option<Spanned<Contact>>,
-    /// Customer support.
-    #[serde(default)]
-    pub support: Option<Spanned<Contact>>,
-}
-
-/// One way to reach a person or team: at least an email address or a URL.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Contact {
-    /// A person or team name, shown before the address.
-    #[serde(default)]
-    pub name: Option<String>,
-    /// An email address.
-    #[serde(default)]
-    pub email: Option<Spanned<String>>,
-    /// A web address (a form or a portal).
-    #[serde(default)]
-    pub url: Option<Spanned<String>>,
+impl Model {
+    /// The DPA, if the content has one.
+    pub fn dpa(&self) -> Option<&Document> {
+        self.documents
+            .iter()
+            .find(|d| *d.meta.kind.get_ref() == DocumentKind::Dpa)
+    }
 }
 
 /// A section introduction: `pages/<section>.md`, Markdown with optional TOML front matter.
@@ -105,7 +87,7 @@ pub struct Page {
 }
 
 /// The front matter of a page (between `+++` lines at the top).
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageMeta {
     /// The heading; the navigation label when absent.

@@ -13,7 +13,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::load::{self, Diagnostics};
-use crate::model::Model;
+use crate::model::{Date, Model};
 use crate::site::{PageData, Section, SiteData};
 
 pub use derive::{page_data, page_description, site_data};
@@ -29,6 +29,8 @@ pub struct BuildOptions {
     pub app: PathBuf,
     /// The site directory to (re)place.
     pub out: PathBuf,
+    /// The day the build happens: expiry warnings, objection windows and feeds are as of it.
+    pub today: Date,
 }
 
 /// Why a build produced nothing.
@@ -81,7 +83,7 @@ pub const BODY_MARKER: &str = "<!--trust:body-->";
 
 /// Loads the content, renders every page, and replaces `out` with the result.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let (model, warnings) = load::load(&opts.content).map_err(BuildError::Content)?;
+    let (model, warnings) = load::load(&opts.content, opts.today).map_err(BuildError::Content)?;
     let template = Template::read(&opts.app.join("index.html"))?;
 
     let staging = Staging::new(&opts.out)?;

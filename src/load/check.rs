@@ -1,0 +1,781 @@
+//! Cross-checks over the whole model: references resolve, ids are unique, dates make sense,
+//! transfers are safeguarded, changes respect the DPA's notice period.
+//!
+//! Each check reports at the value it is about and carries on, so one run shows every problem.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use toml::Spanned;
+
+use super::source::{closest, Sources};
+use super::Src;
+use crate::model::{ChangeKind, Contact, DocumentKind, Framework, Mechanism, Model, Status};
+
+/// Where the values of files with more than one instance came from, index for index.
+pub struct Located {
+    pub organization: Src,
+    pub security: Src,
+    pub data: Src,
+    pub disclosure: Src,
+    pub subprocessors: Vec<Src>,
+    pub documents: Vec<Src>,
+    pub answers: Vec<Src>,
+}
+
+/// Days before expiry from which `check` warns about a certification.
+pub const EXPIRY_WARNING_DAYS: i64 = 30;
+/// Age after which an answer is reported as due for review.
+pub const REVIEW_WARNING_DAYS: i64 = 365;
+/// The longest `security.txt` validity RFC 9116 recommends.
+pub const MAX_SECURITY_TXT_DAYS: u32 = 365;
+
+/// The EEA: the EU member states plus Iceland, Liechtenstein and Norway.
+const EEA: &[&str] = &[
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT",
+    "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO",
+];
+
+fn file(name: &str) -> Src {
+    Src {
+        file: name.to_owned(),
+        offset: 0,
+    }
+}
+
+pub fn check(model: &Model, at: &Located, src: &mut Sources) {
+    let mut cx = Cx { src, model };
+    cx.organization(&at.organization);
+    cx.certifications();
+    cx.security(&at.security);
+    cx.data(&at.data);
+    cx.subprocessors(&at.subprocessors);
+    cx.changes();
+    cx.documents(&at.documents);
+    cx.disclosure(&at.disclosure);
+    cx.answers(&at.answers);
+}
+
+struct Cx<'a> {
+    src: &'a mut Sources,
+    model: &'a Model,
+}
+
+impl<'a> Cx<'a> {
+    fn error(&mut self, at: &Src, span: std::ops::Range<usize>, message: String, hint: &str) {
+        let d = self.src.error(at, span, message);
+        if !hint.is_empty() {
+            d.hint = Some(hint.to_owned());
+        }
+    }
+
+    fn warning(&mut self, at: &Src, span: std::ops::Range<usize>, message: String, hint: &str) {
+        let d = self.src.error(at, span, message);
+        d.severity = super::Severity::Warning;
+        if !hint.is_empty() {
+            d.hint = Some(hint.to_owned());
+        }
+    }
+
+    // ---- value checks ----------------------------------------------------------------------
+
+    fn url(&mut self, at: &Src, key: &str, value: &Spanned<String>) {
+        if !is_web_url(value.get_ref()) {
+            self.error(
+                at,
+                value.span(),
+                format!(
+                    "`{key}` must be an https:// address, found \"{}\"",
+                    value.get_ref()
+                ),
+                "write the full address, e.g. \"https://example.com/page\"",
+            );
+        }
+    }
+
+    fn email(&mut self, at: &Src, key: &str, value: &Spanned<String>) {
+        if !is_email(value.get_ref()) {
+            self.error(
+                at,
+                value.span(),
+                format!("`{key}` is not an email address: \"{}\"", value.get_ref()),
+                "e.g. \"security@example.com\"",
+            );
+        }
+    }
+
+    fn country(&mut self, at: &Src, key: &str, value: &Spanned<String>) {
+        if !is_country_code(value.get_ref()) {
+            self.error(
+                at,
+                value.span(),
+                format!(
+                    "`{key}` must be an ISO 3166-1 alpha-2 country code, found \"{}\"",
+                    value.get_ref()
+                ),
+                "two capital letters, e.g. \"DE\", \"IE\" or \"US\"",
+            );
+        }
+    }
+
+    fn id(&mut self, at: &Src, what: &str, value: &Spanned<String>) {
+        if !is_id(value.get_ref()) {
+            self.error(
+                at,
+                value.span(),
+                format!(
+                    "{what} id \"{}\" must be lowercase letters, digits and dashes",
+                    value.get_ref()
+                ),
+                "ids appear in links; e.g. \"soc2-type2\"",
+            );
+        }
+    }
+
+    fn asset(&mut self, at: &Src, key: &str, value: &Spanned<String>) {
+        let model = self.model;
+        if !model.assets.iter().any(|a| a == value.get_ref()) {
+            self.error(
+                at,
+                value.span(),
+                format!("`{key}` names \"{}\", which is not a file under assets/", value.get_ref()),
+                "put the file in the content directory's assets/ folder and give its path, e.g. \"assets/report.pdf\"",
+            );
+        }
+    }
+
+    /// Reports ids seen twice, at the second occurrence.
+    fn unique<'v>(
+        &mut self,
+        what: &str,
+        ids: impl IntoIterator<Item = (&'v Src, &'v Spanned<String>)>,
+    ) {
+        let mut seen: BTreeMap<&str, &Src> = BTreeMap::new();
+        for (at, id) in ids {
+            if let Some(first) = seen.get(id.get_ref().as_str()) {
+                let first = first.file.clone();
+                self.error(
+                    at,
+                    id.span(),
+                    format!("duplicate {what} id \"{}\" (also in {first})", id.get_ref()),
+                    "ids must be unique: rename one",
+                );
+            } else {
+                seen.insert(id.get_ref(), at);
+            }
+        }
+    }
+
+    /// Reports a reference to an id that does not exist, suggesting the closest.
+    fn reference(
+        &mut self,
+        at: &Src,
+        key: &str,
+        what: &str,
+        value: &Spanned<String>,
+        known: &BTreeSet<&str>,
+    ) {
+        if known.contains(value.get_ref().as_str()) {
+            return;
+        }
+        let hint = match closest(value.get_ref(), known.iter().copied()) {
+            Some(near) => format!("did you mean \"{near}\"?"),
+            None if known.is_empty() => format!("there is no {what} yet"),
+            None => format!("known {what} ids: {}", list(known.iter().copied())),
+        };
+        self.error(
+            at,
+            value.span(),
+            format!("`{key}` refers to unknown {what} \"{}\"", value.get_ref()),
+            &hint,
+        );
+    }
+
+    fn contact(&mut self, at: &Src, key: &str, contact: &Spanned<Contact>) {
+        let c = contact.get_ref();
+        if c.email.is_none() && c.url.is_none() {
+            self.error(
+                at,
+                contact.span(),
+                format!("contact `{key}` has neither `email` nor `url`"),
+                "give at least one way to reach it",
+            );
+        }
+        if let Some(email) = &c.email {
+            self.email(at, &format!("contacts.{key}.email"), email);
+        }
+        if let Some(url) = &c.url {
+            self.url(at, &format!("contacts.{key}.url"), url);
+        }
+    }
+
+    // ---- files -----------------------------------------------------------------------------
+
+    fn organization(&mut self, at: &Src) {
+        let model = self.model;
+        let org = &model.organization;
+        self.url(at, "site_url", &org.site_url);
+        if let Some(website) = &org.website {
+            self.url(at, "website", website);
+        }
+        if let Some(logo) = &org.logo {
+            self.asset(at, "logo", logo);
+        }
+        if let Some(color) = &org.brand_color {
+            if !is_hex_color(color.get_ref()) {
+                self.error(
+                    at,
+                    color.span(),
+                    format!(
+                        "`brand_color` must be a colour like \"#1d4ed8\", found \"{}\"",
+                        color.get_ref()
+                    ),
+                    "six hexadecimal digits after #",
+                );
+            }
+        }
+        self.country(at, "address.country", &org.address.country);
+        let contacts = &org.contacts;
+        self.contact(at, "security", &contacts.security);
+        if let Some(c) = &contacts.privacy {
+            self.contact(at, "privacy", c);
+        }
+        if let Some(c) = &contacts.support {
+            self.contact(at, "support", c);
+        }
+        if let Some(authority) = &org.supervisory_authority {
+            self.url(at, "supervisory_authority.url", &authority.url);
+        }
+    }
+
+    fn document_ids(&self) -> BTreeSet<&'a str> {
+        let model = self.model;
+        model.documents.iter().map(|d| d.id.as_str()).collect()
+    }
+
+    fn certifications(&mut self) {
+        let model = self.model;
+        let at = file("certifications.toml");
+        let today = model.today;
+        let documents = self.document_ids();
+        let certs = &model.certifications;
+        for c in certs {
+            self.id(&at, "certification", &c.id);
+            if c.framework == Framework::Other && c.name.is_none() {
+                self.error(
+                    &at,
+                    c.id.span(),
+                    format!(
+                        "certification \"{}\" has framework \"other\" but no `name`",
+                        c.id.get_ref()
+                    ),
+                    "say what it is: name = \"…\"",
+                );
+            }
+            if let (Some(from), Some(until)) = (&c.valid_from, &c.valid_until) {
+                if until.get_ref() < from.get_ref() {
+                    self.error(
+                        &at,
+                        until.span(),
+                        format!(
+                            "`valid_until` ({}) is before `valid_from` ({})",
+                            until.get_ref(),
+                            from.get_ref()
+                        ),
+                        "swap the dates, or correct the year",
+                    );
+                }
+            }
+            if let Some(period) = &c.report_period {
+                if *period.to.get_ref() < period.from {
+                    self.error(
+                        &at,
+                        period.to.span(),
+                        format!(
+                            "`report_period.to` ({}) is before `report_period.from` ({})",
+                            period.to.get_ref(),
+                            period.from
+                        ),
+                        "",
+                    );
+                }
+            }
+            if *c.status.get_ref() == Status::Active {
+                if let Some(until) = &c.valid_until {
+                    let left = today.days_until(*until.get_ref());
+                    if left < 0 {
+                        self.error(
+                            &at,
+                            c.status.span(),
+                            format!(
+                                "certification \"{}\" is marked active but expired on {}",
+                                c.id.get_ref(),
+                                until.get_ref()
+                            ),
+                            "set status = \"expired\", or enter the renewed certificate's dates",
+                        );
+                    } else if left <= EXPIRY_WARNING_DAYS {
+                        self.warning(
+                            &at,
+                            until.span(),
+                            format!(
+                                "certification \"{}\" expires in {left} days ({})",
+                                c.id.get_ref(),
+                                until.get_ref()
+                            ),
+                            "renew it, or plan to update the dates",
+                        );
+                    }
+                }
+                if c.valid_until.is_none() && c.report_period.is_none() {
+                    self.error(&at, c.id.span(), format!("active certification \"{}\" has neither `valid_until` nor `report_period`", c.id.get_ref()), "say until when it holds, or which period the report covers");
+                }
+            }
+            if let Some(url) = &c.verification_url {
+                self.url(&at, "verification_url", url);
+            }
+            for d in &c.documents {
+                self.reference(&at, "documents", "document", d, &documents);
+            }
+        }
+        self.unique("certification", certs.iter().map(|c| (&at, &c.id)));
+    }
+
+    fn security(&mut self, at: &Src) {
+        let model = self.model;
+        let layers = &model.security.layer;
+        for layer in layers {
+            self.id(at, "layer", &layer.id);
+            for control in &layer.control {
+                self.id(at, "control", &control.id);
+            }
+        }
+        self.unique("layer", layers.iter().map(|l| (at, &l.id)));
+        self.unique(
+            "control",
+            layers
+                .iter()
+                .flat_map(|l| l.control.iter().map(|c| (at, &c.id))),
+        );
+    }
+
+    fn subprocessor_ids(&self) -> BTreeSet<&'a str> {
+        let model = self.model;
+        model.subprocessors.iter().map(|s| s.id.as_str()).collect()
+    }
+
+    fn data(&mut self, at: &Src) {
+        let model = self.model;
+        let subprocessors = self.subprocessor_ids();
+        let regions = &model.data.region;
+        for r in regions {
+            self.id(at, "region", &r.id);
+            self.country(at, "region.country", &r.country);
+            self.reference(
+                at,
+                "region.provider",
+                "subprocessor",
+                &r.provider,
+                &subprocessors,
+            );
+        }
+        self.unique("region", regions.iter().map(|r| (at, &r.id)));
+    }
+
+    fn subprocessors(&mut self, located: &[Src]) {
+        let model = self.model;
+        let regions: BTreeSet<&str> = model
+            .data
+            .region
+            .iter()
+            .map(|r| r.id.get_ref().as_str())
+            .collect();
+        // The changes that bring a subprocessor in, by id.
+        let mut added_by: BTreeMap<&str, &str> = BTreeMap::new();
+        for c in &model.changes {
+            if matches!(c.kind.get_ref(), ChangeKind::Add | ChangeKind::Replace) {
+                for s in &c.subprocessors {
+                    added_by.insert(s.get_ref(), c.id.get_ref());
+                }
+            }
+        }
+        for (at, sp) in located.iter().zip(&model.subprocessors) {
+            if !is_id(&sp.id) {
+                self.src.push(
+                    super::Diagnostic::file_error(&at.file, format!("subprocessor id \"{}\" (the file name) must be lowercase letters, digits and dashes", sp.id))
+                        .hint("rename the file, e.g. subprocessors/example-hosting.toml"),
+                );
+            }
+            self.url(at, "website", &sp.website);
+            if let Some(url) = &sp.dpa_url {
+                self.url(at, "dpa_url", url);
+            }
+            for loc in &sp.locations {
+                self.country(at, "locations", loc);
+            }
+            for r in &sp.regions {
+                self.reference(at, "regions", "region", r, &regions);
+            }
+            let outside: Vec<&str> = sp
+                .locations
+                .iter()
+                .map(|l| l.get_ref().as_str())
+                .filter(|l| is_country_code(l) && !EEA.contains(l))
+                .collect();
+            if let Some(first) = outside.first() {
+                let safeguarded = sp
+                    .transfer
+                    .as_ref()
+                    .is_some_and(|t| t.get_ref().mechanism != Mechanism::EeaOnly);
+                if !safeguarded {
+                    let span = match &sp.transfer {
+                        Some(t) => t.span(),
+                        None => sp
+                            .locations
+                            .iter()
+                            .find(|l| l.get_ref() == first)
+                            .map(|l| l.span())
+                            .unwrap_or(0..0),
+                    };
+                    self.error(
+                        at,
+                        span,
+                        format!("\"{}\" processes data outside the EEA ({}) without a transfer mechanism", sp.id, outside.join(", ")),
+                        "add [transfer] with mechanism = \"adequacy\", \"dpf\", \"scc\" (and module), \"bcr\" or \"other\"",
+                    );
+                }
+            }
+            if let Some(t) = &sp.transfer {
+                let t_ref = t.get_ref();
+                if t_ref.mechanism == Mechanism::Scc && !matches!(t_ref.module, Some(1..=4)) {
+                    self.error(
+                        at,
+                        t.span(),
+                        "SCC transfers need `module` (1 to 4)".to_owned(),
+                        "controller-to-processor is module 2, processor-to-processor module 3",
+                    );
+                }
+            }
+            match (added_by.get(sp.id.as_str()), &sp.since) {
+                (Some(change), Some(since)) => self.error(
+                    at,
+                    since.span(),
+                    format!("`since` is given here and by change \"{change}\" in subprocessor-changes.toml"),
+                    "remove `since`: the change's effective date is when this subprocessor starts",
+                ),
+                (None, None) => self.src.push(
+                    super::Diagnostic::file_error(&at.file, format!("\"{}\" has no start date", sp.id))
+                        .hint("add `since = YYYY-MM-DD`, or announce it with an `add` change in subprocessor-changes.toml"),
+                ),
+                _ => {}
+            }
+        }
+    }
+
+    fn changes(&mut self) {
+        let model = self.model;
+        let at = file("subprocessor-changes.toml");
+        let subprocessors = self.subprocessor_ids();
+        let notice = model
+            .dpa()
+            .and_then(|d| d.meta.subprocessor_notice.as_ref())
+            .map(|n| n.get_ref().notice_days);
+        let changes = &model.changes;
+        if notice.is_none() {
+            if let Some(first) = changes.first() {
+                self.error(
+                    &at,
+                    first.id.span(),
+                    "subprocessor changes need the DPA's notice period, and no DPA gives one".to_owned(),
+                    "add [subprocessor_notice] with notice_days and objection_email to the front matter of the document with kind = \"dpa\"",
+                );
+            }
+        }
+        for c in changes {
+            self.id(&at, "change", &c.id);
+            for s in &c.subprocessors {
+                self.reference(&at, "subprocessors", "subprocessor", s, &subprocessors);
+            }
+            if c.subprocessors.is_empty() {
+                self.error(
+                    &at,
+                    c.id.span(),
+                    format!("change \"{}\" names no subprocessor", c.id.get_ref()),
+                    "list the ids of the subprocessors concerned in `subprocessors`",
+                );
+            }
+            match (c.kind.get_ref(), &c.replaces) {
+                (ChangeKind::Replace, None) => self.error(
+                    &at,
+                    c.kind.span(),
+                    format!(
+                        "change \"{}\" replaces a subprocessor but does not say which",
+                        c.id.get_ref()
+                    ),
+                    "add replaces = \"<id of the subprocessor replaced>\"",
+                ),
+                (ChangeKind::Replace, Some(old)) => {
+                    self.reference(&at, "replaces", "subprocessor", old, &subprocessors)
+                }
+                (_, Some(old)) => self.error(
+                    &at,
+                    old.span(),
+                    "`replaces` belongs only to changes of kind \"replace\"".to_owned(),
+                    "remove it, or set kind = \"replace\"",
+                ),
+                _ => {}
+            }
+            let (announced, effective) = (*c.announced.get_ref(), *c.effective.get_ref());
+            let given = announced.days_until(effective);
+            if given < 0 {
+                self.error(&at, c.effective.span(), format!("change \"{}\" takes effect ({effective}) before it is announced ({announced})", c.id.get_ref()), "");
+            } else if let Some(days) = notice {
+                if given < i64::from(days) {
+                    self.error(
+                        &at,
+                        c.effective.span(),
+                        format!(
+                            "change \"{}\" gives {given} days' notice; the DPA promises {days}",
+                            c.id.get_ref()
+                        ),
+                        &format!(
+                            "take effect on {} or later",
+                            announced.plus_days(i64::from(days))
+                        ),
+                    );
+                }
+            }
+        }
+        self.unique("change", changes.iter().map(|c| (&at, &c.id)));
+    }
+
+    fn documents(&mut self, located: &[Src]) {
+        let model = self.model;
+        let mut dpas = Vec::new();
+        for (at, doc) in located.iter().zip(&model.documents) {
+            if !is_id(&doc.id) {
+                self.src.push(
+                    super::Diagnostic::file_error(&at.file, format!("document id \"{}\" (the file name) must be lowercase letters, digits and dashes", doc.id))
+                        .hint("rename the file, e.g. documents/privacy-policy.md"),
+                );
+            }
+            let meta = &doc.meta;
+            if *meta.kind.get_ref() == DocumentKind::Dpa {
+                dpas.push((at, &meta.kind));
+                if meta.subprocessor_notice.is_none() {
+                    self.error(
+                        at,
+                        meta.kind.span(),
+                        "the DPA does not say how subprocessor changes are announced".to_owned(),
+                        "add [subprocessor_notice] with notice_days and objection_email",
+                    );
+                }
+            } else if let Some(n) = &meta.subprocessor_notice {
+                self.error(
+                    at,
+                    n.span(),
+                    "`subprocessor_notice` belongs only to the DPA (kind = \"dpa\")".to_owned(),
+                    "",
+                );
+            }
+            if let Some(n) = &meta.subprocessor_notice {
+                self.email(
+                    at,
+                    "subprocessor_notice.objection_email",
+                    &n.get_ref().objection_email,
+                );
+            }
+            if let Some(f) = &meta.file {
+                self.asset(at, "file", f);
+            }
+            for p in &meta.previous {
+                if let Some(f) = &p.file {
+                    self.asset(at, "previous.file", f);
+                }
+            }
+        }
+        for (at, kind) in dpas.iter().skip(1) {
+            let first = dpas[0].0.file.clone();
+            self.error(
+                at,
+                kind.span(),
+                format!("a second DPA (the first is {first})"),
+                "keep one document with kind = \"dpa\"; list older versions under [[previous]]",
+            );
+        }
+    }
+
+    fn disclosure(&mut self, at: &Src) {
+        let model = self.model;
+        let meta = &model.disclosure.meta;
+        for c in &meta.contact {
+            let v = c.get_ref();
+            let ok = match v.strip_prefix("mailto:") {
+                Some(email) => is_email(email),
+                None => is_web_url(v),
+            };
+            if !ok {
+                self.error(
+                    at,
+                    c.span(),
+                    format!("`contact` must be a mailto: or https: URI, found \"{v}\""),
+                    "e.g. \"mailto:security@example.com\"",
+                );
+            }
+        }
+        if meta.contact.is_empty() {
+            self.error(
+                at,
+                0..0,
+                "`contact` is empty: researchers need a way to report".to_owned(),
+                "e.g. contact = [\"mailto:security@example.com\"]",
+            );
+        }
+        if let Some(key) = &meta.encryption_key {
+            self.asset(at, "encryption_key", key);
+        }
+        for (key, value) in [("hiring", &meta.hiring), ("csaf", &meta.csaf)] {
+            if let Some(v) = value {
+                self.url(at, key, v);
+            }
+        }
+        for a in &meta.hall_of_fame {
+            if let Some(u) = &a.url {
+                self.url(at, "hall_of_fame.url", u);
+            }
+        }
+        let days = &meta.security_txt.expires_after_days;
+        if !(1..=MAX_SECURITY_TXT_DAYS).contains(days.get_ref()) {
+            self.error(
+                at,
+                days.span(),
+                format!("`expires_after_days` is {}; security.txt must expire within 1 to {MAX_SECURITY_TXT_DAYS} days", days.get_ref()),
+                "RFC 9116 recommends less than a year, so that stale contacts are not trusted",
+            );
+        }
+    }
+
+    fn answers(&mut self, located: &[Src]) {
+        let model = self.model;
+        let controls: BTreeSet<&str> = model
+            .security
+            .layer
+            .iter()
+            .flat_map(|l| l.control.iter().map(|c| c.id.get_ref().as_str()))
+            .collect();
+        let documents = self.document_ids();
+        let certifications: BTreeSet<&str> = model
+            .certifications
+            .iter()
+            .map(|c| c.id.get_ref().as_str())
+            .collect();
+        let today = model.today;
+        for (at, a) in located.iter().zip(&model.answers) {
+            self.id(at, "answer", &a.id);
+            for c in &a.controls {
+                self.reference(at, "controls", "control", c, &controls);
+            }
+            for d in &a.documents {
+                self.reference(at, "documents", "document", d, &documents);
+            }
+            for c in &a.certifications {
+                self.reference(at, "certifications", "certification", c, &certifications);
+            }
+            let reviewed = *a.reviewed.get_ref();
+            let age = reviewed.days_until(today);
+            if age < 0 {
+                self.error(
+                    at,
+                    a.reviewed.span(),
+                    format!(
+                        "answer \"{}\" was reviewed in the future ({reviewed})",
+                        a.id.get_ref()
+                    ),
+                    "use the date the review happened",
+                );
+            } else if age > REVIEW_WARNING_DAYS {
+                self.warning(
+                    at,
+                    a.reviewed.span(),
+                    format!(
+                        "answer \"{}\" was last reviewed {age} days ago",
+                        a.id.get_ref()
+                    ),
+                    "check it is still true, then update `reviewed`",
+                );
+            }
+        }
+        self.unique(
+            "answer",
+            located
+                .iter()
+                .zip(&model.answers)
+                .map(|(at, a)| (at, &a.id)),
+        );
+    }
+}
+
+fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    let items: Vec<&str> = items.collect();
+    if items.len() > 12 {
+        format!("{}, … ({} in all)", items[..12].join(", "), items.len())
+    } else {
+        items.join(", ")
+    }
+}
+
+fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+fn is_web_url(s: &str) -> bool {
+    s.strip_prefix("https://").is_some_and(|rest| {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        !host.is_empty() && !s.contains(char::is_whitespace)
+    })
+}
+
+fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s.contains(char::is_whitespace)
+        && !domain.contains('@')
+}
+
+fn is_hex_color(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+fn is_country_code(s: &str) -> bool {
+    s.len() == 2 && s.chars().all(|c| c.is_ascii_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_checks() {
+        assert!(is_web_url("https://trust.example.com/x"));
+        assert!(!is_web_url("http://example.com"));
+        assert!(!is_web_url("https://"));
+        assert!(is_email("security@example.com"));
+        assert!(!is_email("security@example"));
+        assert!(!is_email("a b@example.com"));
+        assert!(is_hex_color("#1D4ed8"));
+        assert!(!is_hex_color("blue"));
+        assert!(is_country_code("DE"));
+        assert!(!is_country_code("de"));
+        assert!(is_id("soc2-type2"));
+        assert!(!is_id("SOC2"));
+        assert!(!is_id("-x"));
+    }
+}

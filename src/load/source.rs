@@ -1,0 +1,382 @@
+//! Reading content files: TOML files, directories of them, Markdown with TOML front matter, and
+//! turning parse errors and spans into located diagnostics.
+
+use std::collections::HashMap;
+use std::fs;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use super::{Diagnostic, Diagnostics};
+
+/// Where a value was read from: a content file, and the byte offset of the TOML it was parsed
+/// from within that file (non-zero for front matter), so spans map back to the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Src {
+    /// Path relative to the content directory, with `/`.
+    pub file: String,
+    /// Offset of the parsed TOML within the file.
+    pub offset: usize,
+}
+
+impl Src {
+    /// The file name without directory and extension: the id of collection items.
+    pub fn stem(&self) -> String {
+        let name = self.file.rsplit('/').next().unwrap_or(&self.file);
+        name.rsplit_once('.')
+            .map_or(name, |(stem, _)| stem)
+            .to_owned()
+    }
+}
+
+/// The content directory being read, the texts read so far, and the diagnostics found.
+pub struct Sources {
+    root: PathBuf,
+    texts: HashMap<String, String>,
+    diagnostics: Diagnostics,
+}
+
+impl Sources {
+    pub fn new(root: &Path) -> Sources {
+        Sources {
+            root: root.to_owned(),
+            texts: HashMap::new(),
+            diagnostics: Diagnostics::default(),
+        }
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.0.push(d);
+    }
+
+    /// An error at a span of a value parsed from `src`.
+    pub fn error(
+        &mut self,
+        src: &Src,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let text = self.texts.get(&src.file).map(String::as_str).unwrap_or("");
+        let d = Diagnostic::at(
+            &src.file,
+            text,
+            span.start + src.offset..span.end + src.offset,
+            message,
+        );
+        self.diagnostics.0.push(d);
+        self.diagnostics.0.last_mut().expect("just pushed")
+    }
+
+    pub fn finish(mut self) -> Diagnostics {
+        self.diagnostics.sort();
+        self.diagnostics
+    }
+
+    fn read(&mut self, rel: &str, required: bool) -> Option<String> {
+        match fs::read_to_string(self.root.join(rel)) {
+            Ok(text) => {
+                self.texts.insert(rel.to_owned(), text.clone());
+                Some(text)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if required {
+                    self.push(
+                        Diagnostic::file_error(rel, "required file is missing")
+                            .hint("`trustctl new DIR` writes a starter directory with every required file"),
+                    );
+                }
+                None
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                self.push(
+                    Diagnostic::file_error(rel, "not UTF-8 text").hint("save the file as UTF-8"),
+                );
+                None
+            }
+            Err(e) => {
+                self.push(Diagnostic::file_error(rel, format!("cannot read: {e}")));
+                None
+            }
+        }
+    }
+
+    /// Parses the TOML file `rel`.
+    pub fn toml<T: DeserializeOwned>(&mut self, rel: &str, required: bool) -> Option<(T, Src)> {
+        let text = self.read(rel, required)?;
+        let src = Src {
+            file: rel.to_owned(),
+            offset: 0,
+        };
+        self.parse(&src, &text).map(|v| (v, src))
+    }
+
+    /// Parses TOML text taken from `src` (the whole file or its front matter).
+    fn parse<T: DeserializeOwned>(&mut self, src: &Src, text: &str) -> Option<T> {
+        match toml::from_str::<T>(text) {
+            Ok(value) => Some(value),
+            Err(e) => {
+                let message = e.message().trim_end().to_owned();
+                let hint = if let Some(near) = unknown_field_suggestion(&message) {
+                    Some(format!("did you mean `{near}`?"))
+                } else if message.starts_with("unknown field") {
+                    Some("check the spelling; docs/content-reference.md lists every key".to_owned())
+                } else if message.starts_with("missing field") {
+                    Some("add the key; docs/content-reference.md says what it holds".to_owned())
+                } else if message.starts_with("unknown variant") {
+                    Some("use one of the values listed".to_owned())
+                } else {
+                    None
+                };
+                let d = self.error(src, e.span().unwrap_or(0..0), message);
+                d.hint = hint;
+                None
+            }
+        }
+    }
+
+    /// The files in directory `rel` with extension `ext`, sorted; other files get a warning.
+    fn dir_files(&mut self, rel: &str, ext: &str) -> Vec<String> {
+        let Ok(entries) = fs::read_dir(self.root.join(rel)) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = entries
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        let mut files = Vec::new();
+        for name in names {
+            let file = format!("{rel}/{name}");
+            if name.starts_with('.') {
+                continue;
+            }
+            if !name.ends_with(ext) {
+                self.push(
+                    Diagnostic::file_error(
+                        &file,
+                        format!("{rel}/ holds only {ext} files; this one is ignored"),
+                    )
+                    .warning(),
+                );
+                continue;
+            }
+            files.push(file);
+        }
+        files
+    }
+
+    /// Parses every `.toml` file of directory `rel`.
+    pub fn toml_dir<T: DeserializeOwned>(&mut self, rel: &str) -> Vec<(Src, T)> {
+        let files = self.dir_files(rel, ".toml");
+        files
+            .into_iter()
+            .filter_map(|f| self.toml::<T>(&f, true).map(|(v, s)| (s, v)))
+            .collect()
+    }
+
+    /// Parses the Markdown file `rel`, whose front matter is required.
+    pub fn markdown<T: DeserializeOwned>(
+        &mut self,
+        rel: &str,
+        required: bool,
+    ) -> Option<(Src, T, String)> {
+        let text = self.read(rel, required)?;
+        self.front_matter(rel, &text, true)
+    }
+
+    /// Parses every `.md` file of directory `rel`; front matter required.
+    pub fn markdown_dir<T: DeserializeOwned>(&mut self, rel: &str) -> Vec<(Src, T, String)> {
+        let files = self.dir_files(rel, ".md");
+        files
+            .into_iter()
+            .filter_map(|f| self.markdown::<T>(&f, true))
+            .collect()
+    }
+
+    /// Parses every `.md` file of directory `rel`; front matter optional (defaults).
+    pub fn markdown_dir_optional_front<T: DeserializeOwned + Default>(
+        &mut self,
+        rel: &str,
+    ) -> Vec<(Src, T, String)> {
+        let files = self.dir_files(rel, ".md");
+        let mut out = Vec::new();
+        for f in files {
+            let Some(text) = self.read(&f, true) else {
+                continue;
+            };
+            if let Some(parsed) = self.front_matter(&f, &text, false) {
+                out.push(parsed);
+            }
+        }
+        out
+    }
+
+    /// Splits `+++` TOML front matter from the Markdown body and parses it.
+    fn front_matter<T: DeserializeOwned>(
+        &mut self,
+        rel: &str,
+        text: &str,
+        required: bool,
+    ) -> Option<(Src, T, String)> {
+        let Some(rest) = text
+            .strip_prefix("+++\n")
+            .or_else(|| text.strip_prefix("+++\r\n"))
+        else {
+            if required {
+                self.push(
+                    Diagnostic::at(
+                        rel,
+                        text,
+                        0..0,
+                        "the file must start with front matter between `+++` lines",
+                    )
+                    .hint(
+                        "begin the file with a line `+++`, the TOML keys, then another line `+++`",
+                    ),
+                );
+                return None;
+            }
+            let src = Src {
+                file: rel.to_owned(),
+                offset: 0,
+            };
+            let meta = self.parse(&src, "")?;
+            return Some((src, meta, text.to_owned()));
+        };
+        let offset = text.len() - rest.len();
+        let Some((front, body)) = split_front_matter(rest) else {
+            self.push(
+                Diagnostic::at(
+                    rel,
+                    text,
+                    0..3,
+                    "front matter opened with `+++` is never closed",
+                )
+                .hint("end the front matter with a line holding only `+++`"),
+            );
+            return None;
+        };
+        let src = Src {
+            file: rel.to_owned(),
+            offset,
+        };
+        let meta = self.parse(&src, front)?;
+        Some((src, meta, body.to_owned()))
+    }
+
+    /// Files under directory `rel`, recursively, as content-relative paths, sorted.
+    pub fn list_files(&self, rel: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        let mut stack = vec![PathBuf::from(rel)];
+        while let Some(dir) = stack.pop() {
+            let Ok(entries) = fs::read_dir(self.root.join(&dir)) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = dir.join(entry.file_name());
+                if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                    stack.push(path);
+                } else {
+                    found.push(path.to_string_lossy().replace('\\', "/"));
+                }
+            }
+        }
+        found.sort();
+        found
+    }
+
+    /// Warns about top-level entries this version does not read.
+    pub fn check_top_level(&mut self, known: &[&str]) {
+        let Ok(entries) = fs::read_dir(&self.root) else {
+            return;
+        };
+        let mut names: Vec<String> = entries
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        for name in names {
+            if name.starts_with('.') || known.contains(&name.as_str()) {
+                continue;
+            }
+            let mut d = Diagnostic::file_error(
+                &name,
+                "not a content file this version knows; it is ignored",
+            )
+            .warning();
+            d.hint = Some(match closest(&name, known.iter().copied()) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!("the top level holds: {}", known.join(", ")),
+            });
+            self.push(d);
+        }
+    }
+}
+
+/// Finds the closing `+++` line; returns (front matter, body).
+pub(crate) fn split_front_matter(rest: &str) -> Option<(&str, &str)> {
+    let mut pos = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            return Some((&rest[..pos], &rest[pos + line.len()..]));
+        }
+        pos += line.len();
+    }
+    None
+}
+
+/// For serde's "unknown field `x`, expected one of `a`, `b`": the expected key closest to `x`.
+fn unknown_field_suggestion(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (field, expected) = rest.split_once('`')?;
+    let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    closest(field, candidates.iter().copied()).map(str::to_owned)
+}
+
+/// The candidate closest to `word`, if close enough to be a likely typo.
+pub(crate) fn closest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(word, c), c))
+        .filter(|(d, c)| *d <= (c.len().max(word.len()) / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_split_from_the_body() {
+        let (front, body) = split_front_matter("title = \"x\"\n+++\n# Body\n").unwrap();
+        assert_eq!(front, "title = \"x\"\n");
+        assert_eq!(body, "# Body\n");
+        assert!(split_front_matter("title = \"x\"\n").is_none());
+    }
+
+    #[test]
+    fn unknown_fields_suggest_the_key_meant() {
+        let m = "unknown field `brand_colour`, expected one of `name`, `brand_color`, `logo`";
+        assert_eq!(unknown_field_suggestion(m).as_deref(), Some("brand_color"));
+        assert_eq!(
+            unknown_field_suggestion("unknown field `zzz`, expected `name`"),
+            None
+        );
+    }
+
+    #[test]
+    fn typos_find_their_word() {
+        let known = ["organization.toml", "security.toml", "subprocessors"];
+        assert_eq!(
+            closest("organisation.toml", known),
+            Some("organization.toml")
+        );
+        assert_eq!(closest("subprocesors", known), Some("subprocessors"));
+        assert_eq!(closest("notes.txt", known), None);
+    }
+}

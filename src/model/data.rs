@@ -1,0 +1,64 @@
+//! `data.toml`: where data lives, how long it is kept, and the rights of the people it concerns.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+use toml::Spanned;
+
+/// `data.toml`.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DataPractices {
+    /// How one customer's data is kept apart from another's (Markdown).
+    pub isolation: String,
+    /// Days after the end of a contract within which customer data is deleted.
+    pub deletion_days: u32,
+    /// How deletion on termination works, including backups (Markdown).
+    pub deletion: String,
+    /// Categories of personal data processed for customers.
+    pub personal_data: Vec<String>,
+    /// Categories of data subjects.
+    pub data_subjects: Vec<String>,
+    /// How data subjects exercise their rights (Markdown).
+    pub rights: String,
+    /// Cookies and analytics on the company's sites and product (Markdown).
+    pub cookies: String,
+    /// Hosting regions customers can choose.
+    #[serde(default)]
+    pub region: Vec<Region>,
+    /// How long each kind of data is kept.
+    #[serde(default)]
+    pub retention: Vec<Retention>,
+}
+
+/// A hosting region.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    /// Stable identifier (`eu`), referenced by subprocessors.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// Its name (`European Union`).
+    pub name: String,
+    /// Country of the primary data centres, ISO 3166-1 alpha-2.
+    #[schemars(with = "String")]
+    pub country: Spanned<String>,
+    /// Id of the subprocessor providing the infrastructure.
+    #[schemars(with = "String")]
+    pub provider: Spanned<String>,
+    /// Data-centre locations (`Frankfurt`).
+    pub locations: Vec<String>,
+    /// Where backups are kept.
+    pub backup_location: String,
+}
+
+/// One row of the retention table.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Retention {
+    /// The kind of data.
+    pub data: String,
+    /// How long it is kept.
+    pub period: String,
+    /// Why.
+    pub reason: String,
+}

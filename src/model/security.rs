@@ -1,0 +1,93 @@
+//! `security.toml`: the security program.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+use toml::Spanned;
+
+/// `security.toml`.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SecurityProgram {
+    /// Layers of protection, each with its controls, in the order the site shows them.
+    #[serde(default)]
+    pub layer: Vec<Layer>,
+    /// Technical and organisational measures, grouped the way DPAs list them.
+    pub measures: Measures,
+    /// How the program is run.
+    pub program: Program,
+}
+
+/// A layer of protection (transport encryption, web application firewall …).
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Layer {
+    /// Stable identifier (`network`).
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// The layer's name.
+    pub title: String,
+    /// What the layer protects against (Markdown).
+    pub description: String,
+    /// The controls of this layer.
+    #[serde(default)]
+    pub control: Vec<Control>,
+}
+
+/// One control.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Control {
+    /// Stable identifier, unique across all layers (`tls-everywhere`).
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// The control's name.
+    pub title: String,
+    /// What is done and how (Markdown).
+    pub description: String,
+    /// Framework requirements the control meets, by framework: `iso27001 = ["A.8.24"]`,
+    /// `soc2 = ["CC6.1"]`, `ccm = ["CEK-03"]`.
+    #[serde(default)]
+    pub mappings: BTreeMap<String, Vec<String>>,
+}
+
+/// Technical and organisational measures (GDPR Art. 32), each group a list of statements.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Measures {
+    /// Physical access control to premises and data centres.
+    pub physical_access: Vec<String>,
+    /// Access control to systems.
+    pub system_access: Vec<String>,
+    /// Access control to data.
+    pub data_access: Vec<String>,
+    /// Protection of data in transmission.
+    pub transmission: Vec<String>,
+    /// Input control: who entered or changed what, when.
+    pub input: Vec<String>,
+    /// Availability and backups.
+    pub availability: Vec<String>,
+    /// Separation of data processed for different purposes and customers.
+    pub separation: Vec<String>,
+}
+
+/// How the security program is run (each Markdown).
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Program {
+    /// Change management.
+    pub change_management: String,
+    /// Incident response.
+    pub incident_response: String,
+    /// Hours within which affected customers are told of a personal data breach.
+    pub breach_notification_hours: u32,
+    /// Staff security and privacy training.
+    pub training: String,
+    /// How suppliers are vetted and reviewed.
+    pub supplier_management: String,
+    /// Privacy impact assessments.
+    pub privacy_impact_assessments: String,
+    /// How often the program is audited, internally and externally.
+    pub audit_cadence: String,
+}
