@@ -1,0 +1,89 @@
+//! The command line as a content author uses it: exit codes, where messages go, and a failed
+//! build that leaves the published site alone.
+#![cfg(feature = "ssr")]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn trustctl(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_trustctl"))
+        .args(args)
+        .env("TRUST_TODAY", "2026-11-22")
+        .output()
+        .expect("trustctl runs")
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn check_passes_on_the_example_content() {
+    let out = trustctl(&["check", root().join("content").to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("content of Quillfeather is valid"));
+}
+
+#[test]
+fn check_fails_with_every_error_on_stderr() {
+    let case = root().join("tests/fixtures/invalid/bad-values");
+    let out = trustctl(&["check", case.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    let expected = fs::read_to_string(case.with_extension("expected.txt")).unwrap();
+    assert_eq!(stderr, expected);
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let app = tmp.path().join("app");
+    fs::create_dir_all(&app).unwrap();
+    fs::write(
+        app.join("index.html"),
+        "<!DOCTYPE html><html><head><!--trust:head--></head><body><!--trust:body--></body></html>",
+    )
+    .unwrap();
+    let out_dir = tmp.path().join("site");
+    let build = |content: &Path| {
+        trustctl(&[
+            "build",
+            "--content",
+            content.to_str().unwrap(),
+            "--app",
+            app.to_str().unwrap(),
+            "--out",
+            out_dir.to_str().unwrap(),
+        ])
+    };
+    let ok = build(&root().join("content"));
+    assert!(ok.status.success(), "{}", text(&ok.stderr));
+    let before = fs::read_to_string(out_dir.join("index.html")).unwrap();
+
+    let failed = build(&root().join("tests/fixtures/invalid/short-notice"));
+    assert_eq!(failed.status.code(), Some(1));
+    let stderr = text(&failed.stderr);
+    assert!(stderr.contains("subprocessor-changes.toml:4:13: error:"), "{stderr}");
+    assert!(stderr.ends_with("left unchanged\n"), "{stderr}");
+    assert_eq!(fs::read_to_string(out_dir.join("index.html")).unwrap(), before);
+}
+
+#[test]
+fn new_writes_a_directory_that_check_accepts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("trust");
+    let out = trustctl(&["new", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let check = trustctl(&["check", dir.to_str().unwrap()]);
+    assert!(check.status.success(), "{}", text(&check.stderr));
+    assert!(check.stderr.is_empty(), "no warnings: {}", text(&check.stderr));
+    let again = trustctl(&["new", dir.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(text(&again.stderr).contains("already exists and is not empty"));
+}
