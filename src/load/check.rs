@@ -172,15 +172,18 @@ impl<'a> Cx<'a> {
         key: &str,
         what: &str,
         value: &Spanned<String>,
-        known: &BTreeSet<&str>,
+        known: &BTreeSet<String>,
     ) {
-        if known.contains(value.get_ref().as_str()) {
+        if known.contains(value.get_ref()) {
             return;
         }
-        let hint = match closest(value.get_ref(), known.iter().copied()) {
+        let hint = match closest(value.get_ref(), known.iter().map(String::as_str)) {
             Some(near) => format!("did you mean \"{near}\"?"),
             None if known.is_empty() => format!("there is no {what} yet"),
-            None => format!("known {what} ids: {}", list(known.iter().copied())),
+            None => format!(
+                "known {what} ids: {}",
+                list(known.iter().map(String::as_str))
+            ),
         };
         self.error(
             at,
@@ -247,9 +250,29 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn document_ids(&self) -> BTreeSet<&'a str> {
+    /// Ids of the items of a collection directory that could not be parsed: references to them
+    /// are not reported, the parse error is.
+    fn failed_ids(&self, dir: &str) -> Vec<String> {
+        self.src
+            .failed
+            .iter()
+            .filter_map(|f| f.strip_prefix(dir)?.strip_prefix('/'))
+            .map(|name| {
+                name.rsplit_once('.')
+                    .map_or(name, |(stem, _)| stem)
+                    .to_owned()
+            })
+            .collect()
+    }
+
+    fn document_ids(&self) -> BTreeSet<String> {
         let model = self.model;
-        model.documents.iter().map(|d| d.id.as_str()).collect()
+        model
+            .documents
+            .iter()
+            .map(|d| d.id.clone())
+            .chain(self.failed_ids("documents"))
+            .collect()
     }
 
     fn certifications(&mut self) {
@@ -358,9 +381,14 @@ impl<'a> Cx<'a> {
         );
     }
 
-    fn subprocessor_ids(&self) -> BTreeSet<&'a str> {
+    fn subprocessor_ids(&self) -> BTreeSet<String> {
         let model = self.model;
-        model.subprocessors.iter().map(|s| s.id.as_str()).collect()
+        model
+            .subprocessors
+            .iter()
+            .map(|s| s.id.clone())
+            .chain(self.failed_ids("subprocessors"))
+            .collect()
     }
 
     fn data(&mut self, at: &Src) {
@@ -383,12 +411,14 @@ impl<'a> Cx<'a> {
 
     fn subprocessors(&mut self, located: &[Src]) {
         let model = self.model;
-        let regions: BTreeSet<&str> = model
+        let regions: BTreeSet<String> = model
             .data
             .region
             .iter()
-            .map(|r| r.id.get_ref().as_str())
+            .map(|r| r.id.get_ref().clone())
             .collect();
+        // With the change log unreadable, start dates cannot be judged.
+        let changes_read = !self.src.failed.contains("subprocessor-changes.toml");
         // The changes that bring a subprocessor in, by id.
         let mut added_by: BTreeMap<&str, &str> = BTreeMap::new();
         for c in &model.changes {
@@ -454,6 +484,9 @@ impl<'a> Cx<'a> {
                         "controller-to-processor is module 2, processor-to-processor module 3",
                     );
                 }
+            }
+            if !changes_read {
+                continue;
             }
             match (added_by.get(sp.id.as_str()), &sp.since) {
                 (Some(change), Some(since)) => self.error(
@@ -656,18 +689,19 @@ impl<'a> Cx<'a> {
 
     fn answers(&mut self, located: &[Src]) {
         let model = self.model;
-        let controls: BTreeSet<&str> = model
+        let controls: BTreeSet<String> = model
             .security
             .layer
             .iter()
-            .flat_map(|l| l.control.iter().map(|c| c.id.get_ref().as_str()))
+            .flat_map(|l| l.control.iter().map(|c| c.id.get_ref().clone()))
             .collect();
         let documents = self.document_ids();
-        let certifications: BTreeSet<&str> = model
+        let certifications: BTreeSet<String> = model
             .certifications
             .iter()
-            .map(|c| c.id.get_ref().as_str())
+            .map(|c| c.id.get_ref().clone())
             .collect();
+        let certifications_read = !self.src.failed.contains("certifications.toml");
         let today = model.today;
         for (at, a) in located.iter().zip(&model.answers) {
             self.id(at, "answer", &a.id);
@@ -677,7 +711,7 @@ impl<'a> Cx<'a> {
             for d in &a.documents {
                 self.reference(at, "documents", "document", d, &documents);
             }
-            for c in &a.certifications {
+            for c in a.certifications.iter().filter(|_| certifications_read) {
                 self.reference(at, "certifications", "certification", c, &certifications);
             }
             let reviewed = *a.reviewed.get_ref();
@@ -755,7 +789,7 @@ fn is_hex_color(s: &str) -> bool {
 }
 
 fn is_country_code(s: &str) -> bool {
-    s.len() == 2 && s.chars().all(|c| c.is_ascii_uppercase())
+    s.len() == 2 && isocountry::CountryCode::for_alpha2(s).is_ok()
 }
 
 #[cfg(test)]
@@ -774,6 +808,7 @@ mod tests {
         assert!(!is_hex_color("blue"));
         assert!(is_country_code("DE"));
         assert!(!is_country_code("de"));
+        assert!(!is_country_code("XX"));
         assert!(is_id("soc2-type2"));
         assert!(!is_id("SOC2"));
         assert!(!is_id("-x"));

@@ -35,6 +35,9 @@ pub struct Sources {
     root: PathBuf,
     texts: HashMap<String, String>,
     diagnostics: Diagnostics,
+    /// Files that exist but could not be parsed: cross-checks must not report what follows
+    /// from their absence.
+    pub failed: std::collections::BTreeSet<String>,
 }
 
 impl Sources {
@@ -43,6 +46,7 @@ impl Sources {
             root: root.to_owned(),
             texts: HashMap::new(),
             diagnostics: Diagnostics::default(),
+            failed: Default::default(),
         }
     }
 
@@ -130,6 +134,7 @@ impl Sources {
                 };
                 let d = self.error(src, e.span().unwrap_or(0..0), message);
                 d.hint = hint;
+                self.failed.insert(src.file.clone());
                 None
             }
         }
