@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
-use crate::site::{Section, SiteData, SITE_DATA_PATH};
+use crate::site::{canonical_path, data_path, SiteData, SITE_DATA_PATH};
 use crate::ui::{App, PageStore};
 
 /// Starts the app: called once from the Wasm entry point.
@@ -20,18 +20,23 @@ pub fn start() {
             Ok(site) => site,
             Err(e) => return leptos::logging::warn!("trust center stays static: {e}"),
         };
-        let path = web_sys::window()
-            .and_then(|w| w.location().pathname().ok())
+        // The page says which page it was rendered as: its own path, or "404" for the page
+        // static hosts serve at any unknown address.
+        let rendered_as = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("data-page"))
             .unwrap_or_default();
+        let not_found = rendered_as == "404" || rendered_as.is_empty();
         let mut pages = Vec::new();
-        if let Some(section) = Section::from_path(&path) {
-            match fetch_json(&section.data_path()).await {
+        if !not_found {
+            match fetch_json(&data_path(&canonical_path(&rendered_as))).await {
                 Ok(page) => pages.push(page),
                 Err(e) => return leptos::logging::warn!("trust center stays static: {e}"),
             }
         }
         let pages = PageStore::new(pages);
-        leptos::mount::hydrate_body(move || view! { <App site pages /> });
+        leptos::mount::hydrate_body(move || view! { <App site pages not_found /> });
         // Marks the document as live: tests wait for it, and styles may rely on it.
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())

@@ -4,6 +4,9 @@
 //! the native side into a pre-rendered site, and hydrated in the browser by the same [ui]
 //! components compiled to WebAssembly. [`site`] holds the data both sides exchange.
 
+// Leptos views are deeply nested types; the larger pages exceed the default limit.
+#![recursion_limit = "256"]
+
 pub mod site;
 pub mod ui;
 

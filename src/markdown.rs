@@ -1,10 +1,25 @@
 //! The one place that turns Markdown into HTML.
 //!
-//! It owns the pulldown-cmark options, so every page renders Markdown the same way, and it
-//! sanitises the result with ammonia: content may contain raw HTML, but nothing that runs, and
-//! links keep only safe schemes. This runs at build time only; the browser receives finished HTML.
+//! It owns the pulldown-cmark options, so every page renders Markdown the same way; gives every
+//! heading a stable, unique id (derived from its text, so links survive edits elsewhere in the
+//! document) and collects them as a table of contents; and sanitises the result with ammonia:
+//! content may contain raw HTML, but nothing that runs, and links keep only safe schemes. This runs
+//! at build time only; the browser receives finished HTML.
 
-use pulldown_cmark::{html, Options, Parser};
+use std::collections::HashMap;
+
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use crate::site::TocEntry;
+
+/// Rendered Markdown and its headings.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Rendered {
+    /// Sanitised HTML.
+    pub html: String,
+    /// Every heading, in document order, with its id.
+    pub toc: Vec<TocEntry>,
+}
 
 /// The Markdown extensions content may use.
 fn options() -> Options {
@@ -17,9 +32,73 @@ fn options() -> Options {
 
 /// Renders Markdown to sanitised HTML.
 pub fn to_html(markdown: &str) -> String {
+    render(markdown).html
+}
+
+/// Renders Markdown to sanitised HTML, with ids on headings and the table of contents.
+pub fn render(markdown: &str) -> Rendered {
+    let mut events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
+    let mut toc = Vec::new();
+    let mut used: HashMap<String, usize> = HashMap::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { level, .. }) = &events[i] {
+            let level = *level as u8;
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            let id = unique(slug(&text), &mut used);
+            if let Event::Start(Tag::Heading { id: heading_id, .. }) = &mut events[i] {
+                *heading_id = Some(CowStr::from(id.clone()));
+            }
+            toc.push(TocEntry {
+                level,
+                id,
+                text: text.trim().to_owned(),
+            });
+            i = j;
+        }
+        i += 1;
+    }
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut raw, Parser::new_ext(markdown, options()));
-    sanitize(&raw)
+    html::push_html(&mut raw, events.into_iter());
+    Rendered {
+        html: sanitize(&raw),
+        toc,
+    }
+}
+
+/// A URL fragment from heading text: lowercase words joined by dashes.
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_owned();
+    if out.is_empty() {
+        "section".to_owned()
+    } else {
+        out
+    }
+}
+
+fn unique(base: String, used: &mut HashMap<String, usize>) -> String {
+    let n = used.entry(base.clone()).or_insert(0);
+    *n += 1;
+    if *n == 1 {
+        base
+    } else {
+        format!("{base}-{n}")
+    }
 }
 
 /// Removes scripts, event handlers, styles and unsafe URL schemes from HTML.
@@ -62,5 +141,31 @@ mod tests {
         assert!(!html.contains("onerror"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
         assert!(html.contains("href=\"https://example.com\""), "{html}");
+    }
+
+    #[test]
+    fn headings_get_unique_stable_ids_and_a_table_of_contents() {
+        let r = render("## 1. Definitions\n\ntext\n\n### Scope & *duration*\n\n## Definitions\n\n## Übermittlung\n");
+        let ids: Vec<&str> = r.toc.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "1-definitions",
+                "scope-duration",
+                "definitions",
+                "übermittlung"
+            ]
+        );
+        assert_eq!(r.toc[1].level, 3);
+        assert_eq!(r.toc[1].text, "Scope & duration");
+        assert!(
+            r.html
+                .contains(r#"<h2 id="1-definitions">1. Definitions</h2>"#),
+            "{}",
+            r.html
+        );
+        let again = render("## A\n\n## A\n\n## A\n");
+        let ids: Vec<&str> = again.toc.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["a", "a-2", "a-3"]);
     }
 }

@@ -55,14 +55,23 @@ impl StaticHost {
     }
 
     /// Answers requests until the process ends.
+    ///
+    /// Each response is written on its own thread: a browser may stop reading one large
+    /// response (a preloaded Wasm module) until another (the script that uses it) has arrived,
+    /// and a single writer would wait for it forever.
     pub fn run(self) {
+        let root = std::sync::Arc::new(self.root);
         for request in self.server.incoming_requests() {
-            let method = request.method().clone();
-            let url = request.url().to_owned();
-            let status = respond(&self.root, request);
-            if self.log {
-                eprintln!("{method} {url} {status}");
-            }
+            let root = root.clone();
+            let log = self.log;
+            std::thread::spawn(move || {
+                let method = request.method().clone();
+                let url = request.url().to_owned();
+                let status = respond(&root, request);
+                if log {
+                    eprintln!("{method} {url} {status}");
+                }
+            });
         }
     }
 }

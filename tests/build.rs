@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use trust_center::load;
 use trust_center::model::Date;
 use trust_center::publish::{self, BuildError, BuildOptions, BODY_MARKER, HEAD_MARKER};
-use trust_center::site::{PageData, Section, SiteData};
+use trust_center::site::{data_path, PageData, Section, SiteData};
 
 /// The example content is written as of this day (one change is inside its objection window).
 fn today() -> Date {
@@ -58,7 +58,15 @@ fn every_section_is_written_as_a_page_with_its_data() {
     let app = fake_app(tmp.path());
     let out = tmp.path().join("dist");
     let report = build(&example_content(), &app, &out).unwrap();
-    assert_eq!(report.pages.len(), Section::ALL.len() + 1);
+    // The sections, one page per document with a text, and 404.html.
+    assert!(
+        report.pages.len() > Section::ALL.len() + 1,
+        "{:?}",
+        report.pages
+    );
+    assert!(report
+        .pages
+        .contains(&"documents/dpa/index.html".to_owned()));
 
     let site: SiteData =
         serde_json::from_str(&fs::read_to_string(out.join("_data/site.json")).unwrap()).unwrap();
@@ -69,7 +77,8 @@ fn every_section_is_written_as_a_page_with_its_data() {
             .join("index.html");
         let html = fs::read_to_string(&html_path).unwrap();
         let data: PageData = serde_json::from_str(
-            &fs::read_to_string(out.join(section.data_path().trim_start_matches('/'))).unwrap(),
+            &fs::read_to_string(out.join(data_path(&section.path()).trim_start_matches('/')))
+                .unwrap(),
         )
         .unwrap();
         assert_eq!(data.section, section);

@@ -69,9 +69,15 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
     let failed = build(&root().join("tests/fixtures/invalid/short-notice"));
     assert_eq!(failed.status.code(), Some(1));
     let stderr = text(&failed.stderr);
-    assert!(stderr.contains("subprocessor-changes.toml:4:13: error:"), "{stderr}");
+    assert!(
+        stderr.contains("subprocessor-changes.toml:4:13: error:"),
+        "{stderr}"
+    );
     assert!(stderr.ends_with("left unchanged\n"), "{stderr}");
-    assert_eq!(fs::read_to_string(out_dir.join("index.html")).unwrap(), before);
+    assert_eq!(
+        fs::read_to_string(out_dir.join("index.html")).unwrap(),
+        before
+    );
 }
 
 #[test]
@@ -82,7 +88,11 @@ fn new_writes_a_directory_that_check_accepts() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let check = trustctl(&["check", dir.to_str().unwrap()]);
     assert!(check.status.success(), "{}", text(&check.stderr));
-    assert!(check.stderr.is_empty(), "no warnings: {}", text(&check.stderr));
+    assert!(
+        check.stderr.is_empty(),
+        "no warnings: {}",
+        text(&check.stderr)
+    );
     let again = trustctl(&["new", dir.to_str().unwrap()]);
     assert_eq!(again.status.code(), Some(1));
     assert!(text(&again.stderr).contains("already exists and is not empty"));

@@ -5,7 +5,9 @@
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
-use trust_center::site::{ContactLink, Logo, PageData, Section, SiteData};
+use trust_center::site::{
+    ContactLink, Fact, Logo, Overview, PageBody, PageData, Section, SiteData,
+};
 use trust_center::ui::{App, PageState, PageStore};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -32,10 +34,21 @@ fn site() -> SiteData {
 
 fn overview() -> PageData {
     PageData {
+        path: "/".into(),
         section: Section::Overview,
         heading: "Testco Trust Center".into(),
         title: "Testco Trust Center".into(),
         intro_html: "<p>We keep <strong>your data</strong> safe.</p>".into(),
+        updated: "2026-11-22".into(),
+        body: PageBody::Overview(Overview {
+            certifications: vec![],
+            commitments: vec![Fact {
+                label: "Deletion".into(),
+                value: "Within 30 days".into(),
+            }],
+            open_changes: vec![],
+            latest_updates: vec![],
+        }),
     }
 }
 
@@ -101,6 +114,7 @@ async fn the_overview_renders_its_heading_and_rendered_introduction() {
     assert_eq!(text(&root, "main h1"), "Testco Trust Center");
     // Introductions arrive as HTML rendered at build time, and are shown as markup.
     assert_eq!(text(&root, ".prose strong"), "your data");
+    assert_eq!(text(&root, ".facts dd"), "Within 30 days");
     assert_eq!(
         all_texts(&root, ".site-nav a[aria-current=page]"),
         vec!["Overview"]
@@ -113,7 +127,7 @@ async fn the_overview_renders_its_heading_and_rendered_introduction() {
 async fn a_section_whose_data_cannot_be_fetched_says_so() {
     // The test server has no /_data/ files, so the fetch answers 404.
     let store = PageStore::new([]);
-    let state = store.page(Section::Faq);
+    let state = store.page("/faq/".into());
     assert_eq!(state.get_untracked(), PageState::Loading);
     for _ in 0..100 {
         if state.get_untracked() != PageState::Loading {
@@ -122,7 +136,7 @@ async fn a_section_whose_data_cannot_be_fetched_says_so() {
         gloo_timers_sleep(20).await;
     }
     match state.get_untracked() {
-        PageState::Failed(reason) => assert!(reason.contains("/_data/faq.json"), "{reason}"),
+        PageState::Failed(reason) => assert!(reason.contains("/_data/faq/index.json"), "{reason}"),
         other => panic!("expected a failure, got {other:?}"),
     }
 }

@@ -1,8 +1,23 @@
-//! From the content model to the data the pages render ([`SiteData`], [`PageData`]).
+//! From the content model to what the pages show ([`SiteData`], [`PageData`]): every label,
+//! date, link and rendered Markdown is decided here, once, for the pre-render and the app alike.
+
+use std::collections::BTreeMap;
 
 use crate::markdown;
-use crate::model::{Contact, Model};
-use crate::site::{ContactLink, Logo, PageData, Section, SiteData};
+use crate::model::{
+    Access, Certification, ChangeKind, Contact, DocumentKind, Framework, Mechanism, Model,
+    ShortAnswer, Status, Subprocessor, UpdateKind,
+};
+use crate::site::{
+    Annex, AnswerView, Badge, CertificationBadge, CertificationCard, Certifications, ChangeNotice,
+    ContactLink, ControlView, DataPrivacy, Disclosure, DocumentPage, DocumentRow, Documents, Fact,
+    Faq, FaqCategory, LayerView, Link, Logo, Mapping, MeasureGroup, Overview, PageBody, PageData,
+    RegionView, Section, Security, SiteData, SubprocessorRow, Subprocessors, Tone, UpdateItem,
+    Updates,
+};
+
+/// Certifications expiring within this many days carry a warning on the site.
+pub const EXPIRY_NOTICE_DAYS: i64 = 60;
 
 /// The header and footer data.
 pub fn site_data(model: &Model) -> SiteData {
@@ -34,7 +49,7 @@ pub fn site_data(model: &Model) -> SiteData {
             a.street,
             a.postal_code,
             a.city,
-            a.country.get_ref()
+            country_name(a.country.get_ref())
         ),
     }
 }
@@ -61,8 +76,23 @@ fn contact_link(label: &str, c: &Contact) -> ContactLink {
     }
 }
 
-/// The data of one section's page.
-pub fn page_data(model: &Model, site: &SiteData, section: Section) -> PageData {
+/// Every page of the site: the sections, then one page per document with a text.
+pub fn pages(model: &Model, site: &SiteData) -> Vec<PageData> {
+    let mut pages: Vec<PageData> = Section::ALL
+        .into_iter()
+        .map(|s| section_page(model, site, s))
+        .collect();
+    for doc in model
+        .documents
+        .iter()
+        .filter(|d| !d.markdown.trim().is_empty())
+    {
+        pages.push(document_page(model, site, doc));
+    }
+    pages
+}
+
+fn section_page(model: &Model, site: &SiteData, section: Section) -> PageData {
     let page = model.pages.get(&section);
     let heading = page
         .and_then(|p| p.meta.title.clone())
@@ -74,21 +104,919 @@ pub fn page_data(model: &Model, site: &SiteData, section: Section) -> PageData {
         Section::Overview => site.title_for(None),
         _ => site.title_for(Some(&heading)),
     };
+    let (body, updated) = match section {
+        Section::Overview => overview(model),
+        Section::Certifications => certifications(model),
+        Section::Security => security(model),
+        Section::Subprocessors => subprocessors(model),
+        Section::DataPrivacy => data_privacy(model),
+        Section::Documents => documents(model),
+        Section::Disclosure => disclosure(model),
+        Section::Faq => faq(model),
+        Section::Updates => updates(model),
+    };
     PageData {
+        path: section.path(),
         section,
         heading,
         title,
         intro_html: page
             .map(|p| markdown::to_html(&p.markdown))
             .unwrap_or_default(),
+        updated: updated.unwrap_or_else(|| model.today.to_string()),
+        body,
     }
 }
 
 /// The page description for search engines and link previews.
-pub fn page_description(model: &Model, section: Section) -> String {
+pub fn page_description(model: &Model, page: &PageData) -> String {
+    if let PageBody::Document(_) = page.body {
+        if let Some(doc) = model
+            .documents
+            .iter()
+            .find(|d| format!("/documents/{}/", d.id) == page.path)
+        {
+            return doc.meta.summary.clone();
+        }
+    }
     model
         .pages
-        .get(&section)
+        .get(&page.section)
         .and_then(|p| p.meta.description.clone())
-        .unwrap_or_else(|| format!("{}: {}.", model.organization.name, section.summary()))
+        .unwrap_or_else(|| format!("{}: {}.", model.organization.name, page.section.summary()))
+}
+
+fn latest<I: IntoIterator<Item = crate::model::Date>>(dates: I) -> Option<String> {
+    dates.into_iter().max().map(|d| d.to_string())
+}
+
+// ---- overview -------------------------------------------------------------------------------
+
+fn overview(model: &Model) -> (PageBody, Option<String>) {
+    let certifications = model
+        .certifications
+        .iter()
+        .filter(|c| *c.status.get_ref() != Status::Expired)
+        .map(|c| CertificationBadge {
+            name: certification_name(c),
+            status: certification_status(model, c).0,
+            href: format!("/certifications/#{}", c.id.get_ref()),
+        })
+        .collect();
+    let mut commitments = Vec::new();
+    if !model.data.region.is_empty() {
+        let regions: Vec<String> = model.data.region.iter().map(|r| r.name.clone()).collect();
+        commitments.push(Fact {
+            label: "Data residency".into(),
+            value: format!(
+                "Hosted in {}, as the customer chooses",
+                regions.join(" or ")
+            ),
+        });
+    }
+    let encryption: Vec<&str> = model
+        .security
+        .layer
+        .iter()
+        .flat_map(|l| &l.control)
+        .filter(|c| c.id.get_ref().starts_with("encryption"))
+        .map(|c| c.title.as_str())
+        .collect();
+    if !encryption.is_empty() {
+        commitments.push(Fact {
+            label: "Encryption".into(),
+            value: encryption.join("; "),
+        });
+    }
+    commitments.push(Fact {
+        label: "Breach notification".into(),
+        value: format!(
+            "Within {} hours of becoming aware",
+            model.security.program.breach_notification_hours
+        ),
+    });
+    commitments.push(Fact {
+        label: "Deletion".into(),
+        value: format!(
+            "Customer data deleted within {} days of the end of the contract",
+            model.data.deletion_days
+        ),
+    });
+    if let Some(notice) = model
+        .dpa()
+        .and_then(|d| d.meta.subprocessor_notice.as_ref())
+    {
+        commitments.push(Fact {
+            label: "Subprocessor changes".into(),
+            value: format!(
+                "Announced {} days in advance, with a right to object",
+                notice.get_ref().notice_days
+            ),
+        });
+    }
+    let latest_updates = model.updates.iter().take(3).map(update_item).collect();
+    let updated = latest(model.updates.iter().map(|u| u.meta.date));
+    (
+        PageBody::Overview(Overview {
+            certifications,
+            commitments,
+            open_changes: open_changes(model),
+            latest_updates,
+        }),
+        updated,
+    )
+}
+
+fn open_changes(model: &Model) -> Vec<ChangeNotice> {
+    let mut open: Vec<ChangeNotice> = model
+        .changes
+        .iter()
+        .filter(|c| *c.announced.get_ref() <= model.today && model.today < *c.effective.get_ref())
+        .map(|c| {
+            let deadline = c.effective.get_ref().plus_days(-1);
+            ChangeNotice {
+                id: c.id.get_ref().clone(),
+                summary: c.summary.clone(),
+                deadline: deadline.to_string(),
+                days_left: model.today.days_until(deadline) + 1,
+                href: format!("/subprocessors/#change-{}", c.id.get_ref()),
+            }
+        })
+        .collect();
+    open.sort_by(|a, b| a.deadline.cmp(&b.deadline));
+    open
+}
+
+// ---- certifications -------------------------------------------------------------------------
+
+fn certification_name(c: &Certification) -> String {
+    c.name
+        .clone()
+        .unwrap_or_else(|| c.framework.label().to_owned())
+}
+
+/// The badge and, when close to or past expiry, a warning.
+fn certification_status(model: &Model, c: &Certification) -> (Badge, Option<String>) {
+    let left = c
+        .valid_until
+        .as_ref()
+        .map(|u| model.today.days_until(*u.get_ref()));
+    match (c.status.get_ref(), left) {
+        (Status::Active, Some(left)) if left <= EXPIRY_NOTICE_DAYS => (
+            Badge {
+                text: format!("Expires in {left} days"),
+                tone: Tone::Warn,
+            },
+            Some(format!(
+                "Expires on {}; renewal is under way.",
+                c.valid_until
+                    .as_ref()
+                    .map(|u| u.get_ref().to_string())
+                    .unwrap_or_default()
+            )),
+        ),
+        (Status::Active, _) => (
+            Badge {
+                text: "Active".into(),
+                tone: Tone::Good,
+            },
+            None,
+        ),
+        (Status::InProgress, _) => (
+            Badge {
+                text: "In progress".into(),
+                tone: Tone::Warn,
+            },
+            None,
+        ),
+        (Status::Planned, _) => (
+            Badge {
+                text: "Planned".into(),
+                tone: Tone::Neutral,
+            },
+            None,
+        ),
+        (Status::Expired, _) => (
+            Badge {
+                text: "Expired".into(),
+                tone: Tone::Bad,
+            },
+            c.valid_until
+                .as_ref()
+                .map(|u| format!("Expired on {}.", u.get_ref())),
+        ),
+    }
+}
+
+fn document_link(model: &Model, id: &str) -> Option<Link> {
+    model.documents.iter().find(|d| d.id == id).map(|d| Link {
+        text: d.meta.title.clone(),
+        href: format!("/documents/#{}", d.id),
+    })
+}
+
+fn certifications(model: &Model) -> (PageBody, Option<String>) {
+    let items = model
+        .certifications
+        .iter()
+        .map(|c| {
+            let (status, warning) = certification_status(model, c);
+            let mut facts = Vec::new();
+            if let Some(a) = &c.auditor {
+                facts.push(Fact {
+                    label: if c.framework == Framework::EuUsDpf {
+                        "Registry"
+                    } else {
+                        "Auditor"
+                    }
+                    .into(),
+                    value: a.clone(),
+                });
+            }
+            if let Some(p) = &c.report_period {
+                facts.push(Fact {
+                    label: "Report period".into(),
+                    value: format!("{} to {}", p.from, p.to.get_ref()),
+                });
+            }
+            match (&c.valid_from, &c.valid_until) {
+                (Some(f), Some(u)) => facts.push(Fact {
+                    label: "Valid".into(),
+                    value: format!("{} to {}", f.get_ref(), u.get_ref()),
+                }),
+                (None, Some(u)) => facts.push(Fact {
+                    label: "Valid until".into(),
+                    value: u.get_ref().to_string(),
+                }),
+                (Some(f), None) => facts.push(Fact {
+                    label: "Valid from".into(),
+                    value: f.get_ref().to_string(),
+                }),
+                (None, None) => {}
+            }
+            if let Some(n) = &c.certificate_number {
+                facts.push(Fact {
+                    label: "Certificate".into(),
+                    value: n.clone(),
+                });
+            }
+            if let Some(e) = &c.expected {
+                facts.push(Fact {
+                    label: "Expected".into(),
+                    value: e.clone(),
+                });
+            }
+            CertificationCard {
+                id: c.id.get_ref().clone(),
+                name: certification_name(c),
+                status,
+                warning,
+                scope: c.scope.clone(),
+                facts,
+                verification: c.verification_url.as_ref().map(|u| Link {
+                    text: "Verify in the registry".into(),
+                    href: u.get_ref().clone(),
+                }),
+                documents: c
+                    .documents
+                    .iter()
+                    .filter_map(|d| document_link(model, d.get_ref()))
+                    .collect(),
+            }
+        })
+        .collect();
+    let updated = latest(
+        model
+            .certifications
+            .iter()
+            .filter_map(|c| c.valid_from.as_ref().map(|d| *d.get_ref())),
+    );
+    (PageBody::Certifications(Certifications { items }), updated)
+}
+
+// ---- security -------------------------------------------------------------------------------
+
+/// How framework keys of control mappings read.
+fn framework_label(key: &str) -> String {
+    match key {
+        "iso27001" => "ISO 27001".into(),
+        "iso27017" => "ISO 27017".into(),
+        "iso27018" => "ISO 27018".into(),
+        "iso27701" => "ISO 27701".into(),
+        "soc2" => "SOC 2".into(),
+        "ccm" => "CSA CCM".into(),
+        "pci" | "pcidss" | "pci-dss" => "PCI DSS".into(),
+        "nist" | "nist-csf" => "NIST CSF".into(),
+        "c5" => "BSI C5".into(),
+        other => other.to_uppercase(),
+    }
+}
+
+fn measure_groups(model: &Model) -> Vec<MeasureGroup> {
+    let m = &model.security.measures;
+    [
+        (
+            "physical-access",
+            "Physical access control",
+            &m.physical_access,
+        ),
+        ("system-access", "System access control", &m.system_access),
+        ("data-access", "Data access control", &m.data_access),
+        ("transmission", "Transmission control", &m.transmission),
+        ("input", "Input control", &m.input),
+        ("availability", "Availability and backups", &m.availability),
+        ("separation", "Separation", &m.separation),
+    ]
+    .into_iter()
+    .map(|(id, title, items)| MeasureGroup {
+        id: format!("measures-{id}"),
+        title: title.into(),
+        items: items.clone(),
+    })
+    .collect()
+}
+
+fn security(model: &Model) -> (PageBody, Option<String>) {
+    let mut frameworks = BTreeMap::new();
+    let layers = model
+        .security
+        .layer
+        .iter()
+        .map(|l| LayerView {
+            id: format!("layer-{}", l.id.get_ref()),
+            title: l.title.clone(),
+            description_html: markdown::to_html(&l.description),
+            controls: l
+                .control
+                .iter()
+                .map(|c| ControlView {
+                    id: c.id.get_ref().clone(),
+                    title: c.title.clone(),
+                    description_html: markdown::to_html(&c.description),
+                    mappings: c
+                        .mappings
+                        .iter()
+                        .flat_map(|(fw, ids)| {
+                            frameworks.insert(fw.clone(), framework_label(fw));
+                            ids.iter().map(move |id| Mapping {
+                                framework: fw.clone(),
+                                id: id.clone(),
+                                label: format!("{} {id}", framework_label(fw)),
+                            })
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    let p = &model.security.program;
+    let program = vec![
+        ("Incident response".to_owned(), markdown::to_html(&p.incident_response)),
+        (
+            "Breach notification".to_owned(),
+            markdown::to_html(&format!(
+                "We notify affected customers of a personal data breach without undue delay and within **{} hours** of becoming aware of it.",
+                p.breach_notification_hours
+            )),
+        ),
+        ("Change management".to_owned(), markdown::to_html(&p.change_management)),
+        ("Training".to_owned(), markdown::to_html(&p.training)),
+        ("Supplier management".to_owned(), markdown::to_html(&p.supplier_management)),
+        ("Privacy impact assessments".to_owned(), markdown::to_html(&p.privacy_impact_assessments)),
+        ("Audits".to_owned(), markdown::to_html(&p.audit_cadence)),
+    ];
+    (
+        PageBody::Security(Security {
+            layers,
+            frameworks: frameworks.into_iter().collect(),
+            measures: measure_groups(model),
+            program,
+        }),
+        None,
+    )
+}
+
+// ---- subprocessors --------------------------------------------------------------------------
+
+fn country_name(code: &str) -> String {
+    match code {
+        // ISO's long forms read oddly in a table.
+        "GB" => "United Kingdom".into(),
+        "US" => "United States".into(),
+        "NL" => "Netherlands".into(),
+        _ => isocountry::CountryCode::for_alpha2(code)
+            .map(|c| c.name().to_owned())
+            .unwrap_or_else(|_| code.to_owned()),
+    }
+}
+
+/// The subprocessors in force on `day`, with their start dates, derived from the change log:
+/// a subprocessor counts from its `since` or the change that adds it, until a change removes or
+/// replaces it.
+pub fn subprocessors_on(
+    model: &Model,
+    day: crate::model::Date,
+) -> Vec<(&Subprocessor, crate::model::Date)> {
+    let mut start: BTreeMap<&str, crate::model::Date> = BTreeMap::new();
+    let mut end: BTreeMap<&str, crate::model::Date> = BTreeMap::new();
+    for s in &model.subprocessors {
+        if let Some(since) = &s.since {
+            start.insert(&s.id, *since.get_ref());
+        }
+    }
+    for c in &model.changes {
+        let effective = *c.effective.get_ref();
+        match c.kind.get_ref() {
+            ChangeKind::Add | ChangeKind::Replace => {
+                for s in &c.subprocessors {
+                    start.insert(s.get_ref(), effective);
+                }
+                if let Some(old) = &c.replaces {
+                    end.insert(old.get_ref(), effective);
+                }
+            }
+            ChangeKind::Remove => {
+                for s in &c.subprocessors {
+                    end.insert(s.get_ref(), effective);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut list: Vec<(&Subprocessor, crate::model::Date)> = model
+        .subprocessors
+        .iter()
+        .filter_map(|s| {
+            let from = *start.get(s.id.as_str())?;
+            let active = from <= day && end.get(s.id.as_str()).is_none_or(|e| day < *e);
+            active.then_some((s, from))
+        })
+        .collect();
+    list.sort_by_key(|(s, _)| s.name.to_lowercase());
+    list
+}
+
+fn subprocessor_row(s: &Subprocessor, since: crate::model::Date) -> SubprocessorRow {
+    let transfer = match &s.transfer {
+        Some(t) => {
+            let t = t.get_ref();
+            match (t.mechanism, t.module) {
+                (Mechanism::Scc, Some(m)) => format!("{} (module {m})", Mechanism::Scc.label()),
+                (m, _) => m.label().to_owned(),
+            }
+        }
+        None => Mechanism::EeaOnly.label().to_owned(),
+    };
+    SubprocessorRow {
+        id: s.id.clone(),
+        name: s.name.clone(),
+        entity: format!("{}, {}", s.legal_entity, s.address),
+        website: s.website.get_ref().clone(),
+        purpose: s.purpose.clone(),
+        locations: s
+            .locations
+            .iter()
+            .map(|l| country_name(l.get_ref()))
+            .collect(),
+        transfer,
+        dpa_url: s.dpa_url.as_ref().map(|u| u.get_ref().clone()),
+        since: since.to_string(),
+        regions: s.regions.iter().map(|r| r.get_ref().clone()).collect(),
+        data_categories: s.data_categories.clone(),
+    }
+}
+
+/// The current subprocessor rows, shared by the Subprocessors page and the DPA's annex.
+pub fn current_subprocessor_rows(model: &Model) -> Vec<SubprocessorRow> {
+    subprocessors_on(model, model.today)
+        .into_iter()
+        .map(|(s, since)| subprocessor_row(s, since))
+        .collect()
+}
+
+fn subprocessors(model: &Model) -> (PageBody, Option<String>) {
+    let last = latest(
+        model
+            .changes
+            .iter()
+            .map(|c| *c.effective.get_ref())
+            .filter(|d| *d <= model.today)
+            .chain(
+                model
+                    .subprocessors
+                    .iter()
+                    .filter_map(|s| s.since.as_ref().map(|d| *d.get_ref())),
+            ),
+    );
+    let body = Subprocessors {
+        rows: current_subprocessor_rows(model),
+        last_updated: last.clone().unwrap_or_default(),
+        regions: model
+            .data
+            .region
+            .iter()
+            .map(|r| (r.id.get_ref().clone(), r.name.clone()))
+            .collect(),
+        open_changes: open_changes(model),
+    };
+    (PageBody::Subprocessors(body), last)
+}
+
+// ---- data & privacy -------------------------------------------------------------------------
+
+fn data_privacy(model: &Model) -> (PageBody, Option<String>) {
+    let d = &model.data;
+    let provider = |id: &str| {
+        model
+            .subprocessors
+            .iter()
+            .find(|s| s.id == id)
+            .map_or(id.to_owned(), |s| s.name.clone())
+    };
+    let body = DataPrivacy {
+        regions: d
+            .region
+            .iter()
+            .map(|r| RegionView {
+                id: format!("region-{}", r.id.get_ref()),
+                name: r.name.clone(),
+                facts: vec![
+                    Fact {
+                        label: "Country".into(),
+                        value: country_name(r.country.get_ref()),
+                    },
+                    Fact {
+                        label: "Data centres".into(),
+                        value: r.locations.join(", "),
+                    },
+                    Fact {
+                        label: "Backups".into(),
+                        value: r.backup_location.clone(),
+                    },
+                    Fact {
+                        label: "Infrastructure".into(),
+                        value: provider(r.provider.get_ref()),
+                    },
+                ],
+            })
+            .collect(),
+        isolation_html: markdown::to_html(&d.isolation),
+        roles: vec![
+            (
+                "Controller".to_owned(),
+                markdown::to_html(&model.organization.roles.controller),
+            ),
+            (
+                "Processor".to_owned(),
+                markdown::to_html(&model.organization.roles.processor),
+            ),
+        ],
+        personal_data: d.personal_data.clone(),
+        data_subjects: d.data_subjects.clone(),
+        retention: d
+            .retention
+            .iter()
+            .map(|r| [r.data.clone(), r.period.clone(), r.reason.clone()])
+            .collect(),
+        deletion_html: markdown::to_html(&d.deletion),
+        rights_html: markdown::to_html(&d.rights),
+        cookies_html: markdown::to_html(&d.cookies),
+    };
+    (PageBody::DataPrivacy(body), None)
+}
+
+// ---- documents ------------------------------------------------------------------------------
+
+fn kind_label(kind: DocumentKind) -> &'static str {
+    match kind {
+        DocumentKind::Dpa => "Data Processing Agreement",
+        DocumentKind::PrivacyPolicy => "Privacy policy",
+        DocumentKind::CookiePolicy => "Cookie policy",
+        DocumentKind::Whitepaper => "Whitepaper",
+        DocumentKind::Certificate => "Certificate",
+        DocumentKind::AuditReport => "Audit report",
+        DocumentKind::PentestSummary => "Penetration test summary",
+        DocumentKind::Policy => "Policy",
+        DocumentKind::Other => "Document",
+    }
+}
+
+fn document_facts(doc: &crate::model::Document) -> Vec<Fact> {
+    let m = &doc.meta;
+    let mut facts = Vec::new();
+    if let Some(v) = &m.version {
+        facts.push(Fact {
+            label: "Version".into(),
+            value: v.clone(),
+        });
+    }
+    facts.push(Fact {
+        label: "Date".into(),
+        value: m.date.to_string(),
+    });
+    if !m.languages.is_empty() {
+        facts.push(Fact {
+            label: "Languages".into(),
+            value: m.languages.join(", "),
+        });
+    }
+    facts
+}
+
+fn request_link(model: &Model, doc: &crate::model::Document) -> Link {
+    let to = model
+        .organization
+        .contacts
+        .security
+        .get_ref()
+        .email
+        .as_ref()
+        .map(|e| e.get_ref().clone())
+        .unwrap_or_default();
+    let subject = format!("Request: {} ({})", doc.meta.title, model.organization.name);
+    let body = format!(
+        "Hello,\n\nplease send us \"{}\"{}.\n\nCompany:\nName:\nRole:\n\nThank you.",
+        doc.meta.title,
+        doc.meta
+            .version
+            .as_ref()
+            .map(|v| format!(", version {v}"))
+            .unwrap_or_default()
+    );
+    Link {
+        text: "Request this document".into(),
+        href: format!(
+            "mailto:{to}?subject={}&body={}",
+            encode(&subject),
+            encode(&body)
+        ),
+    }
+}
+
+/// Percent-encodes a `mailto:` header value.
+fn encode(s: &str) -> String {
+    percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+}
+
+fn documents(model: &Model) -> (PageBody, Option<String>) {
+    let mut docs: Vec<&crate::model::Document> = model.documents.iter().collect();
+    docs.sort_by_key(|d| {
+        (
+            *d.meta.kind.get_ref() != DocumentKind::Dpa,
+            d.meta.title.to_lowercase(),
+        )
+    });
+    let items = docs
+        .into_iter()
+        .map(|doc| {
+            let m = &doc.meta;
+            let public = m.access == Access::Public;
+            let mut links = Vec::new();
+            if public && !doc.markdown.trim().is_empty() {
+                links.push(Link {
+                    text: "Read online".into(),
+                    href: format!("/documents/{}/", doc.id),
+                });
+            }
+            if let (true, Some(file)) = (public, &m.file) {
+                links.push(Link {
+                    text: "Download".into(),
+                    href: format!("/{}", file.get_ref()),
+                });
+            }
+            DocumentRow {
+                id: doc.id.clone(),
+                title: m.title.clone(),
+                kind: kind_label(*m.kind.get_ref()).to_owned(),
+                access: if public {
+                    Badge {
+                        text: "Public".into(),
+                        tone: Tone::Good,
+                    }
+                } else {
+                    Badge {
+                        text: "On request".into(),
+                        tone: Tone::Neutral,
+                    }
+                },
+                summary: m.summary.clone(),
+                facts: document_facts(doc),
+                links,
+                request: (!public).then(|| request_link(model, doc)),
+            }
+        })
+        .collect();
+    (
+        PageBody::Documents(Documents { items }),
+        latest(model.documents.iter().map(|d| d.meta.date)),
+    )
+}
+
+fn document_page(model: &Model, site: &SiteData, doc: &crate::model::Document) -> PageData {
+    let rendered = markdown::render(&doc.markdown);
+    let mut annexes = Vec::new();
+    if *doc.meta.kind.get_ref() == DocumentKind::Dpa {
+        annexes.push(Annex::Measures {
+            id: "annex-measures".into(),
+            title: "Annex: Technical and organisational measures".into(),
+            groups: measure_groups(model),
+        });
+        annexes.push(Annex::Subprocessors {
+            id: "annex-subprocessors".into(),
+            title: "Annex: List of subprocessors".into(),
+            rows: current_subprocessor_rows(model),
+        });
+    }
+    let downloads = doc
+        .meta
+        .file
+        .iter()
+        .map(|f| Link {
+            text: "Download the signed PDF".into(),
+            href: format!("/{}", f.get_ref()),
+        })
+        .collect();
+    PageData {
+        path: format!("/documents/{}/", doc.id),
+        section: Section::Documents,
+        heading: doc.meta.title.clone(),
+        title: site.title_for(Some(&doc.meta.title)),
+        intro_html: String::new(),
+        updated: doc.meta.date.to_string(),
+        body: PageBody::Document(DocumentPage {
+            id: doc.id.clone(),
+            facts: document_facts(doc),
+            toc: rendered.toc,
+            html: rendered.html,
+            annexes,
+            downloads,
+        }),
+    }
+}
+
+// ---- disclosure, FAQ, updates -----------------------------------------------------------------
+
+fn disclosure(model: &Model) -> (PageBody, Option<String>) {
+    let d = &model.disclosure;
+    let m = &d.meta;
+    let body = Disclosure {
+        contacts: m
+            .contact
+            .iter()
+            .map(|c| {
+                let v = c.get_ref();
+                Link {
+                    text: v.strip_prefix("mailto:").unwrap_or(v).to_owned(),
+                    href: v.clone(),
+                }
+            })
+            .collect(),
+        in_scope: m.in_scope.clone(),
+        out_of_scope: m.out_of_scope.clone(),
+        timeline: vec![
+            Fact {
+                label: "Acknowledgement".into(),
+                value: format!("within {} days", m.response.acknowledge_days),
+            },
+            Fact {
+                label: "Triage and first assessment".into(),
+                value: format!("within {} days", m.response.triage_days),
+            },
+            Fact {
+                label: "Fix of valid reports".into(),
+                value: format!("within {} days", m.response.resolve_days),
+            },
+        ],
+        languages: m.preferred_languages.join(", "),
+        key: m.encryption_key.as_ref().map(|k| Link {
+            text: "OpenPGP key".into(),
+            href: format!("/{}", k.get_ref()),
+        }),
+        rewards_html: m.rewards.as_deref().map(markdown::to_html),
+        policy_html: markdown::to_html(&d.markdown),
+        hall_of_fame: m
+            .hall_of_fame
+            .iter()
+            .map(|a| Fact {
+                label: a.date.to_string(),
+                value: a.name.clone(),
+            })
+            .collect(),
+    };
+    (PageBody::Disclosure(body), None)
+}
+
+fn short_badge(s: ShortAnswer) -> Badge {
+    match s {
+        ShortAnswer::Yes => Badge {
+            text: "Yes".into(),
+            tone: Tone::Good,
+        },
+        ShortAnswer::No => Badge {
+            text: "No".into(),
+            tone: Tone::Bad,
+        },
+        ShortAnswer::Partial => Badge {
+            text: "Partial".into(),
+            tone: Tone::Warn,
+        },
+        ShortAnswer::NotApplicable => Badge {
+            text: "N/A".into(),
+            tone: Tone::Neutral,
+        },
+    }
+}
+
+fn faq(model: &Model) -> (PageBody, Option<String>) {
+    let mut categories: Vec<FaqCategory> = Vec::new();
+    let control_title = |id: &str| {
+        model
+            .security
+            .layer
+            .iter()
+            .flat_map(|l| &l.control)
+            .find(|c| c.id.get_ref() == id)
+            .map(|c| c.title.clone())
+    };
+    for a in &model.answers {
+        let mut sources = Vec::new();
+        for c in &a.controls {
+            if let Some(t) = control_title(c.get_ref()) {
+                sources.push(Link {
+                    text: t,
+                    href: format!("/security/#{}", c.get_ref()),
+                });
+            }
+        }
+        for d in &a.documents {
+            sources.extend(document_link(model, d.get_ref()));
+        }
+        for c in &a.certifications {
+            if let Some(cert) = model
+                .certifications
+                .iter()
+                .find(|x| x.id.get_ref() == c.get_ref())
+            {
+                sources.push(Link {
+                    text: certification_name(cert),
+                    href: format!("/certifications/#{}", c.get_ref()),
+                });
+            }
+        }
+        let view = AnswerView {
+            id: a.id.get_ref().clone(),
+            question: a.question.clone(),
+            short: short_badge(a.short),
+            html: markdown::to_html(&a.answer),
+            text: a
+                .answer
+                .replace("\\\n", " ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            sources,
+            reviewed: a.reviewed.get_ref().to_string(),
+        };
+        match categories.iter_mut().find(|c| c.name == a.category) {
+            Some(c) => c.answers.push(view),
+            None => categories.push(FaqCategory {
+                id: format!("category-{}", markdown::slug(&a.category)),
+                name: a.category.clone(),
+                answers: vec![view],
+            }),
+        }
+    }
+    (
+        PageBody::Faq(Faq { categories }),
+        latest(model.answers.iter().map(|a| *a.reviewed.get_ref())),
+    )
+}
+
+fn update_kind(kind: UpdateKind) -> &'static str {
+    match kind {
+        UpdateKind::Announcement => "Announcement",
+        UpdateKind::Certification => "Certification",
+        UpdateKind::Subprocessor => "Subprocessors",
+        UpdateKind::Security => "Security",
+        UpdateKind::Privacy => "Privacy",
+    }
+}
+
+fn update_item(u: &crate::model::Update) -> UpdateItem {
+    UpdateItem {
+        id: u.id.clone(),
+        title: u.meta.title.clone(),
+        date: u.meta.date.to_string(),
+        kind: update_kind(u.meta.kind).to_owned(),
+        html: markdown::to_html(&u.markdown),
+    }
+}
+
+fn updates(model: &Model) -> (PageBody, Option<String>) {
+    (
+        PageBody::Updates(Updates {
+            items: model.updates.iter().map(update_item).collect(),
+        }),
+        latest(model.updates.iter().map(|u| u.meta.date)),
+    )
 }

@@ -14,9 +14,9 @@ use std::path::{Path, PathBuf};
 
 use crate::load::{self, Diagnostics};
 use crate::model::{Date, Model};
-use crate::site::{PageData, Section, SiteData};
+use crate::site::{data_path, PageData, SiteData, SITE_DATA_PATH};
 
-pub use derive::{page_data, page_description, site_data};
+pub use derive::{current_subprocessor_rows, page_description, pages, site_data, subprocessors_on};
 pub use output::Staging;
 pub use render::{render_body, Head};
 
@@ -78,6 +78,9 @@ pub struct BuildReport {
 
 /// The marker in `index.html` where each page's head tags go.
 pub const HEAD_MARKER: &str = "<!--trust:head-->";
+/// What `<html data-page>` says on the 404 page, so the app hydrates it as such at any address.
+pub const NOT_FOUND_PAGE: &str = "404";
+
 /// The marker in `index.html` where each page's pre-rendered body goes.
 pub const BODY_MARKER: &str = "<!--trust:body-->";
 
@@ -95,25 +98,30 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
 
     let site = site_data(&model);
-    staging.write(Path::new("_data/site.json"), &to_json(&site))?;
-    let mut pages = Vec::new();
-    for section in Section::ALL {
-        let page = page_data(&model, &site, section);
+    staging.write(
+        Path::new(SITE_DATA_PATH.trim_start_matches('/')),
+        &to_json(&site),
+    )?;
+    let mut written = Vec::new();
+    for page in pages(&model, &site) {
         staging.write(
-            Path::new(section.data_path().trim_start_matches('/')),
+            Path::new(data_path(&page.path).trim_start_matches('/')),
             &to_json(&page),
         )?;
-        let html = render_page(&template, &model, &site, Some(&page), &section.path());
-        let rel = format!("{}index.html", section.path().trim_start_matches('/'));
+        let html = render_page(&template, &model, &site, Some(&page), &page.path);
+        let rel = format!("{}index.html", page.path.trim_start_matches('/'));
         staging.write(Path::new(&rel), &html)?;
-        pages.push(rel);
+        written.push(rel);
     }
     let not_found = render_page(&template, &model, &site, None, "/404.html");
     staging.write(Path::new("404.html"), &not_found)?;
-    pages.push("404.html".to_owned());
+    written.push("404.html".to_owned());
 
     staging.commit()?;
-    Ok(BuildReport { warnings, pages })
+    Ok(BuildReport {
+        warnings,
+        pages: written,
+    })
 }
 
 /// Renders one complete HTML document.
@@ -129,16 +137,13 @@ fn render_page(
     let (title, description, canonical, preload) = match page {
         Some(p) => (
             p.title.as_str(),
-            page_description(model, p.section),
+            page_description(model, p),
             Some(format!(
                 "{}{}",
                 org.site_url.get_ref().trim_end_matches('/'),
                 path
             )),
-            vec![
-                crate::site::SITE_DATA_PATH.to_owned(),
-                p.section.data_path(),
-            ],
+            vec![SITE_DATA_PATH.to_owned(), data_path(&p.path)],
         ),
         None => {
             not_found_title = site.title_for(Some(crate::ui::NOT_FOUND_HEADING));
@@ -146,7 +151,7 @@ fn render_page(
                 not_found_title.as_str(),
                 "There is no page at this address.".to_owned(),
                 None,
-                vec![crate::site::SITE_DATA_PATH.to_owned()],
+                vec![SITE_DATA_PATH.to_owned()],
             )
         }
     };
@@ -159,7 +164,8 @@ fn render_page(
         icon: site.logo.as_ref().map(|l| l.src.as_str()),
         brand_color: org.brand_color.as_ref().map(|c| c.get_ref().as_str()),
     };
-    template.fill(&head.to_html(), &render_body(site, page, path))
+    let page_attr = page.map_or(NOT_FOUND_PAGE, |p| p.path.as_str());
+    template.fill(&head.to_html(), page_attr, &render_body(site, page, path))
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {
@@ -205,7 +211,7 @@ impl Template {
         })
     }
 
-    fn fill(&self, head: &str, body: &str) -> String {
+    fn fill(&self, head: &str, page_path: &str, body: &str) -> String {
         let mut page = String::with_capacity(
             self.before_head.len()
                 + head.len()
@@ -213,7 +219,12 @@ impl Template {
                 + body.len()
                 + self.after_body.len(),
         );
-        page.push_str(&self.before_head);
+        // The path the page was rendered for: the app hydrates exactly that view.
+        let attr = format!(
+            "<html data-page=\"{}\"",
+            html_escape::encode_double_quoted_attribute(page_path)
+        );
+        page.push_str(&self.before_head.replacen("<html", &attr, 1));
         page.push_str(head);
         page.push_str(&self.between);
         page.push_str(body);

@@ -16,7 +16,8 @@ pub fn render_body(site: &SiteData, page: Option<&PageData>, path: &str) -> Stri
         provide_context(RequestUrl::new(path));
         let pages = PageStore::new(page.cloned());
         let site = site.clone();
-        view! { <App site pages /> }.to_html()
+        let not_found = page.is_none();
+        view! { <App site pages not_found /> }.to_html()
     })
 }
 

@@ -7,7 +7,11 @@
 //! the pre-render saw. Markdown arrives here already rendered to sanitised HTML: the browser never
 //! parses Markdown.
 
+mod pages;
+
 use serde::{Deserialize, Serialize};
+
+pub use pages::*;
 
 /// Where the site-wide data ([`SiteData`]) is published.
 pub const SITE_DATA_PATH: &str = "/_data/site.json";
@@ -84,11 +88,6 @@ impl Section {
             Section::Overview => "/".to_owned(),
             other => format!("/{}/", other.slug()),
         }
-    }
-
-    /// The path of the JSON file holding this section's [`PageData`].
-    pub fn data_path(self) -> String {
-        format!("/_data/{}.json", self.file_stem())
     }
 
     /// The short label in the navigation.
@@ -187,10 +186,35 @@ pub struct ContactLink {
     pub href: String,
 }
 
-/// The data one section's page renders.
+/// The path of the JSON file holding the [`PageData`] of the page at `page_path`
+/// (`/security/` → `/_data/security/index.json`).
+pub fn data_path(page_path: &str) -> String {
+    let dir = page_path.strip_suffix("index.html").unwrap_or(page_path);
+    let dir = if dir.ends_with('/') {
+        dir.to_owned()
+    } else {
+        format!("{dir}/")
+    };
+    format!("/_data{dir}index.json")
+}
+
+/// The canonical form of a browser path: with the trailing slash a static host serves
+/// directories at, and without `index.html`.
+pub fn canonical_path(path: &str) -> String {
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    if path.ends_with('/') {
+        path.to_owned()
+    } else {
+        format!("{path}/")
+    }
+}
+
+/// The data one page renders.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PageData {
-    /// Which section this is.
+    /// The page's canonical path (`/documents/dpa/`).
+    pub path: String,
+    /// The section it belongs to (marked in the navigation).
     pub section: Section,
     /// The page heading.
     pub heading: String,
@@ -198,4 +222,8 @@ pub struct PageData {
     pub title: String,
     /// The introduction, rendered and sanitised HTML.
     pub intro_html: String,
+    /// When what the page shows last changed, ISO 8601.
+    pub updated: String,
+    /// The section-specific content.
+    pub body: PageBody,
 }

@@ -1,13 +1,13 @@
-//! The data of the routes visited so far, and fetching the rest on client-side navigation.
+//! The data of the pages visited so far, and fetching the rest on client-side navigation.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::site::{PageData, Section};
+use crate::site::{data_path, PageData};
 
-/// Where a route's data stands.
+/// Where a page's data stands.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PageState {
     /// Requested, not yet arrived.
@@ -18,10 +18,10 @@ pub enum PageState {
     Failed(String),
 }
 
-/// A reactive map from section to its data, shared through context.
+/// A reactive map from page path to its data, shared through context.
 #[derive(Clone, Copy, Debug)]
 pub struct PageStore {
-    pages: RwSignal<BTreeMap<Section, PageState>>,
+    pages: RwSignal<BTreeMap<String, PageState>>,
 }
 
 impl PageStore {
@@ -29,53 +29,50 @@ impl PageStore {
     pub fn new(pages: impl IntoIterator<Item = PageData>) -> Self {
         let pages = pages
             .into_iter()
-            .map(|p| (p.section, PageState::Ready(Arc::new(p))))
+            .map(|p| (p.path.clone(), PageState::Ready(Arc::new(p))))
             .collect();
         PageStore {
             pages: RwSignal::new(pages),
         }
     }
 
-    /// The state of `section`'s data, starting to load it if nobody has asked before.
-    pub fn page(&self, section: Section) -> Signal<PageState> {
-        let known = self.pages.with_untracked(|p| p.contains_key(&section));
+    /// The state of the data of the page at `path` (canonical, with trailing slash), starting
+    /// to load it if nobody has asked before.
+    pub fn page(&self, path: String) -> Signal<PageState> {
+        let known = self.pages.with_untracked(|p| p.contains_key(&path));
         if !known {
-            self.pages.update(|p| {
-                p.insert(section, PageState::Loading);
-            });
-            self.fetch(section);
+            self.set(&path, PageState::Loading);
+            self.fetch(path.clone());
         }
         let pages = self.pages;
-        Signal::derive(move || {
-            pages.with(|p| p.get(&section).cloned().unwrap_or(PageState::Loading))
-        })
+        Signal::derive(move || pages.with(|p| p.get(&path).cloned().unwrap_or(PageState::Loading)))
     }
 
-    fn set(&self, section: Section, state: PageState) {
+    fn set(&self, path: &str, state: PageState) {
         self.pages.update(|p| {
-            p.insert(section, state);
+            p.insert(path.to_owned(), state);
         });
     }
 
     #[cfg(feature = "hydrate")]
-    fn fetch(&self, section: Section) {
+    fn fetch(&self, path: String) {
         let store = *self;
         leptos::task::spawn_local(async move {
-            let state = match crate::client::fetch_json::<PageData>(&section.data_path()).await {
+            let state = match crate::client::fetch_json::<PageData>(&data_path(&path)).await {
                 Ok(page) => PageState::Ready(Arc::new(page)),
                 Err(e) => PageState::Failed(e),
             };
-            store.set(section, state);
+            store.set(&path, state);
         });
     }
 
     #[cfg(not(feature = "hydrate"))]
-    fn fetch(&self, section: Section) {
-        // Pre-rendering gets every route's data up front; reaching here is a generator bug, and
+    fn fetch(&self, path: String) {
+        // Pre-rendering gets every page's data up front; reaching here is a generator bug, and
         // the page says so instead of rendering half a page.
         self.set(
-            section,
-            PageState::Failed(format!("no data for {section:?}")),
+            &path,
+            PageState::Failed(format!("no data at {}", data_path(&path))),
         );
     }
 }

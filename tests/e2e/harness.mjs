@@ -12,7 +12,8 @@ if (!SITE_DIR || !TRUSTCTL) {
 
 /** Starts the static host on a free port; resolves to { origin, stop }. */
 export async function startServer(dir = SITE_DIR) {
-  const child = spawn(TRUSTCTL, ['serve', dir, '--addr', '127.0.0.1:0', '--quiet'], {
+  const quiet = process.env.E2E_SERVER_LOG ? [] : ['--quiet'];
+  const child = spawn(TRUSTCTL, ['serve', dir, '--addr', '127.0.0.1:0', ...quiet], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';

@@ -1,0 +1,435 @@
+//! What each section's page shows, already shaped for display: labels resolved, Markdown rendered,
+//! dates formatted, links built. The native generator derives these from the content model; the
+//! components only lay them out.
+
+use serde::{Deserialize, Serialize};
+
+/// A heading of a rendered Markdown document, for its table of contents.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TocEntry {
+    /// 1 to 6.
+    pub level: u8,
+    /// The heading's id (the URL fragment).
+    pub id: String,
+    /// The heading's text.
+    pub text: String,
+}
+
+/// A link with its text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    /// What the visitor reads.
+    pub text: String,
+    /// Where it goes (site-absolute path, `https:` or `mailto:`).
+    pub href: String,
+}
+
+/// A label and a value, for definition lists.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fact {
+    /// What the value is.
+    pub label: String,
+    /// The value, as text.
+    pub value: String,
+}
+
+/// How a status badge looks: its tone decides the colour, the text says it in words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Tone {
+    /// Good: active, yes.
+    Good,
+    /// Needs attention: expiring, partial, in progress.
+    Warn,
+    /// Bad: expired, no.
+    Bad,
+    /// Neutral: planned, n/a.
+    Neutral,
+}
+
+/// A small coloured label with text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Badge {
+    /// The words on it.
+    pub text: String,
+    /// Its colour, by meaning.
+    pub tone: Tone,
+}
+
+/// The section-specific part of a page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum PageBody {
+    /// The overview.
+    Overview(Overview),
+    /// Certifications.
+    Certifications(Certifications),
+    /// The security program.
+    Security(Security),
+    /// Subprocessors.
+    Subprocessors(Subprocessors),
+    /// Data & privacy.
+    DataPrivacy(DataPrivacy),
+    /// The document list.
+    Documents(Documents),
+    /// One document's text (the DPA, a policy).
+    Document(DocumentPage),
+    /// The disclosure program.
+    Disclosure(Disclosure),
+    /// The FAQ.
+    Faq(Faq),
+    /// Updates.
+    Updates(Updates),
+}
+
+/// The overview's content.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Overview {
+    /// Certification badges.
+    pub certifications: Vec<CertificationBadge>,
+    /// Key commitments at a glance.
+    pub commitments: Vec<Fact>,
+    /// Subprocessor changes still open for objection.
+    pub open_changes: Vec<ChangeNotice>,
+    /// The latest updates.
+    pub latest_updates: Vec<UpdateItem>,
+}
+
+/// A certification on the overview.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CertificationBadge {
+    /// Its name.
+    pub name: String,
+    /// Its status.
+    pub status: Badge,
+    /// Link to its card.
+    pub href: String,
+}
+
+/// A subprocessor change inside its objection window.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChangeNotice {
+    /// The change id.
+    pub id: String,
+    /// What changes.
+    pub summary: String,
+    /// The objection deadline (the day before it takes effect), ISO 8601.
+    pub deadline: String,
+    /// Days left to object.
+    pub days_left: i64,
+    /// Link to the change.
+    pub href: String,
+}
+
+/// Certifications.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Certifications {
+    /// One card per certification, in content order.
+    pub items: Vec<CertificationCard>,
+}
+
+/// One certification.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CertificationCard {
+    /// Anchor id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Status, including "expires in N days".
+    pub status: Badge,
+    /// An expiry warning, if within 60 days or past.
+    pub warning: Option<String>,
+    /// Scope.
+    pub scope: String,
+    /// Auditor, validity, number …
+    pub facts: Vec<Fact>,
+    /// Where to verify it.
+    pub verification: Option<Link>,
+    /// Its documents.
+    pub documents: Vec<Link>,
+}
+
+/// The security program.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Security {
+    /// Layers with their controls.
+    pub layers: Vec<LayerView>,
+    /// Frameworks that controls map to, for the filter: (key, label).
+    pub frameworks: Vec<(String, String)>,
+    /// Technical and organisational measures by group.
+    pub measures: Vec<MeasureGroup>,
+    /// How the program is run: (heading, HTML).
+    pub program: Vec<(String, String)>,
+}
+
+/// A layer of the program.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LayerView {
+    /// Anchor id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Description, HTML.
+    pub description_html: String,
+    /// Controls.
+    pub controls: Vec<ControlView>,
+}
+
+/// A control.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ControlView {
+    /// Anchor id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Description, HTML.
+    pub description_html: String,
+    /// Framework mappings: (framework key, framework label, requirement id).
+    pub mappings: Vec<Mapping>,
+}
+
+/// One framework requirement a control meets.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mapping {
+    /// Framework key (`iso27001`).
+    pub framework: String,
+    /// Requirement id (`A.8.24`).
+    pub id: String,
+    /// How it reads on a chip (`ISO 27001 A.8.24`).
+    pub label: String,
+}
+
+/// A group of technical and organisational measures.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MeasureGroup {
+    /// Anchor id.
+    pub id: String,
+    /// Heading.
+    pub title: String,
+    /// Statements.
+    pub items: Vec<String>,
+}
+
+/// Subprocessors.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Subprocessors {
+    /// Active subprocessors, by name.
+    pub rows: Vec<SubprocessorRow>,
+    /// When the list last changed, ISO 8601.
+    pub last_updated: String,
+    /// Regions, for the filter: (id, name).
+    pub regions: Vec<(String, String)>,
+    /// Changes still open for objection.
+    pub open_changes: Vec<ChangeNotice>,
+}
+
+/// One subprocessor in the table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SubprocessorRow {
+    /// Anchor id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Legal entity and address.
+    pub entity: String,
+    /// Website.
+    pub website: String,
+    /// Purpose.
+    pub purpose: String,
+    /// Country names where it processes data.
+    pub locations: Vec<String>,
+    /// Transfer mechanism, in words.
+    pub transfer: String,
+    /// Its DPA.
+    pub dpa_url: Option<String>,
+    /// Start date, ISO 8601.
+    pub since: String,
+    /// Region ids it serves (empty: all).
+    pub regions: Vec<String>,
+    /// Categories of data.
+    pub data_categories: Vec<String>,
+}
+
+/// Data & privacy.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DataPrivacy {
+    /// Hosting regions.
+    pub regions: Vec<RegionView>,
+    /// Isolation, HTML.
+    pub isolation_html: String,
+    /// Roles: (heading, HTML).
+    pub roles: Vec<(String, String)>,
+    /// Personal data categories.
+    pub personal_data: Vec<String>,
+    /// Data subject categories.
+    pub data_subjects: Vec<String>,
+    /// Retention rows: data, period, reason.
+    pub retention: Vec<[String; 3]>,
+    /// Deletion, HTML.
+    pub deletion_html: String,
+    /// Rights, HTML.
+    pub rights_html: String,
+    /// Cookies, HTML.
+    pub cookies_html: String,
+}
+
+/// A hosting region.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegionView {
+    /// Anchor id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Facts: country, provider, locations, backups.
+    pub facts: Vec<Fact>,
+}
+
+/// The document list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Documents {
+    /// Documents, DPA first, then by title.
+    pub items: Vec<DocumentRow>,
+}
+
+/// One document in the list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocumentRow {
+    /// Anchor id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Kind, in words.
+    pub kind: String,
+    /// Public or on request.
+    pub access: Badge,
+    /// Summary.
+    pub summary: String,
+    /// Version, date, languages, size.
+    pub facts: Vec<Fact>,
+    /// Read it (its page) and download it (a file), when public.
+    pub links: Vec<Link>,
+    /// How to request it, when on request.
+    pub request: Option<Link>,
+}
+
+/// One document's own page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocumentPage {
+    /// The document id.
+    pub id: String,
+    /// Version, date, languages.
+    pub facts: Vec<Fact>,
+    /// Its headings.
+    pub toc: Vec<TocEntry>,
+    /// Its text, HTML.
+    pub html: String,
+    /// Generated annexes (for the DPA: measures and subprocessors), in order.
+    pub annexes: Vec<Annex>,
+    /// Downloads.
+    pub downloads: Vec<Link>,
+}
+
+/// An annex generated from the content model.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Annex {
+    /// Technical and organisational measures.
+    Measures {
+        /// Anchor id.
+        id: String,
+        /// Heading.
+        title: String,
+        /// The groups.
+        groups: Vec<MeasureGroup>,
+    },
+    /// The list of subprocessors in the shape of the SCC's Annex III.
+    Subprocessors {
+        /// Anchor id.
+        id: String,
+        /// Heading.
+        title: String,
+        /// The subprocessors.
+        rows: Vec<SubprocessorRow>,
+    },
+}
+
+/// The disclosure program.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Disclosure {
+    /// Where to report.
+    pub contacts: Vec<Link>,
+    /// In scope.
+    pub in_scope: Vec<String>,
+    /// Out of scope.
+    pub out_of_scope: Vec<String>,
+    /// Response timeline.
+    pub timeline: Vec<Fact>,
+    /// Preferred languages.
+    pub languages: String,
+    /// The encryption key.
+    pub key: Option<Link>,
+    /// Rewards, HTML.
+    pub rewards_html: Option<String>,
+    /// The policy text, HTML.
+    pub policy_html: String,
+    /// Hall of fame.
+    pub hall_of_fame: Vec<Fact>,
+}
+
+/// The FAQ.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Faq {
+    /// Categories with their answers.
+    pub categories: Vec<FaqCategory>,
+}
+
+/// A category of the FAQ.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FaqCategory {
+    /// Anchor id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Answers.
+    pub answers: Vec<AnswerView>,
+}
+
+/// One answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AnswerView {
+    /// Anchor id.
+    pub id: String,
+    /// The question.
+    pub question: String,
+    /// Yes / No / Partial / N/A.
+    pub short: Badge,
+    /// The answer, HTML.
+    pub html: String,
+    /// The answer as plain text, for copying.
+    pub text: String,
+    /// Sources: controls, documents, certifications.
+    pub sources: Vec<Link>,
+    /// Last reviewed, ISO 8601.
+    pub reviewed: String,
+}
+
+/// Updates.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Updates {
+    /// Newest first.
+    pub items: Vec<UpdateItem>,
+}
+
+/// One update.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UpdateItem {
+    /// Anchor id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Date, ISO 8601.
+    pub date: String,
+    /// Kind, in words.
+    pub kind: String,
+    /// Body, HTML.
+    pub html: String,
+}

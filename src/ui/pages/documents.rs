@@ -1,0 +1,109 @@
+//! Documents: the list (public to read or download, the rest on request), and a document's own
+//! page with its table of contents and, for the DPA, annexes generated from the same data as the
+//! other pages.
+
+use leptos::prelude::*;
+
+use super::security::Measures;
+use super::subprocessors::SubprocessorTable;
+use crate::site::{Annex, DocumentPage, Documents};
+use crate::ui::use_live;
+use crate::ui::widgets::{BadgeView, Facts};
+
+/// Opens the browser's print dialog (the print stylesheet lays the document out for paper).
+fn print() {
+    #[cfg(feature = "hydrate")]
+    if let Some(w) = web_sys::window() {
+        _ = w.print();
+    }
+}
+
+/// The document list.
+#[component]
+pub fn DocumentsBody(body: Documents) -> impl IntoView {
+    view! {
+        <div class="cards">
+            {body
+                .items
+                .into_iter()
+                .map(|d| {
+                    view! {
+                        <section class="card" id=d.id.clone()>
+                            <h2>{d.title} " " <BadgeView badge=d.access /></h2>
+                            <p class="meta">{d.kind}</p>
+                            <p>{d.summary}</p>
+                            <Facts facts=d.facts />
+                            <p class="actions">
+                                {d.links.into_iter().map(|l| view! { <a class="button" href=l.href>{l.text}</a> " " }).collect_view()}
+                                {d.request.map(|r| view! { <a class="button" href=r.href>{r.text}</a> })}
+                            </p>
+                        </section>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// One document's text.
+#[component]
+pub fn DocumentBody(body: DocumentPage) -> impl IntoView {
+    let DocumentPage {
+        facts,
+        toc,
+        html,
+        annexes,
+        downloads,
+        ..
+    } = body;
+    let live = use_live();
+    let annex_links: Vec<(String, String)> = annexes
+        .iter()
+        .map(|a| match a {
+            Annex::Measures { id, title, .. } | Annex::Subprocessors { id, title, .. } => {
+                (id.clone(), title.clone())
+            }
+        })
+        .collect();
+    view! {
+        <Facts facts />
+        <p class="actions">
+            {downloads.into_iter().map(|l| view! { <a class="button" href=l.href>{l.text}</a> " " }).collect_view()}
+            <button type="button" class="button print" disabled=move || !live.get() on:click=|_| print()>
+                "Print or save as PDF"
+            </button>
+        </p>
+        <nav class="toc" aria-labelledby="toc-heading">
+            <h2 id="toc-heading">"Contents"</h2>
+            <ol>
+                {toc
+                    .into_iter()
+                    .filter(|t| t.level <= 3)
+                    .map(|t| view! { <li class=format!("toc-{}", t.level)><a href=format!("#{}", t.id)>{t.text}</a></li> })
+                    .collect_view()}
+                {annex_links.into_iter().map(|(id, title)| view! { <li class="toc-2"><a href=format!("#{id}")>{title}</a></li> }).collect_view()}
+            </ol>
+        </nav>
+        <div class="prose document" inner_html=html></div>
+        {annexes
+            .into_iter()
+            .map(|a| match a {
+                Annex::Measures { id, title, groups } => view! {
+                    <section class="annex" id=id>
+                        <h2>{title}</h2>
+                        <Measures groups />
+                    </section>
+                }
+                .into_any(),
+                Annex::Subprocessors { id, title, rows } => view! {
+                    <section class="annex" id=id>
+                        <h2>{title}</h2>
+                        <p>"The subprocessors authorised on the date of this page, as listed on the Subprocessors page."</p>
+                        <SubprocessorTable rows />
+                    </section>
+                }
+                .into_any(),
+            })
+            .collect_view()}
+    }
+}

@@ -1,0 +1,104 @@
+//! The overview: certifications, commitments, open subprocessor changes, latest updates.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::site::{ChangeNotice, Overview, Section};
+use crate::ui::widgets::{BadgeView, Facts, Html};
+
+/// A banner per subprocessor change still open for objection; shared with the Subprocessors page.
+#[component]
+pub fn OpenChanges(changes: Vec<ChangeNotice>) -> impl IntoView {
+    (!changes.is_empty()).then(|| {
+        view! {
+            <section class="notice" aria-labelledby="open-changes">
+                <h2 id="open-changes">"Subprocessor changes open for objection"</h2>
+                <ul>
+                    {changes
+                        .into_iter()
+                        .map(|c| {
+                            view! {
+                                <li>
+                                    <a href=c.href>{c.summary}</a>
+                                    " Objections until "
+                                    <time datetime=c.deadline.clone()>{c.deadline.clone()}</time>
+                                    " (" {c.days_left} " days left)."
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
+}
+
+/// The overview's content.
+#[component]
+pub fn OverviewBody(body: Overview) -> impl IntoView {
+    let Overview {
+        certifications,
+        commitments,
+        open_changes,
+        latest_updates,
+    } = body;
+    view! {
+        <OpenChanges changes=open_changes />
+        <section aria-labelledby="glance">
+            <h2 id="glance">"At a glance"</h2>
+            <Facts facts=commitments />
+        </section>
+        <section aria-labelledby="overview-certifications">
+            <h2 id="overview-certifications">"Certifications"</h2>
+            <ul class="badge-list">
+                {certifications
+                    .into_iter()
+                    .map(|c| {
+                        view! {
+                            <li>
+                                <a href=c.href>{c.name}</a>
+                                " "
+                                <BadgeView badge=c.status />
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+        <section aria-labelledby="latest">
+            <h2 id="latest">"Latest updates"</h2>
+            {latest_updates
+                .into_iter()
+                .map(|u| {
+                    view! {
+                        <article class="update">
+                            <h3>
+                                <a href=format!("/updates/#{}", u.id)>{u.title}</a>
+                            </h3>
+                            <p class="meta">
+                                <time datetime=u.date.clone()>{u.date.clone()}</time>
+                                " · "
+                                {u.kind}
+                            </p>
+                            <Html html=u.html />
+                        </article>
+                    }
+                })
+                .collect_view()}
+        </section>
+        <nav aria-label="All sections">
+            <ul class="section-cards">
+                {Section::ALL[1..]
+                    .iter()
+                    .map(|s| {
+                        view! {
+                            <li>
+                                <A href=s.path()>{s.nav_label()}</A>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}

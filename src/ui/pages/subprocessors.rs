@@ -1,0 +1,203 @@
+//! Subprocessors: the current list as a table, filterable by region, country and purpose and
+//! sortable by column, with open changes on top.
+
+use leptos::prelude::*;
+
+use super::overview::OpenChanges;
+use crate::site::{SubprocessorRow, Subprocessors};
+use crate::ui::use_live;
+
+/// The columns a visitor can sort by.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum SortKey {
+    Name,
+    Purpose,
+    Location,
+    Since,
+}
+
+impl SortKey {
+    fn of(self, row: &SubprocessorRow) -> String {
+        match self {
+            SortKey::Name => row.name.to_lowercase(),
+            SortKey::Purpose => row.purpose.to_lowercase(),
+            SortKey::Location => row.locations.join(", ").to_lowercase(),
+            SortKey::Since => row.since.clone(),
+        }
+    }
+}
+
+/// The table of subprocessors; shared with the DPA's annex as [`SubprocessorTable`].
+#[component]
+pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
+    let Subprocessors {
+        rows,
+        last_updated,
+        regions,
+        open_changes,
+    } = body;
+    let live = use_live();
+    let region = RwSignal::new(String::new());
+    let country = RwSignal::new(String::new());
+    let purpose = RwSignal::new(String::new());
+    let sort = RwSignal::new((SortKey::Name, true));
+    let mut countries: Vec<String> = rows.iter().flat_map(|r| r.locations.clone()).collect();
+    countries.sort();
+    countries.dedup();
+    let total = rows.len();
+    let all = StoredValue::new(rows);
+    let visible = move |r: &SubprocessorRow| {
+        let region = region.get();
+        let country = country.get();
+        let purpose = purpose.get().to_lowercase();
+        (region.is_empty() || r.regions.is_empty() || r.regions.contains(&region))
+            && (country.is_empty() || r.locations.contains(&country))
+            && (purpose.is_empty()
+                || r.purpose.to_lowercase().contains(purpose.trim())
+                || r.name.to_lowercase().contains(purpose.trim()))
+    };
+    let sorted = Memo::new(move |_| {
+        let (key, ascending) = sort.get();
+        let mut rows = all.get_value();
+        rows.sort_by_key(|r| key.of(r));
+        if !ascending {
+            rows.reverse();
+        }
+        rows
+    });
+    let shown = move || sorted.with(|rows| rows.iter().filter(|r| visible(r)).count());
+    let header = move |key: SortKey, label: &'static str| {
+        let aria = move || match sort.get() {
+            (k, true) if k == key => "ascending",
+            (k, false) if k == key => "descending",
+            _ => "none",
+        };
+        view! {
+            <th scope="col" aria-sort=aria>
+                <button
+                    type="button"
+                    class="sort"
+                    disabled=move || !live.get()
+                    on:click=move |_| sort.update(|(k, asc)| {
+                        if *k == key {
+                            *asc = !*asc;
+                        } else {
+                            *k = key;
+                            *asc = true;
+                        }
+                    })
+                >
+                    {label}
+                </button>
+            </th>
+        }
+    };
+    view! {
+        <OpenChanges changes=open_changes />
+        <p class="meta">
+            {total} " subprocessors · list last changed on "
+            <time datetime=last_updated.clone()>{last_updated.clone()}</time>
+            " · "
+            <a href="#changes">"Change history"</a>
+        </p>
+        <form class="filters" role="search" aria-label="Filter subprocessors" on:submit=|e| e.prevent_default()>
+            <fieldset disabled=move || !live.get()>
+                <legend class="visually-hidden">"Filter subprocessors"</legend>
+                <label>
+                    "Region "
+                    <select on:change=move |e| region.set(event_target_value(&e)) prop:value=move || region.get()>
+                        <option value="">"All regions"</option>
+                        {regions.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    "Country "
+                    <select on:change=move |e| country.set(event_target_value(&e)) prop:value=move || country.get()>
+                        <option value="">"All countries"</option>
+                        {countries.into_iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    "Purpose or name "
+                    <input type="search" on:input=move |e| purpose.set(event_target_value(&e)) prop:value=move || purpose.get() />
+                </label>
+            </fieldset>
+            <p class="count" aria-live="polite">{move || format!("{} of {total} shown", shown())}</p>
+        </form>
+        <div class="table-wrap">
+            <table class="subprocessors">
+                <caption class="visually-hidden">"Subprocessors"</caption>
+                <thead>
+                    <tr>
+                        {header(SortKey::Name, "Name")}
+                        {header(SortKey::Purpose, "Purpose")}
+                        {header(SortKey::Location, "Location")}
+                        <th scope="col">"Transfer safeguard"</th>
+                        <th scope="col">"DPA"</th>
+                        {header(SortKey::Since, "Since")}
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || sorted.get() key=|r| r.id.clone() let:row>
+                        {
+                            let hidden_row = row.clone();
+                            view! {
+                                <tr id=row.id.clone() hidden=move || !visible(&hidden_row)>
+                                    <th scope="row">
+                                        <a href=row.website.clone() rel="noopener">{row.name.clone()}</a>
+                                        <span class="entity">{row.entity.clone()}</span>
+                                    </th>
+                                    <td>{row.purpose.clone()}</td>
+                                    <td>{row.locations.join(", ")}</td>
+                                    <td>{row.transfer.clone()}</td>
+                                    <td>
+                                        {row.dpa_url.clone().map(|u| view! { <a href=u rel="noopener">"DPA"</a> })}
+                                    </td>
+                                    <td><time datetime=row.since.clone()>{row.since.clone()}</time></td>
+                                </tr>
+                            }
+                        }
+                    </For>
+                </tbody>
+            </table>
+        </div>
+        <section id="changes" aria-labelledby="changes-heading">
+            <h2 id="changes-heading">"Change history"</h2>
+            <p>"Every change is announced before it takes effect; the full history with feeds and a calendar follows."</p>
+        </section>
+    }
+}
+
+/// The subprocessors in the shape of the SCC's Annex III, for the DPA.
+#[component]
+pub fn SubprocessorTable(rows: Vec<SubprocessorRow>) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table class="annex">
+                <thead>
+                    <tr>
+                        <th scope="col">"Name, address and contact"</th>
+                        <th scope="col">"Description of processing"</th>
+                        <th scope="col">"Location"</th>
+                        <th scope="col">"Transfer mechanism"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .map(|r| {
+                            view! {
+                                <tr>
+                                    <th scope="row">{r.name} <span class="entity">{r.entity}</span></th>
+                                    <td>{r.purpose} ": " {r.data_categories.join(", ")}</td>
+                                    <td>{r.locations.join(", ")}</td>
+                                    <td>{r.transfer}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
