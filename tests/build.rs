@@ -99,7 +99,7 @@ fn every_section_is_written_as_a_page_with_its_data() {
         // itself (hydration walks the body from its first child).
         assert!(html.contains(r#"<script type="module" src="/app.js">"#));
         assert!(
-            html.contains(r##"<body><a href="#main" class="skip-link">"##),
+            html.contains(r##"<body><a href="#main" rel="external" class="skip-link">"##),
             "{section:?}: body must start with the app"
         );
         // The current section is marked in the navigation, and only it.

@@ -9,11 +9,11 @@ use crate::model::{
     ShortAnswer, Status, Subprocessor, UpdateKind,
 };
 use crate::site::{
-    Annex, AnswerView, Badge, CertificationBadge, CertificationCard, Certifications, ChangeNotice,
-    ContactLink, ControlView, DataPrivacy, Disclosure, DocumentPage, DocumentRow, Documents, Fact,
-    Faq, FaqCategory, LayerView, Link, Logo, Mapping, MeasureGroup, Overview, PageBody, PageData,
-    RegionView, Section, Security, SiteData, SubprocessorRow, Subprocessors, Tone, UpdateItem,
-    Updates,
+    Annex, AnswerView, Badge, CertificationBadge, CertificationCard, Certifications, ChangeItem,
+    ChangeNotice, ContactLink, ControlView, DataPrivacy, Disclosure, DocumentPage, DocumentRow,
+    Documents, Fact, Faq, FaqCategory, LayerView, Link, Logo, Mapping, MeasureGroup, Overview,
+    PageBody, PageData, RegionView, Section, Security, SiteData, SubprocessorRow, Subprocessors,
+    Tone, UpdateItem, Updates,
 };
 
 /// Certifications expiring within this many days carry a warning on the site.
@@ -618,8 +618,52 @@ fn subprocessors(model: &Model) -> (PageBody, Option<String>) {
             .map(|r| (r.id.get_ref().clone(), r.name.clone()))
             .collect(),
         open_changes: open_changes(model),
+        changes: change_items(model),
     };
     (PageBody::Subprocessors(body), last)
+}
+
+fn change_items(model: &Model) -> Vec<ChangeItem> {
+    let name = |id: &str| {
+        model
+            .subprocessors
+            .iter()
+            .find(|s| s.id == id)
+            .map_or(id.to_owned(), |s| s.name.clone())
+    };
+    let mut changes: Vec<&crate::model::Change> = model.changes.iter().collect();
+    changes.sort_by(|a, b| {
+        b.effective
+            .get_ref()
+            .cmp(a.effective.get_ref())
+            .then_with(|| a.id.get_ref().cmp(b.id.get_ref()))
+    });
+    changes
+        .into_iter()
+        .map(|c| ChangeItem {
+            anchor: format!("change-{}", c.id.get_ref()),
+            id: c.id.get_ref().clone(),
+            kind: match c.kind.get_ref() {
+                ChangeKind::Add => "New subprocessor",
+                ChangeKind::Replace => "Replacement",
+                ChangeKind::Remove => "Removal",
+                ChangeKind::Location => "New location",
+                ChangeKind::Purpose => "New purpose",
+                ChangeKind::DataCategories => "New data categories",
+            }
+            .to_owned(),
+            summary: c.summary.clone(),
+            subprocessors: c
+                .subprocessors
+                .iter()
+                .chain(c.replaces.iter())
+                .map(|s| name(s.get_ref()))
+                .collect(),
+            announced: c.announced.get_ref().to_string(),
+            effective: c.effective.get_ref().to_string(),
+            reason_html: markdown::to_html(&c.reason),
+        })
+        .collect()
 }
 
 // ---- data & privacy -------------------------------------------------------------------------

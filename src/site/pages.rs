@@ -221,6 +221,29 @@ pub struct Subprocessors {
     pub regions: Vec<(String, String)>,
     /// Changes still open for objection.
     pub open_changes: Vec<ChangeNotice>,
+    /// Every change, newest first.
+    pub changes: Vec<ChangeItem>,
+}
+
+/// One change in the history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChangeItem {
+    /// Anchor id (`change-<id>`).
+    pub anchor: String,
+    /// The change id customers cite.
+    pub id: String,
+    /// Kind, in words.
+    pub kind: String,
+    /// What changes.
+    pub summary: String,
+    /// The subprocessors concerned, by name.
+    pub subprocessors: Vec<String>,
+    /// Announced, ISO 8601.
+    pub announced: String,
+    /// Takes effect, ISO 8601.
+    pub effective: String,
+    /// Why, HTML.
+    pub reason_html: String,
 }
 
 /// One subprocessor in the table.

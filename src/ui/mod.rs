@@ -35,7 +35,8 @@ pub fn App(site: SiteData, pages: PageStore, #[prop(optional)] not_found: bool) 
     provide_context(pages);
     view! {
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            // rel="external" leaves the link to the browser, which moves focus to the target.
+            <a class="skip-link" href="#main" rel="external">"Skip to content"</a>
             <Header />
             <main id="main" tabindex="-1">
                 <Body not_found />

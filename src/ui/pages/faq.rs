@@ -17,10 +17,30 @@ async fn copy(text: String) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
+/// Opens the answer a link points at (`/faq/#mfa`), on arrival and when the fragment changes.
+fn open_linked_answer() {
+    let hash = leptos_router::hooks::use_location().hash;
+    Effect::new(move |_| {
+        let id = hash.get();
+        #[cfg(feature = "hydrate")]
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id.trim_start_matches('#')))
+            .filter(|e| e.tag_name().eq_ignore_ascii_case("details"))
+        {
+            _ = el.set_attribute("open", "");
+            el.scroll_into_view();
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = id;
+    });
+}
+
 /// The FAQ page.
 #[component]
 pub fn FaqBody(body: Faq) -> impl IntoView {
     let live = use_live();
+    open_linked_answer();
     view! {
         <nav class="toc" aria-label="Categories">
             <ul class="inline-list">

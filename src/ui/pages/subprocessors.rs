@@ -35,6 +35,7 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
         last_updated,
         regions,
         open_changes,
+        changes,
     } = body;
     let live = use_live();
     let region = RwSignal::new(String::new());
@@ -163,7 +164,27 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
         </div>
         <section id="changes" aria-labelledby="changes-heading">
             <h2 id="changes-heading">"Change history"</h2>
-            <p>"Every change is announced before it takes effect; the full history with feeds and a calendar follows."</p>
+            <p>"Every change is announced before it takes effect, and customers may object until the day before."</p>
+            {changes
+                .into_iter()
+                .map(|c| {
+                    view! {
+                        <article class="change" id=c.anchor.clone()>
+                            <h3>
+                                <a href=format!("#{}", c.anchor)>{c.summary}</a>
+                            </h3>
+                            <p class="meta">
+                                {c.kind} " · " {c.subprocessors.join(", ")} " · announced "
+                                <time datetime=c.announced.clone()>{c.announced.clone()}</time>
+                                " · effective "
+                                <time datetime=c.effective.clone()>{c.effective.clone()}</time>
+                                " · " <code>{c.id}</code>
+                            </p>
+                            <div class="prose" inner_html=c.reason_html></div>
+                        </article>
+                    }
+                })
+                .collect_view()}
         </section>
     }
 }

@@ -1,0 +1,165 @@
+// What a security reviewer does on the pages: filter and sort the subprocessors, filter controls
+// by framework, open and copy an answer, find the DPA's annexes, use the keyboard only; and an
+// accessibility audit (axe-core) of every page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { startServer, launchBrowser, newContext, openPage, waitForApp } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const PAGES = ['/', '/certifications/', '/security/', '/subprocessors/', '/data-privacy/', '/documents/',
+  '/documents/dpa/', '/disclosure/', '/faq/', '/updates/'];
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(path, options = {}) {
+  const context = await newContext(browser, options);
+  const { page, problems } = await openPage(context);
+  await page.goto(server.origin + path);
+  if (options.javaScriptEnabled !== false) await waitForApp(page);
+  return { context, page, problems };
+}
+
+const visibleRows = (page) => page.locator('table.subprocessors tbody tr:not([hidden])');
+
+test('subprocessors filter by country and sort by name in the app', async () => {
+  const { context, page, problems } = await open('/subprocessors/');
+  try {
+    const all = await visibleRows(page).count();
+    assert.ok(all >= 10, `${all} rows`);
+    await page.selectOption('select >> nth=1', 'United States');
+    const us = await visibleRows(page).count();
+    assert.ok(us > 0 && us < all, `${us} of ${all}`);
+    for (const cell of await visibleRows(page).locator('td:nth-child(3)').allInnerTexts()) {
+      assert.match(cell, /United States/);
+    }
+    assert.match(await page.locator('.count').innerText(), new RegExp(`^${us} of ${all} shown$`));
+    await page.selectOption('select >> nth=1', '');
+    assert.equal(await visibleRows(page).count(), all);
+
+    const names = await visibleRows(page).locator('th a').allInnerTexts();
+    await page.getByRole('button', { name: 'Name' }).click();
+    assert.equal(await page.locator('th[aria-sort="descending"]').count(), 1);
+    assert.deepEqual(await visibleRows(page).locator('th a').allInnerTexts(), [...names].reverse());
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('without JavaScript the full lists are there and the filters say they are inactive', async () => {
+  const { context, page } = await open('/subprocessors/', { javaScriptEnabled: false });
+  try {
+    assert.ok(await visibleRows(page).count() >= 10);
+    assert.equal(await page.locator('.filters fieldset[disabled]').count(), 1);
+    await page.goto(server.origin + '/security/');
+    assert.ok(await page.locator('.control:not([hidden])').count() >= 25);
+  } finally {
+    await context.close();
+  }
+});
+
+test('controls filter by framework and requirement', async () => {
+  const { context, page, problems } = await open('/security/');
+  try {
+    const all = await page.locator('.control:not([hidden])').count();
+    await page.selectOption('.filters select >> nth=1', 'iso27001');
+    await page.fill('.filters input[type="search"]', 'A.8');
+    const shown = page.locator('.control:not([hidden])');
+    const n = await shown.count();
+    assert.ok(n > 0 && n < all, `${n} of ${all}`);
+    for (const chips of await shown.locator('.chips').allInnerTexts()) {
+      assert.match(chips, /ISO 27001 A\.8/);
+    }
+    assert.match(await page.locator('.count').innerText(), new RegExp(`^${n} of ${all} controls$`));
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an answer opens from its link and copies to the clipboard', async () => {
+  const context = await newContext(browser);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  const { page, problems } = await openPage(context);
+  try {
+    await page.goto(server.origin + '/faq/#mfa');
+    await waitForApp(page);
+    const answer = page.locator('details#mfa');
+    await page.waitForFunction(() => document.querySelector('details#mfa')?.open === true);
+    await answer.getByRole('button', { name: 'Copy answer' }).click();
+    await answer.getByRole('button', { name: 'Copied' }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(copied, /^Yes\. Users can enrol TOTP/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the DPA page has a table of contents and its generated annexes', async () => {
+  const { context, page, problems } = await open('/documents/dpa/');
+  try {
+    const toc = await page.locator('nav.toc a').allInnerTexts();
+    assert.ok(toc.length >= 10, toc.join(' | '));
+    assert.ok(toc.includes('Annex: List of subprocessors'));
+    await page.locator('nav.toc a', { hasText: 'Annex: List of subprocessors' }).click();
+    assert.ok(page.url().endsWith('#annex-subprocessors'));
+    assert.ok(await page.locator('#annex-subprocessors tbody tr').count() >= 10);
+    assert.ok(await page.locator('#annex-measures li').count() >= 20);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('keyboard only: the skip link comes first, is visible, and moves to the content', async () => {
+  const { context, page } = await open('/security/');
+  try {
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    assert.equal(await focused.innerText(), 'Skip to content');
+    const box = await focused.boundingBox();
+    assert.ok(box && box.y >= 0, 'the focused skip link is on screen');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'main' || location.hash === '#main');
+    // Tabbing on from the content reaches the filters, then the controls' links.
+    await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => document.getElementById('main').contains(document.activeElement)));
+  } finally {
+    await context.close();
+  }
+});
+
+test('no serious or critical accessibility violations on any page (axe-core)', async () => {
+  const context = await newContext(browser);
+  const { page } = await openPage(context);
+  const found = [];
+  try {
+    for (const path of PAGES) {
+      await page.goto(server.origin + path);
+      await waitForApp(page);
+      await page.addScriptTag({ content: AXE });
+      const result = await page.evaluate(() =>
+        window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } }));
+      for (const v of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
+        found.push(`${path}: ${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      }
+    }
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(found, []);
+});

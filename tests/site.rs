@@ -1,0 +1,229 @@
+//! The built example site, read back with a real HTML parser (html5ever through scraper): every
+//! internal link and anchor resolves, every page has its head tags, and the facts shown in more
+//! than one place (the DPA's subprocessor annex and the Subprocessors page) agree.
+#![cfg(feature = "ssr")]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use scraper::{Html, Selector};
+use trust_center::model::Date;
+use trust_center::publish::{self, BuildOptions, BODY_MARKER, HEAD_MARKER};
+
+/// Builds the example content once per test binary into a temporary directory.
+fn site() -> &'static Path {
+    static SITE: std::sync::OnceLock<(tempfile::TempDir, PathBuf)> = std::sync::OnceLock::new();
+    &SITE
+        .get_or_init(|| {
+            let tmp = tempfile::tempdir().unwrap();
+            let app = tmp.path().join("app");
+            fs::create_dir_all(&app).unwrap();
+            fs::write(
+                app.join("index.html"),
+                format!("<!DOCTYPE html><html lang=\"en\"><head>{HEAD_MARKER}</head><body>{BODY_MARKER}</body></html>"),
+            )
+            .unwrap();
+            let out = tmp.path().join("dist");
+            publish::build(&BuildOptions {
+                content: Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+                app,
+                out: out.clone(),
+                today: Date::ymd(2026, 11, 22),
+            })
+            .unwrap();
+            (tmp, out)
+        })
+        .1
+}
+
+fn html_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            html_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "html") {
+            out.push(path);
+        }
+    }
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+/// The site path a file is served at.
+fn url_path(root: &Path, file: &Path) -> String {
+    let rel = file
+        .strip_prefix(root)
+        .unwrap()
+        .to_string_lossy()
+        .replace('\\', "/");
+    format!("/{}", rel.strip_suffix("index.html").unwrap_or(&rel))
+}
+
+#[test]
+fn every_internal_link_and_anchor_resolves() {
+    let root = site();
+    let mut files = Vec::new();
+    html_files(root, &mut files);
+    // Every page's ids, by the path it is served at.
+    let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut docs = Vec::new();
+    for file in &files {
+        let doc = Html::parse_document(&fs::read_to_string(file).unwrap());
+        let page_ids = doc
+            .select(&sel("[id]"))
+            .filter_map(|e| e.value().attr("id").map(str::to_owned))
+            .collect();
+        ids.insert(url_path(root, file), page_ids);
+        docs.push((url_path(root, file), doc));
+    }
+    let mut broken = Vec::new();
+    let mut checked = 0;
+    for (page, doc) in &docs {
+        for (element, attr) in [
+            ("a", "href"),
+            ("link", "href"),
+            ("img", "src"),
+            ("script", "src"),
+        ] {
+            for e in doc.select(&sel(&format!("{element}[{attr}]"))) {
+                let target = e.value().attr(attr).unwrap();
+                if target.contains("://")
+                    || target.starts_with("mailto:")
+                    || target.starts_with("data:")
+                {
+                    continue;
+                }
+                checked += 1;
+                let (path, fragment) = target.split_once('#').unwrap_or((target, ""));
+                let path = if path.is_empty() {
+                    page.clone()
+                } else {
+                    path.to_owned()
+                };
+                assert!(path.starts_with('/'), "{page}: relative link {target}");
+                let exists = if path.ends_with('/') {
+                    ids.contains_key(&path)
+                } else {
+                    root.join(path.trim_start_matches('/')).is_file()
+                };
+                if !exists {
+                    broken.push(format!("{page}: {target} (no such page or file)"));
+                } else if !fragment.is_empty()
+                    && !ids.get(&path).is_some_and(|i| i.contains(fragment))
+                {
+                    broken.push(format!(
+                        "{page}: {target} (no element with id \"{fragment}\")"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(checked > 200, "only {checked} links checked");
+    assert!(
+        broken.is_empty(),
+        "{} broken links:\n{}",
+        broken.len(),
+        broken.join("\n")
+    );
+}
+
+#[test]
+fn ids_are_unique_on_every_page() {
+    let root = site();
+    let mut files = Vec::new();
+    html_files(root, &mut files);
+    for file in files {
+        let doc = Html::parse_document(&fs::read_to_string(&file).unwrap());
+        let mut seen = BTreeSet::new();
+        for e in doc.select(&sel("[id]")) {
+            let id = e.value().attr("id").unwrap();
+            assert!(
+                seen.insert(id.to_owned()),
+                "{}: duplicate id \"{id}\"",
+                file.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn every_page_has_its_title_description_canonical_and_preview_tags() {
+    let root = site();
+    let mut files = Vec::new();
+    html_files(root, &mut files);
+    for file in files.iter().filter(|f| !f.ends_with("404.html")) {
+        let doc = Html::parse_document(&fs::read_to_string(file).unwrap());
+        let path = url_path(root, file);
+        let one = |s: &str| doc.select(&sel(s)).count();
+        assert_eq!(one("title"), 1, "{path}");
+        assert_eq!(one("h1"), 1, "{path}: one h1");
+        assert_eq!(one(r#"meta[name="description"]"#), 1, "{path}");
+        assert_eq!(one(r#"meta[property="og:title"]"#), 1, "{path}");
+        let canonical = doc
+            .select(&sel(r#"link[rel="canonical"]"#))
+            .next()
+            .unwrap()
+            .value()
+            .attr("href")
+            .unwrap()
+            .to_owned();
+        assert_eq!(
+            canonical,
+            format!("https://trust.quillfeather.example{path}")
+        );
+        assert!(one("time[datetime]") > 0, "{path}: last-updated date");
+    }
+}
+
+fn texts(doc: &Html, selector: &str) -> Vec<String> {
+    doc.select(&sel(selector))
+        .map(|e| e.text().collect::<String>().trim().to_owned())
+        .collect()
+}
+
+#[test]
+fn the_dpa_annex_lists_the_subprocessors_page_entries() {
+    let root = site();
+    let page =
+        Html::parse_document(&fs::read_to_string(root.join("subprocessors/index.html")).unwrap());
+    let dpa =
+        Html::parse_document(&fs::read_to_string(root.join("documents/dpa/index.html")).unwrap());
+    let listed: Vec<String> = texts(&page, "table.subprocessors tbody th a");
+    let annexed: Vec<String> = dpa
+        .select(&sel("#annex-subprocessors tbody th"))
+        .map(|e| e.text().next().unwrap_or_default().trim().to_owned())
+        .collect();
+    assert!(listed.len() >= 10, "{listed:?}");
+    assert_eq!(listed, annexed);
+    // The subprocessor announced for 2026-12-10 is not yet in force on 2026-11-22, and the
+    // replaced and removed ones are gone.
+    assert!(
+        !listed.iter().any(|n| n.contains("Ridgeline")),
+        "{listed:?}"
+    );
+    assert!(
+        !listed
+            .iter()
+            .any(|n| n.contains("Courierbird") || n.contains("Tallyhelp")),
+        "{listed:?}"
+    );
+    // And the measures annex is the Security page's list.
+    assert_eq!(
+        texts(&dpa, "#annex-measures li"),
+        texts(
+            &Html::parse_document(&fs::read_to_string(root.join("security/index.html")).unwrap()),
+            r#"section[aria-labelledby="measures"] li"#
+        )
+    );
+}
+
+#[test]
+fn the_open_change_is_announced_on_the_overview_with_its_deadline() {
+    let doc = Html::parse_document(&fs::read_to_string(site().join("index.html")).unwrap());
+    let notice = texts(&doc, ".notice li").join(" ");
+    assert!(notice.contains("Objections until 2026-12-09"), "{notice}");
+    assert!(notice.contains("(18 days left)"), "{notice}");
+}
