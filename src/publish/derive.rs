@@ -10,10 +10,10 @@ use crate::model::{
 };
 use crate::site::{
     Annex, AnswerView, Badge, CertificationBadge, CertificationCard, Certifications, ChangeItem,
-    ChangeNotice, ContactLink, ControlView, DataPrivacy, Disclosure, DocumentPage, DocumentRow,
-    Documents, Fact, Faq, FaqCategory, LayerView, Link, Logo, Mapping, MeasureGroup, Overview,
-    PageBody, PageData, RegionView, Section, Security, SiteData, SubprocessorRow, Subprocessors,
-    Tone, UpdateItem, Updates,
+    ChangeNotice, ContactLink, ControlView, DataPrivacy, Disclosure, DocumentPage, DocumentPart,
+    DocumentRow, Documents, Fact, Faq, FaqCategory, LayerView, Link, Logo, Mapping, MeasureGroup,
+    Overview, PageBody, PageData, RegionView, Section, Security, SiteData, SubprocessorRow,
+    Subprocessors, Tone, UpdateItem, Updates,
 };
 
 /// Certifications expiring within this many days carry a warning on the site.
@@ -856,21 +856,68 @@ fn documents(model: &Model) -> (PageBody, Option<String>) {
     )
 }
 
+/// Splits a document's HTML at the author's `{{annex:NAME}}` lines and puts each annex there;
+/// annexes the author did not place are appended with a heading of their own.
+fn place_annexes(html: &str, annexes: Vec<(&str, Annex)>) -> Vec<DocumentPart> {
+    let mut parts = Vec::new();
+    let mut rest = html;
+    let mut unplaced = Vec::new();
+    let mut placed: Vec<(usize, Annex)> = Vec::new();
+    for (name, annex) in annexes {
+        match html.find(&format!("<p>{{{{annex:{name}}}}}</p>")) {
+            Some(at) => placed.push((at, annex)),
+            None => unplaced.push(annex),
+        }
+    }
+    placed.sort_by_key(|(at, _)| *at);
+    let mut offset = 0;
+    for (at, annex) in placed {
+        let marker_end = html[at..].find("</p>").map_or(at, |e| at + e + 4);
+        parts.push(DocumentPart::Html(html[offset..at].to_owned()));
+        parts.push(DocumentPart::Annex(annex));
+        offset = marker_end;
+        rest = &html[offset..];
+    }
+    parts.push(DocumentPart::Html(rest.to_owned()));
+    for mut annex in unplaced {
+        match &mut annex {
+            Annex::Measures { title, .. } => {
+                *title = Some("Annex: Technical and organisational measures".into())
+            }
+            Annex::Subprocessors { title, .. } => {
+                *title = Some("Annex: List of subprocessors".into())
+            }
+        }
+        parts.push(DocumentPart::Annex(annex));
+    }
+    parts
+}
+
 fn document_page(model: &Model, site: &SiteData, doc: &crate::model::Document) -> PageData {
     let rendered = markdown::render(&doc.markdown);
-    let mut annexes = Vec::new();
-    if *doc.meta.kind.get_ref() == DocumentKind::Dpa {
-        annexes.push(Annex::Measures {
-            id: "annex-measures".into(),
-            title: "Annex: Technical and organisational measures".into(),
-            groups: measure_groups(model),
-        });
-        annexes.push(Annex::Subprocessors {
-            id: "annex-subprocessors".into(),
-            title: "Annex: List of subprocessors".into(),
-            rows: current_subprocessor_rows(model),
-        });
-    }
+    let annexes: Vec<(&str, Annex)> = if *doc.meta.kind.get_ref() == DocumentKind::Dpa {
+        vec![
+            (
+                "measures",
+                Annex::Measures {
+                    id: "annex-measures".into(),
+                    title: None,
+                    groups: measure_groups(model),
+                },
+            ),
+            (
+                "subprocessors",
+                Annex::Subprocessors {
+                    id: "annex-subprocessors".into(),
+                    title: None,
+                    rows: current_subprocessor_rows(model),
+                },
+            ),
+        ]
+    } else {
+        Vec::new()
+    };
+    let parts = place_annexes(&rendered.html, annexes);
     let downloads = doc
         .meta
         .file
@@ -891,8 +938,7 @@ fn document_page(model: &Model, site: &SiteData, doc: &crate::model::Document) -
             id: doc.id.clone(),
             facts: document_facts(doc),
             toc: rendered.toc,
-            html: rendered.html,
-            annexes,
+            parts,
             downloads,
         }),
     }
@@ -1063,4 +1109,53 @@ fn updates(model: &Model) -> (PageBody, Option<String>) {
         }),
         latest(model.updates.iter().map(|u| u.meta.date)),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn measures() -> Annex {
+        Annex::Measures {
+            id: "m".into(),
+            title: None,
+            groups: vec![],
+        }
+    }
+
+    fn subprocessors() -> Annex {
+        Annex::Subprocessors {
+            id: "s".into(),
+            title: None,
+            rows: vec![],
+        }
+    }
+
+    #[test]
+    fn annexes_go_where_the_author_placed_them() {
+        let html = "<h2>Annex II</h2>\n<p>{{annex:measures}}</p>\n<h2>Annex III</h2>\n<p>{{annex:subprocessors}}</p>\n<p>End.</p>";
+        let parts = place_annexes(
+            html,
+            vec![("measures", measures()), ("subprocessors", subprocessors())],
+        );
+        assert_eq!(
+            parts,
+            vec![
+                DocumentPart::Html("<h2>Annex II</h2>\n".into()),
+                DocumentPart::Annex(measures()),
+                DocumentPart::Html("\n<h2>Annex III</h2>\n".into()),
+                DocumentPart::Annex(subprocessors()),
+                DocumentPart::Html("\n<p>End.</p>".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn annexes_not_placed_are_appended_with_a_heading() {
+        let parts = place_annexes("<p>Text.</p>", vec![("measures", measures())]);
+        assert_eq!(parts.len(), 2);
+        assert!(
+            matches!(&parts[1], DocumentPart::Annex(Annex::Measures { title: Some(t), .. }) if t.contains("measures"))
+        );
+    }
 }

@@ -344,23 +344,32 @@ pub struct DocumentPage {
     pub facts: Vec<Fact>,
     /// Its headings.
     pub toc: Vec<TocEntry>,
-    /// Its text, HTML.
-    pub html: String,
-    /// Generated annexes (for the DPA: measures and subprocessors), in order.
-    pub annexes: Vec<Annex>,
+    /// Its text and generated annexes, in reading order.
+    pub parts: Vec<DocumentPart>,
     /// Downloads.
     pub downloads: Vec<Link>,
 }
 
-/// An annex generated from the content model.
+/// A piece of a document page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum DocumentPart {
+    /// Text written by the author, HTML.
+    Html(String),
+    /// An annex generated from the content model, where the author placed it.
+    Annex(Annex),
+}
+
+/// An annex generated from the content model. Placed by the author with a line
+/// `{{annex:measures}}` or `{{annex:subprocessors}}` under their own heading (then `title` is
+/// `None`), or appended with a heading of its own when the author placed none.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Annex {
     /// Technical and organisational measures.
     Measures {
         /// Anchor id.
         id: String,
-        /// Heading.
-        title: String,
+        /// Heading, when appended.
+        title: Option<String>,
         /// The groups.
         groups: Vec<MeasureGroup>,
     },
@@ -368,8 +377,8 @@ pub enum Annex {
     Subprocessors {
         /// Anchor id.
         id: String,
-        /// Heading.
-        title: String,
+        /// Heading, when appended.
+        title: Option<String>,
         /// The subprocessors.
         rows: Vec<SubprocessorRow>,
     },

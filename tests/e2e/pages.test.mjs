@@ -114,9 +114,10 @@ test('the DPA page has a table of contents and its generated annexes', async () 
   try {
     const toc = await page.locator('nav.toc a').allInnerTexts();
     assert.ok(toc.length >= 10, toc.join(' | '));
-    assert.ok(toc.includes('Annex: List of subprocessors'));
-    await page.locator('nav.toc a', { hasText: 'Annex: List of subprocessors' }).click();
-    assert.ok(page.url().endsWith('#annex-subprocessors'));
+    assert.ok(toc.includes('Annex III: List of subprocessors'), toc.join(' | '));
+    assert.equal(toc.filter((t) => t.includes('List of subprocessors')).length, 1, 'the annex is listed once');
+    await page.locator('nav.toc a', { hasText: 'Annex III: List of subprocessors' }).click();
+    assert.ok(page.url().endsWith('#annex-iii-list-of-subprocessors'), page.url());
     assert.ok(await page.locator('#annex-subprocessors tbody tr').count() >= 10);
     assert.ok(await page.locator('#annex-measures li').count() >= 20);
     assert.deepEqual(problems, []);
@@ -162,4 +163,22 @@ test('no serious or critical accessibility violations on any page (axe-core)', a
     await context.close();
   }
   assert.deepEqual(found, []);
+});
+
+test('every page fits a 320 px wide screen without sideways scrolling', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  context.javaScriptEnabled = true;
+  const { page } = await openPage(context);
+  const wide = [];
+  try {
+    for (const path of PAGES) {
+      await page.goto(server.origin + path);
+      await waitForApp(page);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 320) wide.push(`${path}: ${width}px`);
+    }
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(wide, []);
 });

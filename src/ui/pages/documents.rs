@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::security::Measures;
 use super::subprocessors::SubprocessorTable;
-use crate::site::{Annex, DocumentPage, Documents};
+use crate::site::{Annex, DocumentPage, DocumentPart, Documents};
 use crate::ui::use_live;
 use crate::ui::widgets::{BadgeView, Facts};
 
@@ -45,24 +45,30 @@ pub fn DocumentsBody(body: Documents) -> impl IntoView {
     }
 }
 
-/// One document's text.
+/// One document's text, with its generated annexes where the author placed them.
 #[component]
 pub fn DocumentBody(body: DocumentPage) -> impl IntoView {
     let DocumentPage {
         facts,
         toc,
-        html,
-        annexes,
+        parts,
         downloads,
         ..
     } = body;
     let live = use_live();
-    let annex_links: Vec<(String, String)> = annexes
+    // Appended annexes have headings of their own, so they join the contents.
+    let appended: Vec<(String, String)> = parts
         .iter()
-        .map(|a| match a {
-            Annex::Measures { id, title, .. } | Annex::Subprocessors { id, title, .. } => {
-                (id.clone(), title.clone())
-            }
+        .filter_map(|p| match p {
+            DocumentPart::Annex(
+                Annex::Measures {
+                    id, title: Some(t), ..
+                }
+                | Annex::Subprocessors {
+                    id, title: Some(t), ..
+                },
+            ) => Some((id.clone(), t.clone())),
+            _ => None,
         })
         .collect();
     view! {
@@ -81,29 +87,30 @@ pub fn DocumentBody(body: DocumentPage) -> impl IntoView {
                     .filter(|t| t.level <= 3)
                     .map(|t| view! { <li class=format!("toc-{}", t.level)><a href=format!("#{}", t.id)>{t.text}</a></li> })
                     .collect_view()}
-                {annex_links.into_iter().map(|(id, title)| view! { <li class="toc-2"><a href=format!("#{id}")>{title}</a></li> }).collect_view()}
+                {appended.into_iter().map(|(id, title)| view! { <li class="toc-2"><a href=format!("#{id}")>{title}</a></li> }).collect_view()}
             </ol>
         </nav>
-        <div class="prose document" inner_html=html></div>
-        {annexes
-            .into_iter()
-            .map(|a| match a {
-                Annex::Measures { id, title, groups } => view! {
-                    <section class="annex" id=id>
-                        <h2>{title}</h2>
-                        <Measures groups />
-                    </section>
-                }
-                .into_any(),
-                Annex::Subprocessors { id, title, rows } => view! {
-                    <section class="annex" id=id>
-                        <h2>{title}</h2>
-                        <p>"The subprocessors authorised on the date of this page, as listed on the Subprocessors page."</p>
-                        <SubprocessorTable rows />
-                    </section>
-                }
-                .into_any(),
-            })
-            .collect_view()}
+        <div class="document">
+            {parts
+                .into_iter()
+                .map(|part| match part {
+                    DocumentPart::Html(html) => view! { <div class="prose" inner_html=html></div> }.into_any(),
+                    DocumentPart::Annex(Annex::Measures { id, title, groups }) => view! {
+                        <section class="annex" id=id>
+                            {title.map(|t| view! { <h2>{t}</h2> })}
+                            <Measures groups />
+                        </section>
+                    }
+                    .into_any(),
+                    DocumentPart::Annex(Annex::Subprocessors { id, title, rows }) => view! {
+                        <section class="annex" id=id>
+                            {title.map(|t| view! { <h2>{t}</h2> })}
+                            <SubprocessorTable rows />
+                        </section>
+                    }
+                    .into_any(),
+                })
+                .collect_view()}
+        </div>
     }
 }
