@@ -1,11 +1,11 @@
 // What a security reviewer does on the pages: filter and sort the subprocessors, filter controls
 // by framework, open and copy an answer, find the DPA's annexes, use the keyboard only; and an
 // accessibility audit (axe-core) of every page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { startServer, launchBrowser, newContext, openPage, waitForApp } from './harness.mjs';
+import { useSite, newContext, openPage, waitForApp } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -13,21 +13,12 @@ const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const PAGES = ['/', '/certifications/', '/security/', '/subprocessors/', '/data-privacy/', '/documents/',
   '/documents/dpa/', '/disclosure/', '/faq/', '/updates/'];
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = useSite();
 
 async function open(path, options = {}) {
-  const context = await newContext(browser, options);
+  const context = await newContext(site.browser, options);
   const { page, problems } = await openPage(context);
-  await page.goto(server.origin + path);
+  await page.goto(site.server.origin + path);
   if (options.javaScriptEnabled !== false) await waitForApp(page);
   return { context, page, problems };
 }
@@ -64,7 +55,7 @@ test('without JavaScript the full lists are there and the filters say they are i
   try {
     assert.ok(await visibleRows(page).count() >= 10);
     assert.equal(await page.locator('.filters fieldset[disabled]').count(), 1);
-    await page.goto(server.origin + '/security/');
+    await page.goto(site.server.origin + '/security/');
     assert.ok(await page.locator('.control:not([hidden])').count() >= 25);
   } finally {
     await context.close();
@@ -91,11 +82,11 @@ test('controls filter by framework and requirement', async () => {
 });
 
 test('an answer opens from its link and copies to the clipboard', async () => {
-  const context = await newContext(browser);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  const context = await newContext(site.browser);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
   const { page, problems } = await openPage(context);
   try {
-    await page.goto(server.origin + '/faq/#mfa');
+    await page.goto(site.server.origin + '/faq/#mfa');
     await waitForApp(page);
     const answer = page.locator('details#mfa');
     await page.waitForFunction(() => document.querySelector('details#mfa')?.open === true);
@@ -145,12 +136,12 @@ test('keyboard only: the skip link comes first, is visible, and moves to the con
 });
 
 test('no serious or critical accessibility violations on any page (axe-core)', async () => {
-  const context = await newContext(browser);
+  const context = await newContext(site.browser);
   const { page } = await openPage(context);
   const found = [];
   try {
     for (const path of PAGES) {
-      await page.goto(server.origin + path);
+      await page.goto(site.server.origin + path);
       await waitForApp(page);
       await page.addScriptTag({ content: AXE });
       const result = await page.evaluate(() =>
@@ -166,13 +157,13 @@ test('no serious or critical accessibility violations on any page (axe-core)', a
 });
 
 test('every page fits a 320 px wide screen without sideways scrolling', async () => {
-  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const context = await site.browser.newContext({ viewport: { width: 320, height: 640 } });
   context.javaScriptEnabled = true;
   const { page } = await openPage(context);
   const wide = [];
   try {
     for (const path of PAGES) {
-      await page.goto(server.origin + path);
+      await page.goto(site.server.origin + path);
       await waitForApp(page);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 320) wide.push(`${path}: ${width}px`);

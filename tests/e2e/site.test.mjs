@@ -1,8 +1,8 @@
 // The site as a visitor meets it: every route with JavaScript off and on, hydration that keeps
 // the pre-rendered page, client-side navigation, and the 404 page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newContext, openPage, waitForApp } from './harness.mjs';
+import { useSite, newContext, openPage, waitForApp } from './harness.mjs';
 
 // Each route of the example content with its heading and a phrase of its introduction.
 const ROUTES = [
@@ -19,20 +19,11 @@ const ROUTES = [
 const NAV_LABELS = ['Overview', 'Certifications', 'Security', 'Subprocessors', 'Data & Privacy',
   'Documents', 'Disclosure', 'FAQ', 'Updates'];
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = useSite();
 
 test('every route is served as complete HTML', async () => {
   for (const route of ROUTES) {
-    const res = await fetch(server.origin + route.path);
+    const res = await fetch(site.server.origin + route.path);
     assert.equal(res.status, 200, route.path);
     assert.match(res.headers.get('content-type'), /^text\/html/);
     const html = await res.text();
@@ -43,11 +34,11 @@ test('every route is served as complete HTML', async () => {
 });
 
 test('every route reads fully with JavaScript off', async () => {
-  const context = await newContext(browser, { javaScriptEnabled: false });
+  const context = await newContext(site.browser, { javaScriptEnabled: false });
   try {
     for (const route of ROUTES) {
       const { page, problems } = await openPage(context);
-      await page.goto(server.origin + route.path);
+      await page.goto(site.server.origin + route.path);
       assert.equal(await page.locator('h1').innerText(), route.heading, route.path);
       assert.ok((await page.locator('main').innerText()).includes(route.text), route.path);
       assert.deepEqual(await page.locator('.site-nav a').allInnerTexts(), NAV_LABELS);
@@ -63,7 +54,7 @@ test('every route reads fully with JavaScript off', async () => {
 });
 
 test('every route hydrates from the Wasm app with a clean console and keeps its DOM', async () => {
-  const context = await newContext(browser);
+  const context = await newContext(site.browser);
   // Tag the pre-rendered heading as soon as the HTML is parsed, before the Wasm can run;
   // after hydration the same node must still be there (no re-render, no flash).
   await context.addInitScript(() => {
@@ -76,7 +67,7 @@ test('every route hydrates from the Wasm app with a clean console and keeps its 
   try {
     for (const route of ROUTES) {
       const { page, problems } = await openPage(context);
-      await page.goto(server.origin + route.path);
+      await page.goto(site.server.origin + route.path);
       await waitForApp(page);
       const same = await page.evaluate(() => document.querySelector('h1') === window.__prerenderedH1);
       assert.ok(same, `${route.path}: the pre-rendered <h1> survived hydration`);
@@ -98,15 +89,15 @@ test('every route hydrates from the Wasm app with a clean console and keeps its 
 });
 
 test('navigation between sections happens in the app, without reloading the page', async () => {
-  const context = await newContext(browser);
+  const context = await newContext(site.browser);
   const { page, problems } = await openPage(context);
   try {
-    await page.goto(server.origin + '/');
+    await page.goto(site.server.origin + '/');
     await waitForApp(page);
     await page.evaluate(() => { window.__sameDocument = true; });
     for (const route of [...ROUTES.slice(1), ROUTES[0]]) {
       await page.locator('.site-nav a', { hasText: new RegExp(`^${NAV_LABELS[ROUTES.indexOf(route)]}$`) }).click();
-      await page.waitForURL(server.origin + route.path);
+      await page.waitForURL(site.server.origin + route.path);
       await page.waitForFunction((h) => document.querySelector('h1')?.textContent === h, route.heading);
       assert.ok((await page.locator('main').innerText()).includes(route.text), route.path);
       assert.ok(await page.evaluate(() => window.__sameDocument === true), `${route.path}: no full reload`);
@@ -115,14 +106,14 @@ test('navigation between sections happens in the app, without reloading the page
     }
     // Back and forward move through history inside the app too.
     await page.goBack();
-    await page.waitForURL(server.origin + ROUTES.at(-1).path);
+    await page.waitForURL(site.server.origin + ROUTES.at(-1).path);
     await page.waitForFunction((h) => document.querySelector('h1')?.textContent === h, ROUTES.at(-1).heading);
     assert.ok(await page.evaluate(() => window.__sameDocument === true));
     // Cards on the overview navigate in the app as well.
     await page.goForward();
-    await page.waitForURL(server.origin + '/');
+    await page.waitForURL(site.server.origin + '/');
     await page.locator('.section-cards a', { hasText: 'Security' }).click();
-    await page.waitForURL(server.origin + '/security/');
+    await page.waitForURL(site.server.origin + '/security/');
     assert.equal(await page.locator('h1').innerText(), 'Security');
     assert.ok(await page.evaluate(() => window.__sameDocument === true));
     assert.deepEqual(problems, []);
@@ -132,26 +123,26 @@ test('navigation between sections happens in the app, without reloading the page
 });
 
 test('an unknown path gets the 404 page, with JavaScript on and off', async () => {
-  const res = await fetch(server.origin + '/no/such/page/');
+  const res = await fetch(site.server.origin + '/no/such/page/');
   assert.equal(res.status, 404);
   assert.match(await res.text(), /Page not found/);
 
   for (const javaScriptEnabled of [false, true]) {
-    const context = await newContext(browser, { javaScriptEnabled });
+    const context = await newContext(site.browser, { javaScriptEnabled });
     try {
       const { page, problems } = await openPage(context);
-      const response = await page.goto(server.origin + '/no/such/page/');
+      const response = await page.goto(site.server.origin + '/no/such/page/');
       assert.equal(response.status(), 404);
       if (javaScriptEnabled) await waitForApp(page);
       assert.equal(await page.locator('h1').innerText(), 'Page not found');
       assert.match(await page.title(), /^Page not found/);
       // The way out works from the 404 page, in the app when it runs.
       await page.locator('main a', { hasText: 'Go to the overview' }).click();
-      await page.waitForURL(server.origin + '/');
+      await page.waitForURL(site.server.origin + '/');
       assert.equal(await page.locator('h1').innerText(), ROUTES[0].heading);
       // The document's own 404 response (and Chromium's console line for it) is expected;
       // anything else is a problem.
-      const expected = [`HTTP 404: ${server.origin}/no/such/page/`,
+      const expected = [`HTTP 404: ${site.server.origin}/no/such/page/`,
         'console.error: Failed to load resource: the server responded with a status of 404 (Not Found)'];
       assert.deepEqual(problems.filter((p) => !expected.includes(p)), [], `javaScriptEnabled=${javaScriptEnabled}`);
       assert.equal(problems.length, expected.length, problems.join('\n'));
@@ -162,7 +153,7 @@ test('an unknown path gets the 404 page, with JavaScript on and off', async () =
 });
 
 test('a path without its trailing slash is redirected to the section', async () => {
-  const res = await fetch(server.origin + '/security', { redirect: 'manual' });
+  const res = await fetch(site.server.origin + '/security', { redirect: 'manual' });
   assert.equal(res.status, 301);
   assert.equal(res.headers.get('location'), '/security/');
 });

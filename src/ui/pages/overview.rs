@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::updates::UpdateArticle;
 use crate::site::{ChangeNotice, Overview, Section};
-use crate::ui::widgets::{BadgeView, Facts, Html};
+use crate::ui::widgets::{BadgeView, Facts};
 
 /// A banner per subprocessor change still open for objection; shared with the Subprocessors page.
 #[component]
@@ -67,24 +68,7 @@ pub fn OverviewBody(body: Overview) -> impl IntoView {
         </section>
         <section aria-labelledby="latest">
             <h2 id="latest">"Latest updates"</h2>
-            {latest_updates
-                .into_iter()
-                .map(|u| {
-                    view! {
-                        <article class="update">
-                            <h3>
-                                <a href=format!("/updates/#{}", u.id)>{u.title}</a>
-                            </h3>
-                            <p class="meta">
-                                <time datetime=u.date.clone()>{u.date.clone()}</time>
-                                " · "
-                                {u.kind}
-                            </p>
-                            <Html html=u.html />
-                        </article>
-                    }
-                })
-                .collect_view()}
+            {latest_updates.into_iter().map(|u| view! { <UpdateArticle update=u /> }).collect_view()}
         </section>
         <nav aria-label="All sections">
             <ul class="section-cards">
