@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use trust_center::load;
 use trust_center::model::Date;
 use trust_center::publish::{self, BuildError, BuildOptions, BODY_MARKER, HEAD_MARKER};
-use trust_center::site::{data_path, PageData, Section, SiteData};
+use trust_center::site::{data_path, PageBody, PageData, Section, SiteData};
 
 /// The example content is written as of this day (one change is inside its objection window).
 fn today() -> Date {
@@ -171,6 +171,87 @@ fn a_directory_that_is_not_a_build_is_never_replaced() {
     assert_eq!(
         fs::read_to_string(precious.join("thesis.txt")).unwrap(),
         "years of work"
+    );
+}
+
+/// The Documents page as the generator wrote it, for one content directory.
+fn documents_page(content: &Path) -> PageData {
+    let tmp = tempfile::tempdir().unwrap();
+    let app = fake_app(tmp.path());
+    let out = tmp.path().join("dist");
+    build(content, &app, &out).unwrap();
+    let json =
+        fs::read_to_string(out.join(data_path("/documents/").trim_start_matches('/'))).unwrap();
+    serde_json::from_str(&json).unwrap()
+}
+
+#[test]
+fn documents_on_request_link_to_the_configured_request_form() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_dir(&example_content(), &content);
+    let mut org = fs::read_to_string(content.join("organization.toml")).unwrap();
+    org.push_str("\n[contacts.documents]\nurl = \"https://forms.quillfeather.example/nda?document={document}\"\n");
+    fs::write(content.join("organization.toml"), org).unwrap();
+
+    let PageBody::Documents(docs) = documents_page(&content).body else {
+        panic!("not the documents page")
+    };
+    let soc2 = docs.items.iter().find(|d| d.id == "soc2-report").unwrap();
+    assert_eq!(
+        soc2.request.as_ref().unwrap().href,
+        "https://forms.quillfeather.example/nda?document=soc2%2Dreport"
+    );
+}
+
+#[test]
+fn documents_on_request_default_to_a_prefilled_email() {
+    let PageBody::Documents(docs) = documents_page(&example_content()).body else {
+        panic!("not the documents page")
+    };
+    let soc2 = docs.items.iter().find(|d| d.id == "soc2-report").unwrap();
+    let href = &soc2.request.as_ref().unwrap().href;
+    assert!(
+        href.starts_with("mailto:security@quillfeather.example?subject=Request%3A%20SOC%202"),
+        "{href}"
+    );
+    assert!(href.contains("&body="), "{href}");
+}
+
+#[test]
+fn downloadable_documents_show_their_type_and_size() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_dir(&example_content(), &content);
+    fs::write(
+        content.join("assets/privacy-policy.pdf"),
+        vec![b'%'; 212_345],
+    )
+    .unwrap();
+    let policy = content.join("documents/privacy-policy.md");
+    let text = fs::read_to_string(&policy).unwrap();
+    fs::write(
+        &policy,
+        text.replacen("+++\n", "+++\nfile = \"assets/privacy-policy.pdf\"\n", 1),
+    )
+    .unwrap();
+
+    let PageBody::Documents(docs) = documents_page(&content).body else {
+        panic!("not the documents page")
+    };
+    let doc = docs
+        .items
+        .iter()
+        .find(|d| d.id == "privacy-policy")
+        .unwrap();
+    let size = doc.facts.iter().find(|f| f.label == "Size").unwrap();
+    assert_eq!(size.value, "PDF, 213 kB");
+    assert!(
+        doc.links
+            .iter()
+            .any(|l| l.href == "/assets/privacy-policy.pdf"),
+        "{:?}",
+        doc.links
     );
 }
 

@@ -24,6 +24,7 @@ fn site() -> &'static Path {
                 format!("<!DOCTYPE html><html lang=\"en\"><head>{HEAD_MARKER}</head><body>{BODY_MARKER}</body></html>"),
             )
             .unwrap();
+            fs::write(app.join("main-0123.css"), "main { max-width: 60rem }").unwrap();
             let out = tmp.path().join("dist");
             publish::build(&BuildOptions {
                 content: Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
@@ -154,7 +155,7 @@ fn every_page_has_its_title_description_canonical_and_preview_tags() {
     let root = site();
     let mut files = Vec::new();
     html_files(root, &mut files);
-    for file in files.iter().filter(|f| !f.ends_with("404.html")) {
+    for file in files.iter().filter(|f| f.ends_with("index.html")) {
         let doc = Html::parse_document(&fs::read_to_string(file).unwrap());
         let path = url_path(root, file);
         let one = |s: &str| doc.select(&sel(s)).count();
@@ -226,4 +227,36 @@ fn the_open_change_is_announced_on_the_overview_with_its_deadline() {
     let notice = texts(&doc, ".notice li").join(" ");
     assert!(notice.contains("Objections until 2026-12-09"), "{notice}");
     assert!(notice.contains("(18 days left)"), "{notice}");
+}
+
+#[test]
+fn the_dpa_downloads_as_one_self_contained_file_with_the_same_text() {
+    let root = site();
+    let page =
+        Html::parse_document(&fs::read_to_string(root.join("documents/dpa/index.html")).unwrap());
+    let link = page
+        .select(&sel(r#".actions a[download]"#))
+        .find(|a| a.text().collect::<String>().contains("HTML"))
+        .expect("a download link for the HTML copy");
+    assert_eq!(link.value().attr("href"), Some("/documents/dpa/dpa.html"));
+
+    let file =
+        Html::parse_document(&fs::read_to_string(root.join("documents/dpa/dpa.html")).unwrap());
+    assert_eq!(texts(&file, "h1"), texts(&page, "h1"));
+    assert_eq!(texts(&file, ".document"), texts(&page, ".document"));
+    assert_eq!(texts(&file, ".toc li"), texts(&page, ".toc li"));
+    // Self-contained: styles inline, no script, nothing fetched, site links absolute.
+    assert_eq!(
+        file.select(&sel("script, link[rel=stylesheet], img"))
+            .count(),
+        0
+    );
+    assert!(texts(&file, "style").join("").contains("max-width: 60rem"));
+    for a in file.select(&sel("a[href]")) {
+        let href = a.value().attr("href").unwrap();
+        assert!(
+            href.starts_with('#') || href.starts_with("https://") || href.starts_with("mailto:"),
+            "{href}"
+        );
+    }
 }

@@ -133,7 +133,7 @@ impl<'a> Cx<'a> {
 
     fn asset(&mut self, at: &Src, key: &str, value: &Spanned<String>) {
         let model = self.model;
-        if !model.assets.iter().any(|a| a == value.get_ref()) {
+        if !model.assets.contains_key(value.get_ref()) {
             self.error(
                 at,
                 value.span(),
@@ -241,6 +241,9 @@ impl<'a> Cx<'a> {
         self.contact(at, "security", &contacts.security);
         if let Some(c) = &contacts.privacy {
             self.contact(at, "privacy", c);
+        }
+        if let Some(c) = &contacts.documents {
+            self.contact(at, "documents", c);
         }
         if let Some(c) = &contacts.support {
             self.contact(at, "support", c);

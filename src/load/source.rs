@@ -1,7 +1,7 @@
 //! Reading content files: TOML files, directories of them, Markdown with TOML front matter, and
 //! turning parse errors and spans into located diagnostics.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -270,9 +270,9 @@ impl Sources {
         Some((src, meta, body.to_owned()))
     }
 
-    /// Files under directory `rel`, recursively, as content-relative paths, sorted.
-    pub fn list_files(&self, rel: &str) -> Vec<String> {
-        let mut found = Vec::new();
+    /// Files under directory `rel`, recursively, as content-relative paths with their sizes.
+    pub fn list_files(&self, rel: &str) -> BTreeMap<String, u64> {
+        let mut found = BTreeMap::new();
         let mut stack = vec![PathBuf::from(rel)];
         while let Some(dir) = stack.pop() {
             let Ok(entries) = fs::read_dir(self.root.join(&dir)) else {
@@ -283,11 +283,11 @@ impl Sources {
                 if entry.file_type().is_ok_and(|t| t.is_dir()) {
                     stack.push(path);
                 } else {
-                    found.push(path.to_string_lossy().replace('\\', "/"));
+                    let bytes = entry.metadata().map_or(0, |m| m.len());
+                    found.insert(path.to_string_lossy().replace('\\', "/"), bytes);
                 }
             }
         }
-        found.sort();
         found
     }
 

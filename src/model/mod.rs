@@ -62,8 +62,9 @@ pub struct Model {
     pub updates: Vec<Update>,
     /// `pages/<section>.md`: the introduction of each section that has one.
     pub pages: BTreeMap<Section, Page>,
-    /// Files under `assets/`, as paths relative to the content directory.
-    pub assets: Vec<String>,
+    /// Files under `assets/`, as paths relative to the content directory, with their sizes in
+    /// bytes (shown next to downloads).
+    pub assets: BTreeMap<String, u64>,
     /// The day the content was checked against ("today" for expiry and notice windows).
     pub today: Date,
 }

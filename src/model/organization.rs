@@ -74,6 +74,12 @@ pub struct Contacts {
     #[serde(default)]
     #[schemars(with = "Option<Contact>")]
     pub support: Option<Spanned<Contact>>,
+    /// Where requests for documents shared on request go. A `url` (a request form) wins over an
+    /// `email`; `{document}` in the URL becomes the document's id. Without it, requests are
+    /// prefilled emails to the security contact.
+    #[serde(default)]
+    #[schemars(with = "Option<Contact>")]
+    pub documents: Option<Spanned<Contact>>,
 }
 
 /// One way to reach a person or team: at least an email address or a URL.

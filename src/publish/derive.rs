@@ -11,9 +11,9 @@ use crate::model::{
 use crate::site::{
     Annex, AnswerView, Badge, CertificationBadge, CertificationCard, Certifications, ChangeItem,
     ChangeNotice, ContactLink, ControlView, DataPrivacy, Disclosure, DocumentPage, DocumentPart,
-    DocumentRow, Documents, Fact, Faq, FaqCategory, LayerView, Link, Logo, Mapping, MeasureGroup,
-    Overview, PageBody, PageData, RegionView, Section, Security, SiteData, SubprocessorRow,
-    Subprocessors, Tone, UpdateItem, Updates,
+    DocumentRow, Documents, Download, Fact, Faq, FaqCategory, LayerView, Link, Logo, Mapping,
+    MeasureGroup, Overview, PageBody, PageData, RegionView, Section, Security, SiteData,
+    SubprocessorRow, Subprocessors, Tone, UpdateItem, Updates,
 };
 
 /// Certifications expiring within this many days carry a warning on the site.
@@ -745,7 +745,7 @@ fn kind_label(kind: DocumentKind) -> &'static str {
     }
 }
 
-fn document_facts(doc: &crate::model::Document) -> Vec<Fact> {
+fn document_facts(model: &Model, doc: &crate::model::Document) -> Vec<Fact> {
     let m = &doc.meta;
     let mut facts = Vec::new();
     if let Some(v) = &m.version {
@@ -764,17 +764,56 @@ fn document_facts(doc: &crate::model::Document) -> Vec<Fact> {
             value: m.languages.join(", "),
         });
     }
+    let sized = m.file.as_ref().and_then(|f| {
+        let path = f.get_ref();
+        model.assets.get(path).map(|bytes| (path, *bytes))
+    });
+    if let Some((path, bytes)) = sized {
+        facts.push(Fact {
+            label: "Size".into(),
+            value: file_size(path, bytes),
+        });
+    }
     facts
 }
 
+/// "PDF, 1.2 MB": the type from the extension, decimal units as file managers show them.
+fn file_size(path: &str, bytes: u64) -> String {
+    let kind = path
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_uppercase())
+        .unwrap_or_default();
+    let size = match bytes {
+        0..1_000 => format!("{bytes} bytes"),
+        1_000..1_000_000 => format!("{} kB", bytes.div_ceil(1_000)),
+        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+    };
+    if kind.is_empty() {
+        size
+    } else {
+        format!("{kind}, {size}")
+    }
+}
+
+/// How to ask for a document shared on request: the configured request form (with the document's
+/// id in place of `{document}`), or else a prefilled email to the documents or security contact.
 fn request_link(model: &Model, doc: &crate::model::Document) -> Link {
-    let to = model
-        .organization
-        .contacts
-        .security
-        .get_ref()
+    let contacts = &model.organization.contacts;
+    let contact = contacts
+        .documents
+        .as_ref()
+        .unwrap_or(&contacts.security)
+        .get_ref();
+    if let Some(url) = &contact.url {
+        return Link {
+            text: "Request this document".into(),
+            href: url.get_ref().replace("{document}", &encode(&doc.id)),
+        };
+    }
+    let to = contact
         .email
         .as_ref()
+        .or(contacts.security.get_ref().email.as_ref())
         .map(|e| e.get_ref().clone())
         .unwrap_or_default();
     let subject = format!("Request: {} ({})", doc.meta.title, model.organization.name);
@@ -844,7 +883,7 @@ fn documents(model: &Model) -> (PageBody, Option<String>) {
                     }
                 },
                 summary: m.summary.clone(),
-                facts: document_facts(doc),
+                facts: document_facts(model, doc),
                 links,
                 request: (!public).then(|| request_link(model, doc)),
             }
@@ -893,6 +932,12 @@ fn place_annexes(html: &str, annexes: Vec<(&str, Annex)>) -> Vec<DocumentPart> {
     parts
 }
 
+/// Where a document's standalone HTML copy is written: one self-contained file (styles inline,
+/// links absolute) to keep, attach to a contract file or print.
+pub fn standalone_path(id: &str) -> String {
+    format!("/documents/{id}/{id}.html")
+}
+
 fn document_page(model: &Model, site: &SiteData, doc: &crate::model::Document) -> PageData {
     let rendered = markdown::render(&doc.markdown);
     let annexes: Vec<(&str, Annex)> = if *doc.meta.kind.get_ref() == DocumentKind::Dpa {
@@ -918,15 +963,24 @@ fn document_page(model: &Model, site: &SiteData, doc: &crate::model::Document) -
         Vec::new()
     };
     let parts = place_annexes(&rendered.html, annexes);
-    let downloads = doc
+    let mut downloads: Vec<Download> = doc
         .meta
         .file
         .iter()
-        .map(|f| Link {
-            text: "Download the signed PDF".into(),
+        .map(|f| Download {
+            text: "Download the PDF".into(),
             href: format!("/{}", f.get_ref()),
+            detail: model
+                .assets
+                .get(f.get_ref())
+                .map(|bytes| file_size(f.get_ref(), *bytes)),
         })
         .collect();
+    downloads.push(Download {
+        text: "Download as HTML".into(),
+        href: standalone_path(&doc.id),
+        detail: Some("one file, prints cleanly".into()),
+    });
     PageData {
         path: format!("/documents/{}/", doc.id),
         section: Section::Documents,
@@ -936,7 +990,7 @@ fn document_page(model: &Model, site: &SiteData, doc: &crate::model::Document) -
         updated: doc.meta.date.to_string(),
         body: PageBody::Document(DocumentPage {
             id: doc.id.clone(),
-            facts: document_facts(doc),
+            facts: document_facts(model, doc),
             toc: rendered.toc,
             parts,
             downloads,

@@ -14,11 +14,14 @@ use std::path::{Path, PathBuf};
 
 use crate::load::{self, Diagnostics};
 use crate::model::{Date, Model};
-use crate::site::{data_path, PageData, SiteData, SITE_DATA_PATH};
+use crate::site::{data_path, PageBody, PageData, SiteData, SITE_DATA_PATH};
 
-pub use derive::{current_subprocessor_rows, page_description, pages, site_data, subprocessors_on};
+pub use derive::{
+    current_subprocessor_rows, page_description, pages, site_data, standalone_path,
+    subprocessors_on,
+};
 pub use output::Staging;
-pub use render::{render_body, Head};
+pub use render::{render_body, render_standalone, Head};
 
 /// Where the generator reads and writes.
 #[derive(Clone, Debug)]
@@ -88,12 +91,13 @@ pub const BODY_MARKER: &str = "<!--trust:body-->";
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let (model, warnings) = load::load(&opts.content, opts.today).map_err(BuildError::Content)?;
     let template = Template::read(&opts.app.join("index.html"))?;
+    let css = app_css(&opts.app)?;
 
     let staging = Staging::new(&opts.out)?;
     staging.copy_tree(&opts.app, Path::new(""), |rel| {
         rel != Path::new("index.html")
     })?;
-    for asset in &model.assets {
+    for asset in model.assets.keys() {
         staging.copy_file(&opts.content.join(asset), Path::new(asset))?;
     }
 
@@ -108,6 +112,19 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             Path::new(data_path(&page.path).trim_start_matches('/')),
             &to_json(&page),
         )?;
+        if let PageBody::Document(doc) = &page.body {
+            let file = render_standalone(
+                &site,
+                &page,
+                doc,
+                &css,
+                model.organization.site_url.get_ref(),
+            );
+            staging.write(
+                Path::new(standalone_path(&doc.id).trim_start_matches('/')),
+                &file,
+            )?;
+        }
         let html = render_page(&template, &model, &site, Some(&page), &page.path);
         let rel = format!("{}index.html", page.path.trim_start_matches('/'));
         staging.write(Path::new(&rel), &html)?;
@@ -166,6 +183,23 @@ fn render_page(
     };
     let page_attr = page.map_or(NOT_FOUND_PAGE, |p| p.path.as_str());
     template.fill(&head.to_html(), page_attr, &render_body(site, page, path))
+}
+
+/// The app's stylesheets (Trunk writes one, with a hashed name), for inlining into standalone
+/// documents.
+fn app_css(app: &Path) -> Result<String, BuildError> {
+    let mut files: Vec<PathBuf> = fs::read_dir(app)
+        .map_err(BuildError::io(app))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "css"))
+        .collect();
+    files.sort();
+    let mut css = String::new();
+    for f in files {
+        css.push_str(&fs::read_to_string(&f).map_err(BuildError::io(&f))?);
+    }
+    Ok(css)
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 
-use crate::site::{PageData, SiteData};
-use crate::ui::{App, PageStore};
+use crate::site::{DocumentPage, PageData, SiteData};
+use crate::ui::{App, DocumentText, Facts, PageStore};
 
 /// Renders the app's HTML (the whole `<body>` content) as the browser's router will see `path`.
 ///
@@ -19,6 +19,45 @@ pub fn render_body(site: &SiteData, page: Option<&PageData>, path: &str) -> Stri
         let not_found = page.is_none();
         view! { <App site pages not_found /> }.to_html()
     })
+}
+
+/// A document as one self-contained HTML file: the same text and annexes as its page, the site's
+/// stylesheet inline, and site links made absolute so that they still work from a saved copy.
+pub fn render_standalone(
+    site: &SiteData,
+    page: &PageData,
+    doc: &DocumentPage,
+    css: &str,
+    site_url: &str,
+) -> String {
+    let owner = Owner::new();
+    let body = owner.with(|| {
+        let DocumentPage {
+            facts, toc, parts, ..
+        } = doc.clone();
+        let heading = page.heading.clone();
+        view! {
+            <main class="standalone">
+                <p class="meta">{site.name.clone()}</p>
+                <h1>{heading}</h1>
+                <Facts facts />
+                <DocumentText toc parts />
+            </main>
+        }
+        .to_html()
+    });
+    let site_url = site_url.trim_end_matches('/');
+    let body = body.replace("href=\"/", &format!("href=\"{site_url}/"));
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<link rel=\"canonical\" href=\"{}\">\n<style>{}</style>\n</head>\n\
+         <body>{}</body>\n</html>\n",
+        escape(&page.title),
+        escape(&format!("{site_url}{}", page.path)),
+        css.replace("</style", "<\\/style"),
+        body
+    )
 }
 
 /// What goes into one page's `<head>` besides what the app template already has.

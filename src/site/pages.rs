@@ -24,6 +24,17 @@ pub struct Link {
     pub href: String,
 }
 
+/// A file to save: a link the browser downloads rather than opens.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Download {
+    /// What the visitor reads ("Download the signed PDF").
+    pub text: String,
+    /// Site-absolute path of the file.
+    pub href: String,
+    /// Type and size ("PDF, 212 kB"), when known.
+    pub detail: Option<String>,
+}
+
 /// A label and a value, for definition lists.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fact {
@@ -346,8 +357,8 @@ pub struct DocumentPage {
     pub toc: Vec<TocEntry>,
     /// Its text and generated annexes, in reading order.
     pub parts: Vec<DocumentPart>,
-    /// Downloads.
-    pub downloads: Vec<Link>,
+    /// Files to save: the author's PDF, if any, and the generated standalone HTML.
+    pub downloads: Vec<Download>,
 }
 
 /// A piece of a document page.

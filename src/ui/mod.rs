@@ -16,8 +16,9 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_params_map;
 use leptos_router::path;
 
-pub use pages::NOT_FOUND_HEADING;
+pub use pages::{DocumentText, NOT_FOUND_HEADING};
 pub use store::{PageState, PageStore};
+pub use widgets::Facts;
 
 use crate::site::{Section, SiteData};
 use pages::{NotFound, PageRoute};

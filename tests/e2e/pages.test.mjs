@@ -173,3 +173,37 @@ test('every page fits a 320 px wide screen without sideways scrolling', async ()
   }
   assert.deepEqual(wide, []);
 });
+
+test('every document reads without JavaScript and downloads as one file', async () => {
+  const context = await newContext(site.browser, { javaScriptEnabled: false });
+  try {
+    const { page, problems } = await openPage(context);
+    await page.goto(site.server.origin + '/documents/');
+    const online = await page.locator('.card a', { hasText: 'Read online' }).evaluateAll(
+      (links) => links.map((a) => a.getAttribute('href')));
+    assert.ok(online.length >= 8, `documents to read online: ${online}`);
+    // Documents on request say how to ask for them.
+    const requests = await page.locator('.card a', { hasText: 'Request this document' }).evaluateAll(
+      (links) => links.map((a) => a.getAttribute('href')));
+    assert.ok(requests.length > 0 && requests.every((h) => h.startsWith('mailto:security@')), `${requests}`);
+    // A public PDF shows its type and size next to its download.
+    const whitepaper = page.locator('.card', { hasText: 'Security Whitepaper' });
+    assert.match(await whitepaper.innerText(), /Size\s+PDF, \d+ kB/);
+
+    for (const path of online) {
+      await page.goto(site.server.origin + path);
+      const heading = await page.locator('h1').innerText();
+      assert.ok(heading.length > 0, path);
+      assert.ok((await page.locator('.document').innerText()).length > 100, `${path}: the text is there`);
+      const download = page.locator('.actions a[download]', { hasText: 'Download as HTML' });
+      const href = await download.getAttribute('href');
+      const res = await fetch(site.server.origin + href);
+      assert.equal(res.status, 200, href);
+      assert.match(res.headers.get('content-type'), /^text\/html/);
+      assert.ok((await res.text()).includes(heading.replace('&', '&amp;')), `${href} holds the document`);
+    }
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::security::Measures;
 use super::subprocessors::SubprocessorTable;
-use crate::site::{Annex, DocumentPage, DocumentPart, Documents};
+use crate::site::{Annex, DocumentPage, DocumentPart, Documents, TocEntry};
 use crate::ui::use_live;
 use crate::ui::widgets::{BadgeView, Facts};
 
@@ -45,7 +45,7 @@ pub fn DocumentsBody(body: Documents) -> impl IntoView {
     }
 }
 
-/// One document's text, with its generated annexes where the author placed them.
+/// One document's page: its facts, downloads and print button, then its text.
 #[component]
 pub fn DocumentBody(body: DocumentPage) -> impl IntoView {
     let DocumentPage {
@@ -56,6 +56,33 @@ pub fn DocumentBody(body: DocumentPage) -> impl IntoView {
         ..
     } = body;
     let live = use_live();
+    view! {
+        <Facts facts />
+        <p class="actions">
+            {downloads
+                .into_iter()
+                .map(|d| {
+                    view! {
+                        <a class="button" href=d.href download>
+                            {d.text}
+                            {d.detail.map(|s| view! { " " <span class="detail">"(" {s} ")"</span> })}
+                        </a>
+                        " "
+                    }
+                })
+                .collect_view()}
+            <button type="button" class="button print" disabled=move || !live.get() on:click=|_| print()>
+                "Print or save as PDF"
+            </button>
+        </p>
+        <DocumentText toc parts />
+    }
+}
+
+/// A document's contents and text, with its generated annexes where the author placed them. The
+/// same view makes the standalone HTML copy, so the page and the file cannot differ.
+#[component]
+pub fn DocumentText(toc: Vec<TocEntry>, parts: Vec<DocumentPart>) -> impl IntoView {
     // Appended annexes have headings of their own, so they join the contents.
     let appended: Vec<(String, String)> = parts
         .iter()
@@ -72,13 +99,6 @@ pub fn DocumentBody(body: DocumentPage) -> impl IntoView {
         })
         .collect();
     view! {
-        <Facts facts />
-        <p class="actions">
-            {downloads.into_iter().map(|l| view! { <a class="button" href=l.href>{l.text}</a> " " }).collect_view()}
-            <button type="button" class="button print" disabled=move || !live.get() on:click=|_| print()>
-                "Print or save as PDF"
-            </button>
-        </p>
         <nav class="toc" aria-labelledby="toc-heading">
             <h2 id="toc-heading">"Contents"</h2>
             <ol>

@@ -11,6 +11,8 @@ mod security;
 mod subprocessors;
 mod updates;
 
+pub use documents::DocumentText;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 
