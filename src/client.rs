@@ -29,7 +29,8 @@ pub fn start() {
             .unwrap_or_default();
         let not_found = rendered_as == "404" || rendered_as.is_empty();
         let mut pages = Vec::new();
-        if !not_found {
+        // The results page has no data of its own: it reads the search index on demand.
+        if !not_found && rendered_as != crate::ui::SEARCH_PATH {
             match fetch_json(&data_path(&canonical_path(&rendered_as))).await {
                 Ok(page) => pages.push(page),
                 Err(e) => return leptos::logging::warn!("trust center stays static: {e}"),

@@ -7,6 +7,7 @@
 // Leptos views are deeply nested types; the larger pages exceed the default limit.
 #![recursion_limit = "256"]
 
+pub mod search;
 pub mod site;
 pub mod ui;
 

@@ -19,6 +19,19 @@ pub struct Rendered {
     pub html: String,
     /// Every heading, in document order, with its id.
     pub toc: Vec<TocEntry>,
+    /// The text as plain words, cut at headings: what search indexes, one result per section.
+    pub sections: Vec<TextSection>,
+}
+
+/// The plain text under one heading (or before the first).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TextSection {
+    /// The heading's id; `None` for the text before the first heading.
+    pub id: Option<String>,
+    /// The heading's text.
+    pub heading: String,
+    /// The words under it, up to the next heading.
+    pub text: String,
 }
 
 /// The Markdown extensions content may use.
@@ -65,12 +78,45 @@ pub fn render(markdown: &str) -> Rendered {
         }
         i += 1;
     }
+    let sections = plain_sections(&events);
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut raw, events.into_iter());
     Rendered {
         html: sanitize(&raw),
         toc,
+        sections,
     }
+}
+
+/// The text of the events as plain words, one section per heading.
+fn plain_sections(events: &[Event]) -> Vec<TextSection> {
+    let mut sections = vec![TextSection::default()];
+    let mut in_heading = false;
+    for event in events {
+        let current = sections.last_mut().expect("never empty");
+        match event {
+            Event::Start(Tag::Heading { id, .. }) => {
+                in_heading = true;
+                sections.push(TextSection {
+                    id: id.as_ref().map(|i| i.to_string()),
+                    ..TextSection::default()
+                });
+            }
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Text(t) | Event::Code(t) if in_heading => current.heading.push_str(t),
+            Event::Text(t) | Event::Code(t) => current.text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => current.text.push(' '),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock,
+            ) if !current.text.ends_with(' ') => current.text.push(' '),
+            _ => {}
+        }
+    }
+    for s in &mut sections {
+        s.text = s.text.trim().to_owned();
+    }
+    sections.retain(|s| s.id.is_some() || !s.text.is_empty());
+    sections
 }
 
 /// A URL fragment from heading text: lowercase words joined by dashes.

@@ -5,8 +5,8 @@
 use schemars::{schema_for, Schema};
 
 use crate::model::{
-    AnswersFile, CertificationsFile, ChangesFile, DataPractices, Organization, SecurityProgram,
-    Subprocessor,
+    AnswersFile, CertificationsFile, ChangesFile, DataPractices, Organization, SearchSettings,
+    SecurityProgram, Subprocessor,
 };
 
 /// Each schema: its file name, the content files it applies to (globs relative to the content
@@ -29,6 +29,11 @@ pub fn schemas() -> Vec<(&'static str, &'static str, Schema)> {
             schema_for!(SecurityProgram),
         ),
         ("data.schema.json", "data.toml", schema_for!(DataPractices)),
+        (
+            "search.schema.json",
+            "search.toml",
+            schema_for!(SearchSettings),
+        ),
         (
             "subprocessor.schema.json",
             "subprocessors/*.toml",

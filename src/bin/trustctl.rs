@@ -66,6 +66,14 @@ enum Command {
         #[arg(default_value = "docs/content-reference.md")]
         out: PathBuf,
     },
+    /// Print, as JSON, the entries site search indexes (for comparing search engines).
+    Corpus {
+        /// The content directory.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        #[command(flatten)]
+        today: Today,
+    },
     /// Serve a built site the way a static host does.
     Serve {
         /// The site directory.
@@ -206,6 +214,22 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Corpus { content, today } => match load::load(&content, today.get()) {
+            Ok((model, _)) => {
+                let site = publish::site_data(&model);
+                let pages = publish::pages(&model, &site);
+                let docs = publish::search_docs(&model, &pages);
+                println!(
+                    "{}",
+                    serde_json::to_string(&docs).expect("entries serialise")
+                );
+                ExitCode::SUCCESS
+            }
+            Err(diagnostics) => {
+                eprintln!("{diagnostics}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Serve { dir, addr, quiet } => match StaticHost::bind(&dir, &addr, !quiet) {
             Ok(host) => {
                 let host_part = addr.rsplit_once(':').map_or(addr.as_str(), |(h, _)| h);

@@ -16,8 +16,8 @@ pub use source::Src;
 
 use crate::model::{
     AnswersFile, CertificationsFile, ChangesFile, DataPractices, Date, Disclosure, DisclosureMeta,
-    Document, DocumentMeta, Model, Organization, Page, PageMeta, SecurityProgram, Subprocessor,
-    Update, UpdateMeta,
+    Document, DocumentMeta, Model, Organization, Page, PageMeta, SearchSettings, SecurityProgram,
+    Subprocessor, Update, UpdateMeta,
 };
 use crate::site::Section;
 use source::Sources;
@@ -36,6 +36,7 @@ pub const KNOWN_ENTRIES: &[&str] = &[
     "updates",
     "pages",
     "assets",
+    "search.toml",
 ];
 
 /// Loads and validates the content directory `dir`, judging dates (expiry, notice windows)
@@ -102,6 +103,10 @@ pub fn load(dir: &Path, today: Date) -> Result<(Model, Diagnostics), Diagnostics
         })
         .collect();
     updates.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.id.cmp(&b.id)));
+    let search = src
+        .toml::<SearchSettings>("search.toml", false)
+        .map(|(f, _)| f)
+        .unwrap_or_default();
     let pages = load_pages(&mut src);
     let assets = src.list_files("assets");
 
@@ -124,6 +129,7 @@ pub fn load(dir: &Path, today: Date) -> Result<(Model, Diagnostics), Diagnostics
         changes,
         documents: documents.iter().map(|(_, d)| d.clone()).collect(),
         disclosure,
+        search,
         answers: answers.iter().map(|(_, a)| a.clone()).collect(),
         updates,
         pages,

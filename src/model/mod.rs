@@ -13,6 +13,7 @@ mod date;
 mod disclosure;
 mod document;
 mod organization;
+mod search;
 mod security;
 mod subprocessor;
 mod update;
@@ -31,6 +32,7 @@ pub use document::{
     Access, Document, DocumentKind, DocumentMeta, PreviousVersion, SubprocessorNotice,
 };
 pub use organization::{Address, Authority, Contact, Contacts, Organization, Roles};
+pub use search::SearchSettings;
 pub use security::{Control, Layer, Measures, Program, SecurityProgram};
 pub use subprocessor::{Change, ChangeKind, ChangesFile, Mechanism, Subprocessor, Transfer};
 pub use update::{Update, UpdateKind, UpdateMeta};
@@ -56,6 +58,8 @@ pub struct Model {
     pub documents: Vec<Document>,
     /// `disclosure.md`.
     pub disclosure: Disclosure,
+    /// `search.toml`, or the defaults when there is none.
+    pub search: SearchSettings,
     /// `answers/*.toml`, by file name, then in file order.
     pub answers: Vec<Answer>,
     /// `updates/*.md`, newest first.

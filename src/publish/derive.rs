@@ -249,7 +249,7 @@ fn open_changes(model: &Model) -> Vec<ChangeNotice> {
 
 // ---- certifications -------------------------------------------------------------------------
 
-fn certification_name(c: &Certification) -> String {
+pub(super) fn certification_name(c: &Certification) -> String {
     c.name
         .clone()
         .unwrap_or_else(|| c.framework.label().to_owned())
@@ -397,7 +397,7 @@ fn certifications(model: &Model) -> (PageBody, Option<String>) {
 // ---- security -------------------------------------------------------------------------------
 
 /// How framework keys of control mappings read.
-fn framework_label(key: &str) -> String {
+pub(super) fn framework_label(key: &str) -> String {
     match key {
         "iso27001" => "ISO 27001".into(),
         "iso27017" => "ISO 27017".into(),

@@ -5,6 +5,7 @@
 //! to a staging directory beside the target and swapped in only when everything succeeded, so a
 //! failed build never leaves a half-written or emptied site behind.
 
+mod corpus;
 mod derive;
 mod output;
 mod render;
@@ -16,6 +17,7 @@ use crate::load::{self, Diagnostics};
 use crate::model::{Date, Model};
 use crate::site::{data_path, PageBody, PageData, SiteData, SITE_DATA_PATH};
 
+pub use corpus::search_docs;
 pub use derive::{
     current_subprocessor_rows, page_description, pages, site_data, standalone_path,
     subprocessors_on,
@@ -104,13 +106,19 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let site = site_data(&model);
     staging.write(
         Path::new(SITE_DATA_PATH.trim_start_matches('/')),
-        &to_json(&site),
+        to_json(&site),
+    )?;
+    let pages = pages(&model, &site);
+    let index = search_index(&model, &pages);
+    staging.write(
+        Path::new(crate::search::INDEX_PATH.trim_start_matches('/')),
+        index.to_bytes(),
     )?;
     let mut written = Vec::new();
-    for page in pages(&model, &site) {
+    for page in pages {
         staging.write(
             Path::new(data_path(&page.path).trim_start_matches('/')),
-            &to_json(&page),
+            to_json(&page),
         )?;
         if let PageBody::Document(doc) = &page.body {
             let file = render_standalone(
@@ -125,12 +133,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
                 &file,
             )?;
         }
-        let html = render_page(&template, &model, &site, Some(&page), &page.path);
+        let html = render_page(&template, &model, &site, Rendered::Page(&page));
         let rel = format!("{}index.html", page.path.trim_start_matches('/'));
         staging.write(Path::new(&rel), &html)?;
         written.push(rel);
     }
-    let not_found = render_page(&template, &model, &site, None, "/404.html");
+    let search = render_page(&template, &model, &site, Rendered::Search);
+    staging.write(Path::new("search/index.html"), &search)?;
+    written.push("search/index.html".to_owned());
+    let not_found = render_page(&template, &model, &site, Rendered::NotFound);
     staging.write(Path::new("404.html"), &not_found)?;
     written.push("404.html".to_owned());
 
@@ -141,39 +152,52 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     })
 }
 
+/// What one HTML file of the site is.
+#[derive(Clone, Copy)]
+enum Rendered<'a> {
+    /// A page with data of its own.
+    Page(&'a PageData),
+    /// The search results page (filled in by the app).
+    Search,
+    /// The page static hosts serve at unknown addresses.
+    NotFound,
+}
+
 /// Renders one complete HTML document.
-fn render_page(
-    template: &Template,
-    model: &Model,
-    site: &SiteData,
-    page: Option<&PageData>,
-    path: &str,
-) -> String {
+fn render_page(template: &Template, model: &Model, site: &SiteData, what: Rendered<'_>) -> String {
     let org = &model.organization;
-    let not_found_title;
-    let (title, description, canonical, preload) = match page {
-        Some(p) => (
-            p.title.as_str(),
+    let absolute = |path: &str| format!("{}{path}", org.site_url.get_ref().trim_end_matches('/'));
+    let (title, description, canonical, preload, path, page) = match what {
+        Rendered::Page(p) => (
+            p.title.clone(),
             page_description(model, p),
-            Some(format!(
-                "{}{}",
-                org.site_url.get_ref().trim_end_matches('/'),
-                path
-            )),
+            Some(absolute(&p.path)),
             vec![SITE_DATA_PATH.to_owned(), data_path(&p.path)],
+            p.path.as_str(),
+            Some(p),
         ),
-        None => {
-            not_found_title = site.title_for(Some(crate::ui::NOT_FOUND_HEADING));
-            (
-                not_found_title.as_str(),
-                "There is no page at this address.".to_owned(),
-                None,
-                vec![SITE_DATA_PATH.to_owned()],
-            )
-        }
+        Rendered::Search => (
+            site.title_for(Some("Search")),
+            format!(
+                "Search the {} trust center: answers, controls, subprocessors, documents.",
+                site.name
+            ),
+            Some(absolute(crate::ui::SEARCH_PATH)),
+            vec![SITE_DATA_PATH.to_owned()],
+            crate::ui::SEARCH_PATH,
+            None,
+        ),
+        Rendered::NotFound => (
+            site.title_for(Some(crate::ui::NOT_FOUND_HEADING)),
+            "There is no page at this address.".to_owned(),
+            None,
+            vec![SITE_DATA_PATH.to_owned()],
+            "/404.html",
+            None,
+        ),
     };
     let head = Head {
-        title,
+        title: &title,
         description: &description,
         canonical,
         site_name: &site.name,
@@ -181,8 +205,23 @@ fn render_page(
         icon: site.logo.as_ref().map(|l| l.src.as_str()),
         brand_color: org.brand_color.as_ref().map(|c| c.get_ref().as_str()),
     };
-    let page_attr = page.map_or(NOT_FOUND_PAGE, |p| p.path.as_str());
-    template.fill(&head.to_html(), page_attr, &render_body(site, page, path))
+    let not_found = matches!(what, Rendered::NotFound);
+    let page_attr = if not_found { NOT_FOUND_PAGE } else { path };
+    template.fill(
+        &head.to_html(),
+        page_attr,
+        &render_body(site, page, path, not_found),
+    )
+}
+
+/// The search index of the site: its entries, with the built-in synonyms and the content's own.
+pub fn search_index(model: &Model, pages: &[PageData]) -> crate::search::Index {
+    let mut synonyms: Vec<Vec<String>> = crate::search::text::DEFAULT_SYNONYMS
+        .iter()
+        .map(|group| group.iter().map(|s| (*s).to_owned()).collect())
+        .collect();
+    synonyms.extend(model.search.synonyms.iter().cloned());
+    crate::search::build_index(&search_docs(model, pages), &synonyms)
 }
 
 /// The app's stylesheets (Trunk writes one, with a hashed name), for inlining into standalone

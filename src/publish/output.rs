@@ -45,7 +45,7 @@ impl Staging {
     }
 
     /// Writes `contents` to the site-relative path `rel`.
-    pub fn write(&self, rel: &Path, contents: &str) -> Result<(), BuildError> {
+    pub fn write(&self, rel: &Path, contents: impl AsRef<[u8]>) -> Result<(), BuildError> {
         let path = self.dir.join(rel);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(BuildError::io(parent))?;

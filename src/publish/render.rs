@@ -8,15 +8,19 @@ use crate::ui::{App, DocumentText, Facts, PageStore};
 
 /// Renders the app's HTML (the whole `<body>` content) as the browser's router will see `path`.
 ///
-/// `page` is the route's data; `None` for paths that are not a section (the 404 page).
-pub fn render_body(site: &SiteData, page: Option<&PageData>, path: &str) -> String {
+/// `page` is the route's data, if it has any; `not_found` renders the 404 page.
+pub fn render_body(
+    site: &SiteData,
+    page: Option<&PageData>,
+    path: &str,
+    not_found: bool,
+) -> String {
     let owner = Owner::new();
     owner.with(|| {
         // Without this the router would try to read the browser's location.
         provide_context(RequestUrl::new(path));
         let pages = PageStore::new(page.cloned());
         let site = site.clone();
-        let not_found = page.is_none();
         view! { <App site pages not_found /> }.to_html()
     })
 }

@@ -7,6 +7,7 @@
 //! work, and look the same, without JavaScript.
 
 mod pages;
+mod search;
 mod shell;
 mod store;
 mod widgets;
@@ -17,6 +18,7 @@ use leptos_router::hooks::use_params_map;
 use leptos_router::path;
 
 pub use pages::{DocumentText, NOT_FOUND_HEADING};
+pub use search::{SearchIndex, SEARCH_PATH};
 pub use store::{PageState, PageStore};
 pub use widgets::Facts;
 
@@ -34,6 +36,7 @@ use shell::{Footer, Header};
 pub fn App(site: SiteData, pages: PageStore, #[prop(optional)] not_found: bool) -> impl IntoView {
     provide_context(site);
     provide_context(pages);
+    SearchIndex::provide();
     view! {
         <Router>
             // rel="external" leaves the link to the browser, which moves focus to the target.
@@ -74,6 +77,7 @@ fn Body(not_found: bool) -> impl IntoView {
                     <Route path=path!("/disclosure") view=|| view! { <PageRoute path=Section::Disclosure.path() /> } />
                     <Route path=path!("/faq") view=|| view! { <PageRoute path=Section::Faq.path() /> } />
                     <Route path=path!("/updates") view=|| view! { <PageRoute path=Section::Updates.path() /> } />
+                    <Route path=path!("/search") view=search::SearchPage />
                 </Routes>
             }
             .into_any()

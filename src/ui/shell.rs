@@ -25,6 +25,7 @@ pub fn Header() -> impl IntoView {
                         <span class="brand-tagline">{site.tagline.clone()}</span>
                     </span>
                 </a>
+                <super::search::SearchBox />
             </div>
             <nav class="site-nav" aria-label="Sections">
                 <ul>
