@@ -287,9 +287,13 @@ impl Engine {
                 stems.insert(self.stem.stem(w));
             }
         }
+        // A word being typed that is already a word of the content ("rest") is highlighted as
+        // itself, not as the start of others ("restores").
+        let prefix =
+            prefix.filter(|p| p.chars().count() >= 2 && self.term(&self.stem.stem(p)).is_none());
         Matcher {
             stems,
-            prefix: prefix.filter(|p| p.chars().count() >= 2),
+            prefix,
             stem: Stem::default(),
         }
     }
@@ -320,9 +324,11 @@ impl Engine {
         while i < items.len() {
             if let Some((len, term)) = self.phrase_at(&items[i..]) {
                 let mut terms = vec![(term, 1.0)];
-                // "sso" may be whole or the start of "ssologin": keep both readings.
-                let (stem, word, typing) = &items[i + len - 1];
-                if *typing {
+                // A one-word phrase being typed ("sso", "dp") may still grow into another word:
+                // keep both readings. A longer phrase is taken as typed, or "encryption at rest"
+                // would be satisfied by "restores" alone.
+                let (stem, word, typing) = &items[i];
+                if len == 1 && *typing {
                     terms.extend(self.word_clause(stem, word, true).terms);
                 }
                 clauses.push(Clause { terms });

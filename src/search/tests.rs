@@ -160,3 +160,14 @@ fn snippets_open_near_the_first_match() {
     assert!(s.starts_with('…') && s.contains("Retention"), "{s}");
     assert!(s.len() <= 90, "{s}");
 }
+
+#[test]
+fn a_synonym_phrase_is_not_satisfied_by_a_prefix_of_its_last_word() {
+    let e = engine();
+    let got = urls(&e, "encryption at rest");
+    assert_eq!(got[0], "/security/#encryption-at-rest", "{got:?}");
+    assert!(
+        !got.iter().any(|u| u == "/faq/#sso" || u == "/faq/#mfa"),
+        "{got:?}"
+    );
+}
