@@ -154,39 +154,55 @@ fn marked(runs: Runs) -> impl IntoView {
         .collect_view()
 }
 
-/// The results, grouped, as links. `active` is the keyboard selection (an index over all items).
-fn result_list(
-    groups: Vec<Group>,
-    active: Option<usize>,
-    id_prefix: &'static str,
-) -> impl IntoView {
+/// The results, grouped, as links: in the drop-down as a listbox (`active` is the keyboard
+/// selection, an index over all items), on the results page as plain lists under headings.
+fn result_list(groups: Vec<Group>, listbox: bool, active: Option<usize>) -> impl IntoView {
     let mut n = 0usize;
     groups
         .into_iter()
         .map(|g| {
+            let label = g.section.nav_label();
             let items = g
                 .items
                 .into_iter()
                 .map(|item| {
                     let i = n;
                     n += 1;
+                    let body = view! {
+                        <span class="result-title">{marked(item.title)}</span>
+                        <span class="result-context">{item.context}</span>
+                        <span class="result-snippet">{marked(item.snippet)}</span>
+                    };
                     // rel="external": a full load lands on the anchor and opens a FAQ answer there.
-                    view! {
-                        <li role="option" id=format!("{id_prefix}-{i}") aria-selected=if active == Some(i) { "true" } else { "false" }>
-                            <a href=item.url rel="external" tabindex="-1">
-                                <span class="result-title">{marked(item.title)}</span>
-                                <span class="result-context">{item.context}</span>
-                                <span class="result-snippet">{marked(item.snippet)}</span>
-                            </a>
-                        </li>
+                    if listbox {
+                        let selected = if active == Some(i) { "true" } else { "false" };
+                        view! {
+                            <li role="presentation">
+                                <a href=item.url rel="external" tabindex="-1" role="option" id=format!("search-result-{i}") aria-selected=selected>{body}</a>
+                            </li>
+                        }
+                        .into_any()
+                    } else {
+                        view! { <li><a href=item.url rel="external">{body}</a></li> }.into_any()
                     }
                 })
                 .collect_view();
-            view! {
-                <li class="result-group" role="presentation">
-                    <span class="result-section" role="presentation">{g.section.nav_label()}</span>
-                    <ul role="group" aria-label=g.section.nav_label()>{items}</ul>
-                </li>
+            if listbox {
+                view! {
+                    <li class="result-group" role="presentation">
+                        <span class="result-section" aria-hidden="true">{label}</span>
+                        <ul role="group" aria-label=label>{items}</ul>
+                    </li>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <li class="result-group">
+                        <h2 class="result-section">{label}</h2>
+                        <ul>{items}</ul>
+                    </li>
+                }
+                .into_any()
             }
         })
         .collect_view()
@@ -334,7 +350,7 @@ pub fn SearchBox() -> impl IntoView {
                     view! {
                         <p class="search-status" role="status">{status}</p>
                         <ul id="search-results" role="listbox" aria-label="Search results">
-                            {result_list(g, active.get(), "search-result")}
+                            {result_list(g, true, active.get())}
                         </ul>
                         <p class="search-all"><a href=all rel="external">"All results"</a></p>
                     }
@@ -397,7 +413,7 @@ pub fn SearchPage() -> impl IntoView {
             };
             view! {
                 <p class="search-status" role="status">{status}</p>
-                <ul class="search-results" aria-label="Search results">{result_list(g, None, "search-page-result")}</ul>
+                <ul class="search-results" aria-label="Search results">{result_list(g, false, None)}</ul>
             }
         }}
     }

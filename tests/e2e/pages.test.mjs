@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const PAGES = ['/', '/certifications/', '/security/', '/subprocessors/', '/data-privacy/', '/documents/',
-  '/documents/dpa/', '/disclosure/', '/faq/', '/updates/'];
+  '/documents/dpa/', '/disclosure/', '/faq/', '/updates/', '/search/?q=gdpr'];
 
 const site = useSite();
 

@@ -2,7 +2,11 @@
 // `?q=` addresses, and the site without JavaScript.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { useSite, newContext, openPage, waitForApp } from './harness.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const site = useSite();
 
@@ -55,7 +59,12 @@ test('keyboard only: "/" focuses the box, arrows pick a result, Enter opens its 
     await page.keyboard.press('ArrowDown');
     const active = await page.locator('#search-input').getAttribute('aria-activedescendant');
     assert.equal(active, 'search-result-0');
-    const first = await page.locator('#search-result-0 a').getAttribute('href');
+    const first = await page.locator('#search-result-0').getAttribute('href');
+    // The open list is accessible too (combobox, listbox, options).
+    await page.addScriptTag({ content: AXE });
+    const axe = await page.evaluate(() =>
+      window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } }));
+    assert.deepEqual(axe.violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => v.id), []);
     assert.equal(first, '/faq/#mfa');
     await page.keyboard.press('Enter');
     await page.waitForURL(site.server.origin + first);
