@@ -139,6 +139,18 @@ pub struct Change {
     pub reason: String,
 }
 
+impl Change {
+    /// The last day customers may object: the day before the change takes effect.
+    pub fn objection_deadline(&self) -> Date {
+        self.effective.get_ref().plus_days(-1)
+    }
+
+    /// Whether customers may still object on `day`.
+    pub fn open_on(&self, day: Date) -> bool {
+        *self.announced.get_ref() <= day && day <= self.objection_deadline()
+    }
+}
+
 /// Kinds of subprocessor change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use super::feeds;
 use crate::markdown;
 use crate::model::{
     Access, Certification, ChangeKind, Contact, DocumentKind, Framework, Mechanism, Model,
@@ -231,9 +232,9 @@ fn open_changes(model: &Model) -> Vec<ChangeNotice> {
     let mut open: Vec<ChangeNotice> = model
         .changes
         .iter()
-        .filter(|c| *c.announced.get_ref() <= model.today && model.today < *c.effective.get_ref())
+        .filter(|c| c.open_on(model.today))
         .map(|c| {
-            let deadline = c.effective.get_ref().plus_days(-1);
+            let deadline = c.objection_deadline();
             ChangeNotice {
                 id: c.id.get_ref().clone(),
                 summary: c.summary.clone(),
@@ -619,11 +620,28 @@ fn subprocessors(model: &Model) -> (PageBody, Option<String>) {
             .collect(),
         open_changes: open_changes(model),
         changes: change_items(model),
+        follow: links(&[
+            ("Atom feed", feeds::CHANGES_ATOM),
+            ("RSS", feeds::CHANGES_RSS),
+            ("JSON Feed", feeds::CHANGES_JSON),
+            ("Calendar (iCal)", feeds::CHANGES_ICS),
+            ("List as CSV", feeds::SUBPROCESSORS_CSV),
+            ("List as JSON", feeds::SUBPROCESSORS_JSON),
+        ]),
     };
     (PageBody::Subprocessors(body), last)
 }
 
-fn change_items(model: &Model) -> Vec<ChangeItem> {
+fn links(list: &[(&str, &str)]) -> Vec<Link> {
+    list.iter()
+        .map(|(text, href)| Link {
+            text: (*text).to_owned(),
+            href: (*href).to_owned(),
+        })
+        .collect()
+}
+
+pub(super) fn change_items(model: &Model) -> Vec<ChangeItem> {
     let name = |id: &str| {
         model
             .subprocessors
@@ -1160,6 +1178,11 @@ fn updates(model: &Model) -> (PageBody, Option<String>) {
     (
         PageBody::Updates(Updates {
             items: model.updates.iter().map(update_item).collect(),
+            follow: links(&[
+                ("Atom feed", feeds::UPDATES_ATOM),
+                ("RSS", feeds::UPDATES_RSS),
+                ("JSON Feed", feeds::UPDATES_JSON),
+            ]),
         }),
         latest(model.updates.iter().map(|u| u.meta.date)),
     )

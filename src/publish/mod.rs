@@ -7,6 +7,7 @@
 
 mod corpus;
 mod derive;
+mod feeds;
 mod output;
 mod render;
 
@@ -22,6 +23,7 @@ pub use derive::{
     current_subprocessor_rows, page_description, pages, site_data, standalone_path,
     subprocessors_on,
 };
+pub use feeds::ALTERNATES;
 pub use output::Staging;
 pub use render::{render_body, render_standalone, Head};
 
@@ -114,6 +116,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         Path::new(crate::search::INDEX_PATH.trim_start_matches('/')),
         index.to_bytes(),
     )?;
+    for (path, contents) in feeds::files(&model, &site) {
+        staging.write(Path::new(path.trim_start_matches('/')), contents)?;
+    }
     let mut written = Vec::new();
     for page in pages {
         staging.write(

@@ -126,6 +126,14 @@ impl Head<'_> {
             tag(format!(r#"<meta name="theme-color" content="{color}">"#));
             tag(format!("<style>:root{{--brand:{color}}}</style>"));
         }
+        for feed in super::ALTERNATES {
+            tag(format!(
+                r#"<link rel="alternate" type="{}" title="{}" href="{}">"#,
+                feed.mime,
+                escape(feed.title),
+                feed.path
+            ));
+        }
         for url in &self.preload {
             tag(format!(
                 r#"<link rel="preload" href="{}" as="fetch" crossorigin>"#,

@@ -234,6 +234,8 @@ pub struct Subprocessors {
     pub open_changes: Vec<ChangeNotice>,
     /// Every change, newest first.
     pub changes: Vec<ChangeItem>,
+    /// Feeds, calendar and exports of the list and its changes.
+    pub follow: Vec<Link>,
 }
 
 /// One change in the history.
@@ -460,6 +462,8 @@ pub struct AnswerView {
 pub struct Updates {
     /// Newest first.
     pub items: Vec<UpdateItem>,
+    /// The update feeds.
+    pub follow: Vec<Link>,
 }
 
 /// One update.

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::site::{Badge, Fact, Tone};
+use crate::site::{Badge, Fact, Link, Tone};
 
 /// A status label: colour by meaning, and the meaning in words.
 #[component]
@@ -47,4 +47,20 @@ pub fn Html(html: String, #[prop(optional)] class: &'static str) -> impl IntoVie
 #[component]
 pub fn Bullets(items: Vec<String>) -> impl IntoView {
     view! { <ul class="bullets">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }
+}
+
+/// Links to feeds, calendars and exports: "Follow: Atom feed · RSS · …".
+#[component]
+pub fn Follow(links: Vec<Link>) -> impl IntoView {
+    let last = links.len().saturating_sub(1);
+    view! {
+        <p class="follow">
+            "Follow or download: "
+            {links
+                .into_iter()
+                .enumerate()
+                .map(|(i, l)| view! { <a href=l.href rel="external">{l.text}</a> {(i < last).then_some(" · ")} })
+                .collect_view()}
+        </p>
+    }
 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::overview::OpenChanges;
 use crate::site::{SubprocessorRow, Subprocessors};
 use crate::ui::use_live;
+use crate::ui::widgets::Follow;
 
 /// The columns a visitor can sort by.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -36,6 +37,7 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
         regions,
         open_changes,
         changes,
+        follow,
     } = body;
     let live = use_live();
     let region = RwSignal::new(String::new());
@@ -165,6 +167,7 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
         <section id="changes" aria-labelledby="changes-heading">
             <h2 id="changes-heading">"Change history"</h2>
             <p>"Every change is announced before it takes effect, and customers may object until the day before."</p>
+            <Follow links=follow />
             {changes
                 .into_iter()
                 .map(|c| {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::site::{UpdateItem, Updates};
-use crate::ui::widgets::Html;
+use crate::ui::widgets::{Follow, Html};
 
 /// One update. On the Updates page (`full`) it carries its anchor and an `h2`; elsewhere an
 /// `h3` linking to it there.
@@ -37,8 +37,8 @@ pub fn UpdateArticle(update: UpdateItem, #[prop(optional)] full: bool) -> impl I
 /// The list of updates.
 #[component]
 pub fn UpdatesBody(body: Updates) -> impl IntoView {
-    body.items
-        .into_iter()
-        .map(|u| view! { <UpdateArticle update=u full=true /> })
-        .collect_view()
+    view! {
+        <Follow links=body.follow />
+        {body.items.into_iter().map(|u| view! { <UpdateArticle update=u full=true /> }).collect_view()}
+    }
 }

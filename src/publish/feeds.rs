@@ -1,0 +1,476 @@
+//! What subscribers' tools read: Atom, RSS and JSON Feed for subprocessor changes and for
+//! updates, iCalendar files for change dates and certification expiries, and the current
+//! subprocessor list as CSV and JSON.
+//!
+//! Every file is derived from the same model and views as the pages (the change list is the
+//! Subprocessors page's, the exported rows are the table's), and written with maintained
+//! libraries for each format. Entry ids and calendar UIDs are built from content ids, so they stay
+//! the same from build to build and subscribers never see an entry twice.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
+use icalendar::{Calendar, Component, Event, EventLike};
+use serde::Serialize;
+
+use crate::markdown;
+use crate::model::{Date, Model};
+use crate::site::SiteData;
+
+use super::derive::{certification_name, change_items, current_subprocessor_rows};
+
+/// A feed the site publishes, for `<link rel="alternate">` autodiscovery.
+pub struct Alternate {
+    /// Its MIME type.
+    pub mime: &'static str,
+    /// What it carries.
+    pub title: &'static str,
+    /// Site-absolute path.
+    pub path: &'static str,
+}
+
+/// Subprocessor change feeds.
+pub const CHANGES_ATOM: &str = "/subprocessors/changes.atom";
+/// Subprocessor changes as RSS 2.0.
+pub const CHANGES_RSS: &str = "/subprocessors/changes.rss";
+/// Subprocessor changes as JSON Feed 1.1.
+pub const CHANGES_JSON: &str = "/subprocessors/changes.json";
+/// Effective dates and objection deadlines, iCalendar.
+pub const CHANGES_ICS: &str = "/subprocessors/changes.ics";
+/// The current subprocessor list, CSV.
+pub const SUBPROCESSORS_CSV: &str = "/subprocessors/subprocessors.csv";
+/// The current subprocessor list, JSON.
+pub const SUBPROCESSORS_JSON: &str = "/subprocessors/subprocessors.json";
+/// Updates as Atom.
+pub const UPDATES_ATOM: &str = "/updates/feed.atom";
+/// Updates as RSS 2.0.
+pub const UPDATES_RSS: &str = "/updates/feed.rss";
+/// Updates as JSON Feed 1.1.
+pub const UPDATES_JSON: &str = "/updates/feed.json";
+/// Certification expiry dates, iCalendar.
+pub const CERTIFICATIONS_ICS: &str = "/certifications/expiries.ics";
+
+/// The feeds every page advertises.
+pub const ALTERNATES: &[Alternate] = &[
+    Alternate {
+        mime: "application/atom+xml",
+        title: "Subprocessor changes (Atom)",
+        path: CHANGES_ATOM,
+    },
+    Alternate {
+        mime: "application/rss+xml",
+        title: "Subprocessor changes (RSS)",
+        path: CHANGES_RSS,
+    },
+    Alternate {
+        mime: "application/feed+json",
+        title: "Subprocessor changes (JSON Feed)",
+        path: CHANGES_JSON,
+    },
+    Alternate {
+        mime: "application/atom+xml",
+        title: "Updates (Atom)",
+        path: UPDATES_ATOM,
+    },
+    Alternate {
+        mime: "application/rss+xml",
+        title: "Updates (RSS)",
+        path: UPDATES_RSS,
+    },
+    Alternate {
+        mime: "application/feed+json",
+        title: "Updates (JSON Feed)",
+        path: UPDATES_JSON,
+    },
+];
+
+/// One entry of a feed, before it is written in each format.
+struct Item {
+    id: String,
+    title: String,
+    url: String,
+    published: Date,
+    html: String,
+}
+
+/// A feed before it is written in each format.
+struct FeedSpec<'a> {
+    title: String,
+    page: String,
+    self_paths: [&'a str; 3],
+    items: Vec<Item>,
+}
+
+/// Every file of this module, as (site-absolute path, contents).
+pub fn files(model: &Model, site: &SiteData) -> Vec<(&'static str, String)> {
+    let base = model.organization.site_url.get_ref().trim_end_matches('/');
+    let host = host(base);
+    let changes = change_feed(model, site, base, &host);
+    let updates = update_feed(model, site, base, &host);
+    let mut out = Vec::new();
+    for (spec, [atom, rss, json]) in [
+        (changes, [CHANGES_ATOM, CHANGES_RSS, CHANGES_JSON]),
+        (updates, [UPDATES_ATOM, UPDATES_RSS, UPDATES_JSON]),
+    ] {
+        out.push((atom, atom_feed(&spec, base)));
+        out.push((rss, rss_feed(&spec, base)));
+        out.push((json, json_feed(&spec, base)));
+    }
+    out.push((CHANGES_ICS, changes_calendar(model, site, base, &host)));
+    out.push((
+        CERTIFICATIONS_ICS,
+        certifications_calendar(model, site, base, &host),
+    ));
+    out.push((SUBPROCESSORS_CSV, subprocessors_csv(model)));
+    out.push((SUBPROCESSORS_JSON, subprocessors_json(model, base)));
+    out
+}
+
+/// The site's host name, for tag URIs and calendar UIDs.
+fn host(base: &str) -> String {
+    let rest = base.split_once("://").map_or(base, |(_, r)| r);
+    rest.split(['/', ':']).next().unwrap_or(rest).to_owned()
+}
+
+/// Midnight UTC of a content date: content has days, feeds need instants.
+fn instant(d: Date) -> DateTime<FixedOffset> {
+    let day = NaiveDate::from_ymd_opt(i32::from(d.0.year()), d.0.month() as u32, d.0.day() as u32)
+        .expect("content dates are valid");
+    Utc.from_utc_datetime(&day.and_hms_opt(0, 0, 0).expect("midnight exists"))
+        .fixed_offset()
+}
+
+fn naive(d: Date) -> NaiveDate {
+    instant(d).date_naive()
+}
+
+/// A whole-day event. RFC 5545 makes an all-day DTEND exclusive, so it is the next day.
+trait AllDay {
+    fn all_day_on(&mut self, day: Date) -> &mut Self;
+}
+
+impl AllDay for Event {
+    fn all_day_on(&mut self, day: Date) -> &mut Self {
+        self.starts(naive(day)).ends(naive(day.plus_days(1)))
+    }
+}
+
+fn escape(s: &str) -> String {
+    html_escape::encode_text(s).into_owned()
+}
+
+fn change_feed(model: &Model, site: &SiteData, base: &str, host: &str) -> FeedSpec<'static> {
+    let notice = model
+        .documents
+        .iter()
+        .find_map(|d| d.meta.subprocessor_notice.as_ref())
+        .map(|n| n.get_ref().objection_email.get_ref().clone());
+    let items = change_items(model)
+        .into_iter()
+        .zip(sorted_changes(model))
+        .map(|(view, change)| {
+            let deadline = change.objection_deadline();
+            let mut html = format!(
+                "<p>{}</p><p><strong>{}</strong> · subprocessors: {}</p><p>Announced {}; takes effect {}; objections until {} (ISO 8601).</p>{}",
+                escape(&view.summary),
+                escape(&view.kind),
+                escape(&view.subprocessors.join(", ")),
+                view.announced,
+                view.effective,
+                deadline,
+                view.reason_html,
+            );
+            if let Some(email) = &notice {
+                html.push_str(&format!(
+                    "<p>To object, write to <a href=\"mailto:{0}\">{0}</a> citing change {1} before the end of {2}.</p>",
+                    escape(email),
+                    escape(&view.id),
+                    deadline
+                ));
+            }
+            Item {
+                id: format!("tag:{host},{}:subprocessor-change/{}", view.announced, view.id),
+                title: format!("{}: {}", view.kind, view.summary),
+                url: format!("{base}/subprocessors/#{}", view.anchor),
+                published: *change.announced.get_ref(),
+                html,
+            }
+        })
+        .collect();
+    FeedSpec {
+        title: format!("{}: subprocessor changes", site.name),
+        page: format!("{base}/subprocessors/"),
+        self_paths: [CHANGES_ATOM, CHANGES_RSS, CHANGES_JSON],
+        items,
+    }
+}
+
+/// The changes in the order `change_items` lists them (newest effective date first).
+fn sorted_changes(model: &Model) -> Vec<&crate::model::Change> {
+    let mut changes: Vec<&crate::model::Change> = model.changes.iter().collect();
+    changes.sort_by(|a, b| {
+        b.effective
+            .get_ref()
+            .cmp(a.effective.get_ref())
+            .then_with(|| a.id.get_ref().cmp(b.id.get_ref()))
+    });
+    changes
+}
+
+fn update_feed(model: &Model, site: &SiteData, base: &str, host: &str) -> FeedSpec<'static> {
+    let items = model
+        .updates
+        .iter()
+        .map(|u| Item {
+            id: format!("tag:{host},{}:update/{}", u.meta.date, u.id),
+            title: u.meta.title.clone(),
+            url: format!("{base}/updates/#{}", u.id),
+            published: u.meta.date,
+            html: markdown::to_html(&u.markdown),
+        })
+        .collect();
+    FeedSpec {
+        title: format!("{}: updates", site.name),
+        page: format!("{base}/updates/"),
+        self_paths: [UPDATES_ATOM, UPDATES_RSS, UPDATES_JSON],
+        items,
+    }
+}
+
+/// The feed's updated time: its newest entry, or a fixed day for an empty feed so that the
+/// file does not change from build to build.
+fn newest(spec: &FeedSpec) -> Date {
+    spec.items
+        .iter()
+        .map(|i| i.published)
+        .max()
+        .unwrap_or(Date::ymd(2000, 1, 1))
+}
+
+fn atom_feed(spec: &FeedSpec, base: &str) -> String {
+    use atom_syndication::{Content, Entry, Feed, Link, Text};
+    let feed = Feed {
+        title: Text::plain(spec.title.clone()),
+        id: format!("{base}{}", spec.self_paths[0]),
+        updated: instant(newest(spec)),
+        links: vec![
+            Link {
+                href: format!("{base}{}", spec.self_paths[0]),
+                rel: "self".into(),
+                mime_type: Some("application/atom+xml".into()),
+                ..Link::default()
+            },
+            Link {
+                href: spec.page.clone(),
+                rel: "alternate".into(),
+                mime_type: Some("text/html".into()),
+                ..Link::default()
+            },
+        ],
+        entries: spec
+            .items
+            .iter()
+            .map(|i| Entry {
+                id: i.id.clone(),
+                title: Text::plain(i.title.clone()),
+                updated: instant(i.published),
+                published: Some(instant(i.published)),
+                links: vec![Link {
+                    href: i.url.clone(),
+                    rel: "alternate".into(),
+                    mime_type: Some("text/html".into()),
+                    ..Link::default()
+                }],
+                content: Some(Content {
+                    value: Some(i.html.clone()),
+                    content_type: Some("html".into()),
+                    ..Content::default()
+                }),
+                ..Entry::default()
+            })
+            .collect(),
+        ..Feed::default()
+    };
+    feed.to_string()
+}
+
+fn rss_feed(spec: &FeedSpec, base: &str) -> String {
+    use rss::{Channel, Guid, Item as RssItem};
+    let channel = Channel {
+        title: spec.title.clone(),
+        link: spec.page.clone(),
+        description: spec.title.clone(),
+        last_build_date: Some(instant(newest(spec)).to_rfc2822()),
+        items: spec
+            .items
+            .iter()
+            .map(|i| RssItem {
+                title: Some(i.title.clone()),
+                link: Some(i.url.clone()),
+                guid: Some(Guid {
+                    value: i.id.clone(),
+                    permalink: false,
+                }),
+                pub_date: Some(instant(i.published).to_rfc2822()),
+                description: Some(i.html.clone()),
+                ..RssItem::default()
+            })
+            .collect(),
+        ..Channel::default()
+    };
+    let _ = base;
+    channel.to_string()
+}
+
+/// JSON Feed 1.1 (<https://www.jsonfeed.org/version/1.1/>), written through serde.
+fn json_feed(spec: &FeedSpec, base: &str) -> String {
+    #[derive(Serialize)]
+    struct JsonFeed<'a> {
+        version: &'static str,
+        title: &'a str,
+        home_page_url: &'a str,
+        feed_url: String,
+        items: Vec<JsonItem<'a>>,
+    }
+    #[derive(Serialize)]
+    struct JsonItem<'a> {
+        id: &'a str,
+        url: &'a str,
+        title: &'a str,
+        content_html: &'a str,
+        date_published: String,
+    }
+    let feed = JsonFeed {
+        version: "https://jsonfeed.org/version/1.1",
+        title: &spec.title,
+        home_page_url: &spec.page,
+        feed_url: format!("{base}{}", spec.self_paths[2]),
+        items: spec
+            .items
+            .iter()
+            .map(|i| JsonItem {
+                id: &i.id,
+                url: &i.url,
+                title: &i.title,
+                content_html: &i.html,
+                date_published: instant(i.published).to_rfc3339(),
+            })
+            .collect(),
+    };
+    serde_json::to_string_pretty(&feed).expect("a feed always serialises")
+}
+
+fn calendar(name: &str) -> Calendar {
+    let mut cal = Calendar::new();
+    cal.name(name);
+    cal
+}
+
+fn changes_calendar(model: &Model, site: &SiteData, base: &str, host: &str) -> String {
+    let mut cal = calendar(&format!("{}: subprocessor changes", site.name));
+    for c in sorted_changes(model) {
+        let id = c.id.get_ref();
+        let url = format!("{base}/subprocessors/#change-{id}");
+        let stamp = Utc.from_utc_datetime(&instant(*c.announced.get_ref()).naive_utc());
+        cal.push(
+            Event::new()
+                .uid(&format!("change-{id}-effective@{host}"))
+                .timestamp(stamp)
+                .summary(&format!("Subprocessor change takes effect: {}", c.summary))
+                .description(&format!("Change {id}. {url}"))
+                .url(&url)
+                .all_day_on(*c.effective.get_ref())
+                .done(),
+        );
+        cal.push(
+            Event::new()
+                .uid(&format!("change-{id}-objection-deadline@{host}"))
+                .timestamp(stamp)
+                .summary(&format!("Last day to object: {}", c.summary))
+                .description(&format!(
+                    "Objections to change {id} must arrive by the end of {}. {url}",
+                    c.objection_deadline()
+                ))
+                .url(&url)
+                .all_day_on(c.objection_deadline())
+                .done(),
+        );
+    }
+    cal.done().to_string()
+}
+
+fn certifications_calendar(model: &Model, site: &SiteData, base: &str, host: &str) -> String {
+    let mut cal = calendar(&format!("{}: certification expiries", site.name));
+    for c in &model.certifications {
+        let Some(until) = &c.valid_until else {
+            continue;
+        };
+        let until = *until.get_ref();
+        let id = c.id.get_ref();
+        let url = format!("{base}/certifications/#{id}");
+        let name = certification_name(c);
+        cal.push(
+            Event::new()
+                .uid(&format!("certification-{id}-expiry-{until}@{host}"))
+                .timestamp(Utc.from_utc_datetime(&instant(until).naive_utc()))
+                .summary(&format!("{name} expires"))
+                .description(&format!("{name} is valid until {until}. {url}"))
+                .url(&url)
+                .all_day_on(until)
+                .done(),
+        );
+    }
+    cal.done().to_string()
+}
+
+/// One exported subprocessor: the columns of the CSV and the fields of the JSON, documented in
+/// the README; new columns are only ever added at the end.
+#[derive(Serialize)]
+struct ExportRow {
+    id: String,
+    name: String,
+    legal_entity: String,
+    purpose: String,
+    locations: String,
+    transfer_mechanism: String,
+    dpa_url: String,
+    since: String,
+}
+
+fn export_rows(model: &Model) -> Vec<ExportRow> {
+    current_subprocessor_rows(model)
+        .into_iter()
+        .map(|r| ExportRow {
+            id: r.id,
+            name: r.name,
+            legal_entity: r.entity,
+            purpose: r.purpose,
+            locations: r.locations.join("; "),
+            transfer_mechanism: r.transfer,
+            dpa_url: r.dpa_url.unwrap_or_default(),
+            since: r.since,
+        })
+        .collect()
+}
+
+fn subprocessors_csv(model: &Model) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for row in export_rows(model) {
+        w.serialize(row).expect("rows always serialise");
+    }
+    String::from_utf8(w.into_inner().expect("writing to memory cannot fail"))
+        .expect("CSV of UTF-8 text is UTF-8")
+}
+
+fn subprocessors_json(model: &Model, base: &str) -> String {
+    #[derive(Serialize)]
+    struct Export {
+        source: String,
+        as_of: String,
+        subprocessors: Vec<ExportRow>,
+    }
+    serde_json::to_string_pretty(&Export {
+        source: format!("{base}/subprocessors/"),
+        as_of: model.today.to_string(),
+        subprocessors: export_rows(model),
+    })
+    .expect("the export always serialises")
+}

@@ -1,0 +1,221 @@
+//! Feeds, calendars and exports as subscribers' tools read them: parsed with independent
+//! parsers (feed-rs, ical, csv), carrying the expected entries, ids and dates, and agreeing with
+//! the Subprocessors page.
+#![cfg(feature = "ssr")]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use scraper::{Html, Selector};
+use trust_center::model::Date;
+use trust_center::publish::{self, BuildOptions, BODY_MARKER, HEAD_MARKER};
+
+fn site() -> &'static Path {
+    static SITE: std::sync::OnceLock<(tempfile::TempDir, PathBuf)> = std::sync::OnceLock::new();
+    &SITE
+        .get_or_init(|| {
+            let tmp = tempfile::tempdir().unwrap();
+            let app = tmp.path().join("app");
+            fs::create_dir_all(&app).unwrap();
+            fs::write(
+                app.join("index.html"),
+                format!("<!DOCTYPE html><html lang=\"en\"><head>{HEAD_MARKER}</head><body>{BODY_MARKER}</body></html>"),
+            )
+            .unwrap();
+            let out = tmp.path().join("dist");
+            publish::build(&BuildOptions {
+                content: Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+                app,
+                out: out.clone(),
+                today: Date::ymd(2026, 11, 22),
+            })
+            .unwrap();
+            (tmp, out)
+        })
+        .1
+}
+
+fn read(path: &str) -> Vec<u8> {
+    fs::read(site().join(path.trim_start_matches('/'))).unwrap()
+}
+
+const CHANGE: &str = "2026-12-payee-verification";
+
+#[test]
+fn the_change_feeds_parse_in_every_format_with_the_same_entries() {
+    let mut ids = Vec::new();
+    for path in [
+        "/subprocessors/changes.atom",
+        "/subprocessors/changes.rss",
+        "/subprocessors/changes.json",
+    ] {
+        let feed =
+            feed_rs::parser::parse(&read(path)[..]).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert_eq!(feed.entries.len(), 10, "{path}");
+        let open = feed
+            .entries
+            .iter()
+            .find(|e| e.id.ends_with(CHANGE))
+            .unwrap_or_else(|| panic!("{path}: no entry for {CHANGE}"));
+        assert_eq!(
+            open.published.unwrap().to_rfc3339(),
+            "2026-11-09T00:00:00+00:00",
+            "{path}"
+        );
+        assert_eq!(
+            open.links[0].href,
+            format!("https://trust.quillfeather.example/subprocessors/#change-{CHANGE}")
+        );
+        let body = open
+            .content
+            .as_ref()
+            .and_then(|c| c.body.clone())
+            .or_else(|| open.summary.as_ref().map(|s| s.content.clone()))
+            .unwrap_or_default();
+        assert!(
+            body.contains("objections until 2026-12-09"),
+            "{path}: {body}"
+        );
+        ids.push(
+            feed.entries
+                .iter()
+                .map(|e| e.id.clone())
+                .collect::<Vec<_>>(),
+        );
+    }
+    // Stable ids, the same in every format.
+    assert_eq!(ids[0], ids[1]);
+    assert_eq!(ids[0], ids[2]);
+    assert!(
+        ids[0][0].starts_with("tag:trust.quillfeather.example,"),
+        "{}",
+        ids[0][0]
+    );
+}
+
+#[test]
+fn the_update_feeds_parse() {
+    for path in [
+        "/updates/feed.atom",
+        "/updates/feed.rss",
+        "/updates/feed.json",
+    ] {
+        let feed =
+            feed_rs::parser::parse(&read(path)[..]).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert_eq!(feed.entries.len(), 8, "{path}");
+    }
+}
+
+#[test]
+fn every_page_advertises_the_feeds() {
+    let html = String::from_utf8(read("/certifications/index.html")).unwrap();
+    let doc = Html::parse_document(&html);
+    let hrefs: Vec<&str> = doc
+        .select(&Selector::parse(r#"link[rel="alternate"]"#).unwrap())
+        .filter_map(|l| l.value().attr("href"))
+        .collect();
+    for expected in [
+        "/subprocessors/changes.atom",
+        "/subprocessors/changes.json",
+        "/updates/feed.rss",
+    ] {
+        assert!(hrefs.contains(&expected), "{hrefs:?}");
+    }
+}
+
+fn events(path: &str) -> Vec<Vec<(String, String)>> {
+    let bytes = read(path);
+    let mut parser = ical::IcalParser::new(&bytes[..]);
+    let cal = parser
+        .next()
+        .expect("one calendar")
+        .unwrap_or_else(|e| panic!("{path}: {e}"));
+    assert!(parser.next().is_none());
+    cal.events
+        .into_iter()
+        .map(|e| {
+            e.properties
+                .into_iter()
+                .map(|p| (p.name, p.value.unwrap_or_default()))
+                .collect()
+        })
+        .collect()
+}
+
+fn prop<'a>(event: &'a [(String, String)], name: &str) -> &'a str {
+    event
+        .iter()
+        .find(|(n, _)| n == name)
+        .map_or("", |(_, v)| v.as_str())
+}
+
+#[test]
+fn the_change_calendar_has_each_effective_date_and_objection_deadline() {
+    let events = events("/subprocessors/changes.ics");
+    assert_eq!(events.len(), 20);
+    let deadline = events
+        .iter()
+        .find(|e| prop(e, "UID").starts_with(&format!("change-{CHANGE}-objection-deadline@")))
+        .unwrap();
+    assert_eq!(prop(deadline, "DTSTART"), "20261209");
+    assert_eq!(
+        prop(deadline, "DTEND"),
+        "20261210",
+        "all-day: DTEND is the next day"
+    );
+    let effective = events
+        .iter()
+        .find(|e| prop(e, "UID").starts_with(&format!("change-{CHANGE}-effective@")))
+        .unwrap();
+    assert_eq!(prop(effective, "DTSTART"), "20261210");
+}
+
+#[test]
+fn the_certification_calendar_has_each_expiry() {
+    let events = events("/certifications/expiries.ics");
+    // The example has four certifications with an expiry date (the others are planned or
+    // self-assessed).
+    assert_eq!(events.len(), 4);
+    assert!(events
+        .iter()
+        .all(|e| prop(e, "SUMMARY").ends_with("expires")));
+}
+
+#[test]
+fn the_exports_list_the_subprocessors_page_entries() {
+    let page = Html::parse_document(&String::from_utf8(read("/subprocessors/index.html")).unwrap());
+    let listed: Vec<String> = page
+        .select(&Selector::parse("table.subprocessors tbody th a").unwrap())
+        .map(|e| e.text().collect::<String>().trim().to_owned())
+        .collect();
+    assert!(listed.len() >= 10);
+
+    let bytes = read("/subprocessors/subprocessors.csv");
+    let mut csv = csv::Reader::from_reader(&bytes[..]);
+    assert_eq!(
+        csv.headers().unwrap().iter().collect::<Vec<_>>(),
+        [
+            "id",
+            "name",
+            "legal_entity",
+            "purpose",
+            "locations",
+            "transfer_mechanism",
+            "dpa_url",
+            "since"
+        ]
+    );
+    let names: Vec<String> = csv.records().map(|r| r.unwrap()[1].to_owned()).collect();
+    assert_eq!(names, listed);
+
+    let json: serde_json::Value =
+        serde_json::from_slice(&read("/subprocessors/subprocessors.json")).unwrap();
+    let names: Vec<&str> = json["subprocessors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, listed);
+    assert_eq!(json["as_of"], "2026-11-22");
+}
