@@ -2,12 +2,28 @@
 //! to: directory paths serve their `index.html`, a directory path without its trailing slash is
 //! redirected, unknown paths get `404.html` with status 404, and a precompressed `.br` or `.gz`
 //! sibling is served when the client accepts it.
+//!
+//! HTTP is hyper's, on a Tokio runtime owned by the host, so callers stay synchronous. Every
+//! connection is served by its own task for as long as it stays open: browsers open several
+//! keep-alive connections at once, and a request on one must never wait for another to close.
+//! (The previous host, tiny_http, could queue a new connection behind an open one, and the first
+//! page a fresh browser loaded then never finished loading.)
 
+use std::convert::Infallible;
 use std::fs;
-use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
 
-use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
+use http_body_util::Full;
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{HeaderValue, ACCEPT_ENCODING, CONTENT_LENGTH};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Method, Request, Response, StatusCode, Uri};
+use hyper_util::rt::TokioIo;
+use tokio::net::TcpListener;
+use tokio::runtime::Runtime;
 
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
@@ -23,11 +39,20 @@ pub enum ServeError {
         /// Why.
         reason: String,
     },
+    /// The async runtime that serves connections could not be started.
+    #[error("cannot start the server's runtime: {0}")]
+    Runtime(#[source] std::io::Error),
 }
 
 /// A bound server, ready to answer requests.
 pub struct StaticHost {
-    server: Server,
+    runtime: Runtime,
+    listener: TcpListener,
+    site: Arc<Site>,
+}
+
+/// What every request needs to know.
+struct Site {
     root: PathBuf,
     log: bool,
 }
@@ -38,69 +63,120 @@ impl StaticHost {
         if !root.is_dir() {
             return Err(ServeError::NoSite(root.to_owned()));
         }
-        let server = Server::http(addr).map_err(|e| ServeError::Bind {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .enable_io()
+            .enable_time()
+            .build()
+            .map_err(ServeError::Runtime)?;
+        let bind_error = |e: std::io::Error| ServeError::Bind {
             addr: addr.to_owned(),
             reason: e.to_string(),
-        })?;
+        };
+        // Bound with std so that `addr` is resolved and bound right here, synchronously; Tokio
+        // takes the socket over (in non-blocking mode, inside the runtime) to accept on it.
+        let listener = std::net::TcpListener::bind(addr).map_err(bind_error)?;
+        listener.set_nonblocking(true).map_err(bind_error)?;
+        let listener = {
+            let _in_runtime = runtime.enter();
+            TcpListener::from_std(listener).map_err(bind_error)?
+        };
         Ok(StaticHost {
-            server,
-            root: root.to_owned(),
-            log,
+            runtime,
+            listener,
+            site: Arc::new(Site {
+                root: root.to_owned(),
+                log,
+            }),
         })
     }
 
     /// The port actually bound.
     pub fn port(&self) -> u16 {
-        self.server.server_addr().to_ip().map_or(0, |a| a.port())
+        self.listener.local_addr().map_or(0, |a| a.port())
     }
 
     /// Answers requests until the process ends.
     ///
-    /// Each response is written on its own thread: a browser may stop reading one large
-    /// response (a preloaded Wasm module) until another (the script that uses it) has arrived,
-    /// and a single writer would wait for it forever.
+    /// Each connection gets its own task, so a request is never queued behind another
+    /// connection, however long that one is kept alive; responses are written asynchronously,
+    /// so a browser that stops reading one large response (a preloaded Wasm module) until
+    /// another (the script that uses it) has arrived holds up nothing else either.
     pub fn run(self) {
-        let root = std::sync::Arc::new(self.root);
-        for request in self.server.incoming_requests() {
-            let root = root.clone();
-            let log = self.log;
-            std::thread::spawn(move || {
-                let method = request.method().clone();
-                let url = request.url().to_owned();
-                let status = respond(&root, request);
-                if log {
-                    eprintln!("{method} {url} {status}");
-                }
-            });
-        }
+        let StaticHost {
+            runtime,
+            listener,
+            site,
+        } = self;
+        runtime.block_on(async move {
+            loop {
+                let stream = match listener.accept().await {
+                    Ok((stream, _)) => stream,
+                    // A connection that failed before it was accepted concerns nobody else. Out
+                    // of file descriptors, accept fails at once until one is closed: wait a
+                    // little rather than spin.
+                    Err(_) => {
+                        tokio::time::sleep(Duration::from_millis(10)).await;
+                        continue;
+                    }
+                };
+                let site = site.clone();
+                tokio::spawn(async move {
+                    let service = service_fn(move |request| respond(site.clone(), request));
+                    // A client that goes away mid-response is not an error of the host.
+                    let _ = http1::Builder::new()
+                        .serve_connection(TokioIo::new(stream), service)
+                        .await;
+                });
+            }
+        });
     }
 }
 
-/// Serves one request; returns the status sent.
-fn respond(root: &Path, request: Request) -> u16 {
-    let result = match request.method() {
-        Method::Get | Method::Head => answer(root, &request),
-        _ => Answer::status(405),
+/// Answers one request.
+async fn respond(
+    site: Arc<Site>,
+    request: Request<Incoming>,
+) -> Result<Response<Full<Bytes>>, Infallible> {
+    let method = request.method().clone();
+    let uri = request.uri().clone();
+    let accepts = request
+        .headers()
+        .get(ACCEPT_ENCODING)
+        .and_then(|v: &HeaderValue| v.to_str().ok())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let answer = if method == Method::GET || method == Method::HEAD {
+        // Files are read with blocking std::fs, off the threads that drive connections.
+        let (site, uri) = (site.clone(), uri.clone());
+        tokio::task::spawn_blocking(move || answer(&site.root, &uri, &accepts))
+            .await
+            .unwrap_or_else(|_| Answer::status(500))
+    } else {
+        Answer::status(405)
     };
-    let status = result.status;
-    let response = Response::new(
-        StatusCode(status),
-        result.headers,
-        io::Cursor::new(if *request.method() == Method::Head {
-            Vec::new()
-        } else {
-            result.body
-        }),
-        None,
-        None,
-    );
-    let _ = request.respond(response);
-    status
+    if site.log {
+        eprintln!("{method} {uri} {}", answer.status);
+    }
+    let mut response =
+        Response::builder().status(StatusCode::from_u16(answer.status).expect("a valid status"));
+    for (name, value) in answer.headers {
+        response = response.header(name, value);
+    }
+    let body = if method == Method::HEAD {
+        // The length a GET would get, without the body.
+        response = response.header(CONTENT_LENGTH, answer.body.len());
+        Bytes::new()
+    } else {
+        Bytes::from(answer.body)
+    };
+    Ok(response
+        .body(Full::new(body))
+        .expect("status and headers are valid"))
 }
 
 struct Answer {
     status: u16,
-    headers: Vec<Header>,
+    headers: Vec<(&'static str, String)>,
     body: Vec<u8>,
 }
 
@@ -114,33 +190,28 @@ impl Answer {
     }
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes())
-        .expect("header names and values are ASCII")
-}
-
-fn answer(root: &Path, request: &Request) -> Answer {
-    let raw_path = request.url().split(['?', '#']).next().unwrap_or("/");
+/// The answer to a GET of `uri`; `accepts` is the request's Accept-Encoding, lowercased.
+fn answer(root: &Path, uri: &Uri, accepts: &str) -> Answer {
+    let raw_path = uri.path();
     let Some(rel) = site_relative(raw_path) else {
-        return not_found(root, request);
+        return not_found(root, accepts);
     };
     let path = root.join(&rel);
     if path.is_dir() {
         if !raw_path.ends_with('/') {
-            let query = request.url().strip_prefix(raw_path).unwrap_or("");
+            let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
             let mut a = Answer::status(301);
-            a.headers
-                .push(header("Location", &format!("{raw_path}/{query}")));
+            a.headers.push(("Location", format!("{raw_path}/{query}")));
             return a;
         }
-        return file(&path.join("index.html"), 200, request)
-            .unwrap_or_else(|| not_found(root, request));
+        return file(&path.join("index.html"), 200, accepts)
+            .unwrap_or_else(|| not_found(root, accepts));
     }
-    file(&path, 200, request).unwrap_or_else(|| not_found(root, request))
+    file(&path, 200, accepts).unwrap_or_else(|| not_found(root, accepts))
 }
 
-fn not_found(root: &Path, request: &Request) -> Answer {
-    file(&root.join("404.html"), 404, request).unwrap_or_else(|| Answer::status(404))
+fn not_found(root: &Path, accepts: &str) -> Answer {
+    file(&root.join("404.html"), 404, accepts).unwrap_or_else(|| Answer::status(404))
 }
 
 /// The decoded, normalised path below the root; `None` if it tries to leave it.
@@ -160,19 +231,13 @@ fn site_relative(url_path: &str) -> Option<PathBuf> {
 }
 
 /// The file at `path`, or its precompressed sibling when the client accepts that encoding.
-fn file(path: &Path, status: u16, request: &Request) -> Option<Answer> {
+fn file(path: &Path, status: u16, accepts: &str) -> Option<Answer> {
     if !path.is_file() {
         return None;
     }
-    let accepts = request
-        .headers()
-        .iter()
-        .find(|h| h.field.equiv("Accept-Encoding"))
-        .map(|h| h.value.as_str().to_ascii_lowercase())
-        .unwrap_or_default();
     let mut headers = vec![
-        header("Content-Type", &content_type(path)),
-        header("Vary", "Accept-Encoding"),
+        ("Content-Type", content_type(path)),
+        ("Vary", "Accept-Encoding".to_owned()),
     ];
     let mut body = None;
     for (encoding, suffix) in [("br", "br"), ("gzip", "gz")] {
@@ -182,7 +247,7 @@ fn file(path: &Path, status: u16, request: &Request) -> Option<Answer> {
         {
             let sibling = PathBuf::from(format!("{}.{suffix}", path.display()));
             if let Ok(bytes) = fs::read(&sibling) {
-                headers.push(header("Content-Encoding", encoding));
+                headers.push(("Content-Encoding", encoding.to_owned()));
                 body = Some(bytes);
                 break;
             }
@@ -213,6 +278,8 @@ fn content_type(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::net::TcpStream;
 
     #[test]
     fn paths_cannot_leave_the_root() {
@@ -220,5 +287,119 @@ mod tests {
         assert_eq!(site_relative("/a%20b"), Some(PathBuf::from("a b")));
         assert_eq!(site_relative("/../etc/passwd"), None);
         assert_eq!(site_relative("/a/%2e%2e/%2e%2e/x"), None);
+    }
+
+    /// A small site served on a free loopback port for the rest of the test process.
+    fn serve_site() -> (tempfile::TempDir, u16) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::write(root.join("index.html"), "<p>home</p>").unwrap();
+        fs::write(root.join("404.html"), "<p>missing</p>").unwrap();
+        fs::create_dir(root.join("faq")).unwrap();
+        fs::write(root.join("faq/index.html"), "<p>faq</p>").unwrap();
+        fs::write(root.join("app.js"), "plain").unwrap();
+        fs::write(root.join("app.js.br"), "brotli").unwrap();
+        fs::write(root.join("app.js.gz"), "gzip").unwrap();
+        let host = StaticHost::bind(root, "127.0.0.1:0", false).unwrap();
+        let port = host.port();
+        std::thread::spawn(move || host.run());
+        (dir, port)
+    }
+
+    fn connect(port: u16) -> BufReader<TcpStream> {
+        let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        // A request left waiting fails the test instead of hanging it.
+        stream
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .unwrap();
+        BufReader::new(stream)
+    }
+
+    /// The status, lowercased headers and body of one response read from `conn`.
+    fn read_response(conn: &mut BufReader<TcpStream>, head: bool) -> (u16, Vec<String>, String) {
+        let mut line = String::new();
+        conn.read_line(&mut line).expect("a status line in time");
+        let status = line.split(' ').nth(1).unwrap().parse().unwrap();
+        let mut headers = Vec::new();
+        loop {
+            line.clear();
+            conn.read_line(&mut line).unwrap();
+            if line.trim_end().is_empty() {
+                break;
+            }
+            headers.push(line.trim_end().to_ascii_lowercase());
+        }
+        let length: usize = headers
+            .iter()
+            .find_map(|h| h.strip_prefix("content-length: "))
+            .map_or(0, |n| n.parse().unwrap());
+        let mut body = vec![0; if head { 0 } else { length }];
+        conn.read_exact(&mut body).unwrap();
+        (status, headers, String::from_utf8(body).unwrap())
+    }
+
+    fn get(port: u16, request: &str) -> (u16, Vec<String>, String) {
+        let mut conn = connect(port);
+        write!(
+            conn.get_mut(),
+            "{request}\r\nHost: x\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        read_response(&mut conn, request.starts_with("HEAD"))
+    }
+
+    #[test]
+    fn serves_like_a_static_host() {
+        let (_dir, port) = serve_site();
+        let (status, headers, body) = get(port, "GET / HTTP/1.1");
+        assert_eq!((status, body.as_str()), (200, "<p>home</p>"));
+        assert!(headers.contains(&"content-type: text/html; charset=utf-8".to_owned()));
+
+        let (status, headers, _) = get(port, "GET /faq?x=1 HTTP/1.1");
+        assert_eq!(status, 301);
+        assert!(headers.contains(&"location: /faq/?x=1".to_owned()));
+        assert_eq!(get(port, "GET /faq/ HTTP/1.1").2, "<p>faq</p>");
+
+        let (status, _, body) = get(port, "GET /nothing/here HTTP/1.1");
+        assert_eq!((status, body.as_str()), (404, "<p>missing</p>"));
+        assert_eq!(get(port, "GET /../index.html HTTP/1.1").0, 404);
+        assert_eq!(get(port, "GET /%2e%2e/index.html HTTP/1.1").0, 404);
+        assert_eq!(get(port, "POST / HTTP/1.1").0, 405);
+
+        let (_, headers, body) = get(port, "GET /app.js HTTP/1.1\r\nAccept-Encoding: gzip, br");
+        assert_eq!(body, "brotli");
+        assert!(headers.contains(&"content-encoding: br".to_owned()));
+        assert!(headers.contains(&"content-type: text/javascript; charset=utf-8".to_owned()));
+        let (_, headers, body) = get(port, "GET /app.js HTTP/1.1\r\nAccept-Encoding: gzip");
+        assert_eq!(body, "gzip");
+        assert!(headers.contains(&"content-encoding: gzip".to_owned()));
+        let (_, headers, body) = get(port, "GET /app.js HTTP/1.1");
+        assert_eq!(body, "plain");
+        assert!(!headers.iter().any(|h| h.starts_with("content-encoding")));
+
+        let (status, headers, _) = get(port, "HEAD / HTTP/1.1");
+        assert_eq!(status, 200);
+        assert!(headers.contains(&"content-length: 11".to_owned()));
+    }
+
+    /// Browsers open several keep-alive connections at once; a request on one must be answered
+    /// while the others stay open.
+    #[test]
+    fn open_connections_do_not_hold_up_others() {
+        let (_dir, port) = serve_site();
+        // All opened and asked at once, as a browser does: the host must not queue any of them.
+        let mut kept: Vec<_> = (0..8).map(|_| connect(port)).collect();
+        for conn in &mut kept {
+            write!(conn.get_mut(), "GET / HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        }
+        for conn in kept.iter_mut().rev() {
+            assert_eq!(read_response(conn, false).0, 200);
+        }
+        assert_eq!(get(port, "GET /faq/ HTTP/1.1").0, 200);
+        // And the kept connections still answer.
+        for conn in &mut kept {
+            write!(conn.get_mut(), "GET /app.js HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+            assert_eq!(read_response(conn, false).2, "plain");
+        }
     }
 }
