@@ -85,10 +85,11 @@ export async function openPage(context) {
 /**
  * Waits until the Wasm app has hydrated the page (it marks <html data-hydrated>).
  *
- * Known problem under investigation: very rarely, on the first page a fresh browser opens, the
- * Wasm module never starts (no error; the preloaded data stays unused). Rather than fail the
- * run on it, the page is reloaded once and the event is reported loudly on stderr, so that it
- * stays visible until fixed. A second failure fails the test.
+ * The app once sometimes never started on the first page of a fresh browser: the preview host
+ * (tiny_http then) left a second keep-alive connection waiting behind the first. That host is
+ * replaced; should a page still not start, it is reloaded once and the event reported loudly
+ * on stderr ("KNOWN FLAKE"), so that a regression is seen without failing the run on a single
+ * slow start. A second failure fails the test.
  */
 export async function waitForApp(page) {
   const hydrated = () => page.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: 10000 });
