@@ -283,3 +283,29 @@ fn every_search_result_links_to_an_anchor_the_site_has() {
         }
     }
 }
+
+#[test]
+fn a_change_in_its_window_says_until_when_and_how_to_object() {
+    let doc =
+        Html::parse_document(&fs::read_to_string(site().join("subprocessors/index.html")).unwrap());
+    let open = "#change-2026-12-payee-verification";
+    let text = texts(&doc, &format!("{open} .objection")).join(" ");
+    assert!(text.contains("until the end of 2026-12-09"), "{text}");
+    assert!(text.contains("18 days left"), "{text}");
+    let mailto = doc
+        .select(&sel(&format!("{open} .objection a")))
+        .next()
+        .expect("an objection link")
+        .value()
+        .attr("href")
+        .unwrap()
+        .to_owned();
+    let decoded = percent_encoding::percent_decode_str(&mailto)
+        .decode_utf8()
+        .unwrap();
+    assert!(decoded.starts_with("mailto:privacy@quillfeather.example?subject=Objection to subprocessor change 2026-12-payee-verification"), "{decoded}");
+    assert!(decoded.contains("effective 2026-12-10"), "{decoded}");
+    assert!(decoded.contains("Customer (legal entity):"), "{decoded}");
+    // Changes already in effect are closed to objections.
+    assert_eq!(doc.select(&sel(".change .objection")).count(), 1);
+}

@@ -13,7 +13,7 @@ use crate::site::{
     Annex, AnswerView, Badge, CertificationBadge, CertificationCard, Certifications, ChangeItem,
     ChangeNotice, ContactLink, ControlView, DataPrivacy, Disclosure, DocumentPage, DocumentPart,
     DocumentRow, Documents, Download, Fact, Faq, FaqCategory, LayerView, Link, Logo, Mapping,
-    MeasureGroup, Overview, PageBody, PageData, RegionView, Section, Security, SiteData,
+    MeasureGroup, Objection, Overview, PageBody, PageData, RegionView, Section, Security, SiteData,
     SubprocessorRow, Subprocessors, Tone, UpdateItem, Updates,
 };
 
@@ -680,8 +680,37 @@ pub(super) fn change_items(model: &Model) -> Vec<ChangeItem> {
             announced: c.announced.get_ref().to_string(),
             effective: c.effective.get_ref().to_string(),
             reason_html: markdown::to_html(&c.reason),
+            objection: c.open_on(model.today).then(|| Objection {
+                deadline: c.objection_deadline().to_string(),
+                days_left: model.today.days_until(c.objection_deadline()) + 1,
+                mailto: objection_mailto(model, c),
+            }),
         })
         .collect()
+}
+
+/// A prefilled email objecting to a change: it names the change so that the objection cannot be
+/// misread, and leaves the customer's details to fill in.
+fn objection_mailto(model: &Model, c: &crate::model::Change) -> Option<String> {
+    let notice = model
+        .documents
+        .iter()
+        .find_map(|d| d.meta.subprocessor_notice.as_ref())?;
+    let to = notice.get_ref().objection_email.get_ref();
+    let id = c.id.get_ref();
+    let subject = format!("Objection to subprocessor change {id}");
+    let body = format!(
+        "We object to the subprocessor change {id} announced on {} (\"{}\"), effective {}.\n\n\
+         Customer (legal entity):\nAccount or contract number:\nContact:\nReasons:\n",
+        c.announced.get_ref(),
+        c.summary,
+        c.effective.get_ref(),
+    );
+    Some(format!(
+        "mailto:{to}?subject={}&body={}",
+        encode(&subject),
+        encode(&body)
+    ))
 }
 
 // ---- data & privacy -------------------------------------------------------------------------

@@ -257,6 +257,19 @@ pub struct ChangeItem {
     pub effective: String,
     /// Why, HTML.
     pub reason_html: String,
+    /// While customers may still object: until when, and how.
+    pub objection: Option<Objection>,
+}
+
+/// How to object to a change still inside its objection window.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Objection {
+    /// The last day to object, ISO 8601.
+    pub deadline: String,
+    /// Days left including the deadline itself.
+    pub days_left: i64,
+    /// A prefilled `mailto:` naming the change, or `None` when the DPA names no address.
+    pub mailto: Option<String>,
 }
 
 /// One subprocessor in the table.

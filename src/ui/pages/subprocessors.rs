@@ -183,12 +183,34 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
                                 <time datetime=c.effective.clone()>{c.effective.clone()}</time>
                                 " · " <code>{c.id}</code>
                             </p>
+                            {c.objection.map(|o| view! {
+                                <div class="objection">
+                                    <p>
+                                        <strong>"Objections are open until the end of "
+                                            <time datetime=o.deadline.clone()>{o.deadline.clone()}</time>
+                                        </strong>
+                                        {format!(" ({} left, deadline {} in ISO 8601).", plural(o.days_left, "day"), o.deadline)}
+                                    </p>
+                                    {o.mailto.map(|m| view! {
+                                        <p><a class="button" href=m>"Object to this change by email"</a></p>
+                                    })}
+                                </div>
+                            })}
                             <div class="prose" inner_html=c.reason_html></div>
                         </article>
                     }
                 })
                 .collect_view()}
         </section>
+    }
+}
+
+/// "1 day", "18 days".
+fn plural(n: i64, unit: &str) -> String {
+    if n == 1 {
+        format!("1 {unit}")
+    } else {
+        format!("{n} {unit}s")
     }
 }
 
