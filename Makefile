@@ -20,7 +20,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: help setup check build serve test test-native test-browser test-e2e app trustctl bench-load lint fmt clean
+.PHONY: help setup check build serve test test-native test-browser test-e2e app trustctl bench-load bench-search lint fmt clean
 
 help:
 	@echo "make serve   build the trust center from CONTENT (default: content/) and serve it at http://$(ADDR)/"
@@ -28,6 +28,7 @@ help:
 	@echo "make check   validate CONTENT"
 	@echo "make test    run every test: native, in-browser component, end-to-end"
 	@echo "make lint    rustfmt check and clippy on the native and wasm32 builds"
+	@echo "make bench-load / bench-search   benchmarks (results in bench/README.md)"
 
 setup:
 	@scripts/bootstrap.sh
@@ -65,6 +66,12 @@ test-browser: setup
 
 bench-load: setup
 	cargo bench --bench load
+
+# Our search engine (the shipped Wasm) against MiniSearch, FlexSearch, Lunr and Fuse.js in headless
+# Chromium; writes its tables into bench/README.md. Uses the same app build as the tests.
+bench-search: trustctl app
+	cd bench/search && npm ci --silent --no-audit --no-fund
+	cd bench/search && TRUSTCTL=$(abspath $(TRUSTCTL)) APP_DIR=$(abspath $(APP_DIR)) node run.mjs
 
 lint: setup
 	cargo fmt --check
