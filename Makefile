@@ -59,7 +59,7 @@ test-native: setup
 	cargo test
 
 test-e2e: build
-	cd tests/e2e && SITE_DIR=$(abspath $(OUT)) TRUSTCTL=$(abspath $(TRUSTCTL)) node --test --test-concurrency=1 --test-reporter=spec
+	cd tests/e2e && SITE_DIR=$(abspath $(OUT)) TRUSTCTL=$(abspath $(TRUSTCTL)) APP_DIR=$(abspath $(APP_DIR)) SITE_CONTENT=$(abspath $(CONTENT)) node --test --test-concurrency=1 --test-reporter=spec
 
 test-browser: setup
 	$(WASM_ENV) cargo test --target wasm32-unknown-unknown --no-default-features --features hydrate --test components

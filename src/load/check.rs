@@ -251,6 +251,15 @@ impl<'a> Cx<'a> {
         if let Some(authority) = &org.supervisory_authority {
             self.url(at, "supervisory_authority.url", &authority.url);
         }
+        if let Some(sub) = &org.subscribe {
+            // Plain http is accepted on loopback only, for testing a form service locally.
+            let loopback = ["http://127.0.0.1", "http://localhost"]
+                .iter()
+                .any(|p| sub.url.get_ref().starts_with(p));
+            if !loopback {
+                self.url(at, "subscribe.url", &sub.url);
+            }
+        }
     }
 
     /// Ids of the items of a collection directory that could not be parsed: references to them

@@ -31,7 +31,10 @@ pub use disclosure::{Acknowledgment, Disclosure, DisclosureMeta, ResponseTimes, 
 pub use document::{
     Access, Document, DocumentKind, DocumentMeta, PreviousVersion, SubprocessorNotice,
 };
-pub use organization::{Address, Authority, Contact, Contacts, Organization, Roles};
+pub use organization::{
+    Address, Authority, Contact, Contacts, Organization, Roles, Subscribe, SubscribeEncoding,
+    SubscribeMethod,
+};
 pub use search::SearchSettings;
 pub use security::{Control, Layer, Measures, Program, SecurityProgram};
 pub use subprocessor::{Change, ChangeKind, ChangesFile, Mechanism, Subprocessor, Transfer};

@@ -42,6 +42,72 @@ pub struct Organization {
     pub supervisory_authority: Option<Authority>,
     /// The company's roles under data protection law.
     pub roles: Roles,
+    /// Where the subscribe form sends sign-ups for change notices: the newsletter or form service
+    /// already in use, or a webhook. Without it, visitors get the feeds and an email link.
+    #[serde(default)]
+    pub subscribe: Option<Subscribe>,
+}
+
+/// The endpoint behind the subscribe form.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Subscribe {
+    /// The address the form sends to, `https://…` (it must allow requests from the trust
+    /// center's origin: CORS).
+    #[schemars(with = "String")]
+    pub url: Spanned<String>,
+    /// `POST` (default) or `PUT`.
+    #[serde(default)]
+    pub method: SubscribeMethod,
+    /// How the fields are sent: `json` (default) or `form` (`application/x-www-form-urlencoded`).
+    #[serde(default)]
+    pub encoding: SubscribeEncoding,
+    /// The name of the email field (default `email`).
+    #[serde(default = "default_email_field")]
+    pub email_field: String,
+    /// The name of the optional company field (default `company`).
+    #[serde(default = "default_company_field")]
+    pub company_field: String,
+    /// Fixed fields sent with every sign-up, e.g. a list id: `extra = { list = "subprocessors" }`.
+    #[serde(default)]
+    pub extra: std::collections::BTreeMap<String, String>,
+    /// Seconds to wait for the service before telling the visitor to try again (default 10).
+    #[serde(default = "default_timeout")]
+    pub timeout_seconds: u32,
+}
+
+fn default_email_field() -> String {
+    "email".into()
+}
+
+fn default_company_field() -> String {
+    "company".into()
+}
+
+fn default_timeout() -> u32 {
+    10
+}
+
+/// HTTP methods the subscribe form may use.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum SubscribeMethod {
+    /// `POST`.
+    #[default]
+    Post,
+    /// `PUT`.
+    Put,
+}
+
+/// How the subscribe form encodes its fields.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SubscribeEncoding {
+    /// A JSON object.
+    #[default]
+    Json,
+    /// `application/x-www-form-urlencoded`.
+    Form,
 }
 
 /// A postal address.

@@ -628,6 +628,7 @@ fn subprocessors(model: &Model) -> (PageBody, Option<String>) {
             ("List as CSV", feeds::SUBPROCESSORS_CSV),
             ("List as JSON", feeds::SUBPROCESSORS_JSON),
         ]),
+        subscribe: subscribe(model),
     };
     (PageBody::Subprocessors(body), last)
 }
@@ -687,6 +688,57 @@ pub(super) fn change_items(model: &Model) -> Vec<ChangeItem> {
             }),
         })
         .collect()
+}
+
+/// The sign-up form's endpoint, and an email to ask by (to the privacy contact, or else where
+/// objections go).
+fn subscribe(model: &Model) -> crate::site::Subscribe {
+    use crate::model::{SubscribeEncoding, SubscribeMethod};
+    let org = &model.organization;
+    let endpoint = org
+        .subscribe
+        .as_ref()
+        .map(|s| crate::site::SubscribeEndpoint {
+            url: s.url.get_ref().clone(),
+            method: match s.method {
+                SubscribeMethod::Post => "POST",
+                SubscribeMethod::Put => "PUT",
+            }
+            .into(),
+            json: s.encoding == SubscribeEncoding::Json,
+            email_field: s.email_field.clone(),
+            company_field: s.company_field.clone(),
+            extra: s
+                .extra
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            timeout_ms: s.timeout_seconds.saturating_mul(1000),
+        });
+    let to = org
+        .contacts
+        .privacy
+        .as_ref()
+        .and_then(|c| c.get_ref().email.as_ref().map(|e| e.get_ref().clone()))
+        .or_else(|| {
+            model.documents.iter().find_map(|d| {
+                d.meta
+                    .subprocessor_notice
+                    .as_ref()
+                    .map(|n| n.get_ref().objection_email.get_ref().clone())
+            })
+        });
+    let mailto = to.map(|to| {
+        format!(
+            "mailto:{to}?subject={}&body={}",
+            encode(&format!(
+                "Subscribe to subprocessor change notices ({})",
+                org.name
+            )),
+            encode("Please notify this address of subprocessor changes.\n\nCompany:\nName:\n")
+        )
+    });
+    crate::site::Subscribe { endpoint, mailto }
 }
 
 /// A prefilled email objecting to a change: it names the change so that the objection cannot be

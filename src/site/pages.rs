@@ -236,6 +236,37 @@ pub struct Subprocessors {
     pub changes: Vec<ChangeItem>,
     /// Feeds, calendar and exports of the list and its changes.
     pub follow: Vec<Link>,
+    /// How to sign up for change notices.
+    pub subscribe: Subscribe,
+}
+
+/// Signing up for change notices: a form when the site owner configured an endpoint, and always
+/// an email to ask by.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subscribe {
+    /// Where the form sends, if configured.
+    pub endpoint: Option<SubscribeEndpoint>,
+    /// A prefilled `mailto:` asking to be added.
+    pub mailto: Option<String>,
+}
+
+/// The configured sign-up endpoint, as the form needs it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubscribeEndpoint {
+    /// The address.
+    pub url: String,
+    /// `POST` or `PUT`.
+    pub method: String,
+    /// JSON body (else form-encoded).
+    pub json: bool,
+    /// The email field's name.
+    pub email_field: String,
+    /// The company field's name.
+    pub company_field: String,
+    /// Fixed fields sent along.
+    pub extra: Vec<(String, String)>,
+    /// How long to wait, in milliseconds.
+    pub timeout_ms: u32,
 }
 
 /// One change in the history.

@@ -10,6 +10,7 @@ mod pages;
 mod search;
 mod shell;
 mod store;
+mod subscribe;
 mod widgets;
 
 use leptos::prelude::*;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::overview::OpenChanges;
 use crate::site::{SubprocessorRow, Subprocessors};
+use crate::ui::subscribe::SubscribeBox;
 use crate::ui::use_live;
 use crate::ui::widgets::Follow;
 
@@ -38,6 +39,7 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
         open_changes,
         changes,
         follow,
+        subscribe,
     } = body;
     let live = use_live();
     let region = RwSignal::new(String::new());
@@ -168,6 +170,7 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
             <h2 id="changes-heading">"Change history"</h2>
             <p>"Every change is announced before it takes effect, and customers may object until the day before."</p>
             <Follow links=follow />
+            <SubscribeBox subscribe />
             {changes
                 .into_iter()
                 .map(|c| {
