@@ -219,3 +219,49 @@ fn the_exports_list_the_subprocessors_page_entries() {
     assert_eq!(names, listed);
     assert_eq!(json["as_of"], "2026-11-22");
 }
+
+#[test]
+fn the_list_on_a_past_day_is_exported_from_the_change_history() {
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let (model, _) = trust_center::load::load(&content, Date::ymd(2026, 11, 22)).unwrap();
+    let snapshots = publish::subprocessor_snapshots(&model);
+    assert!(snapshots.len() >= 5, "{}", snapshots.len());
+    // Every snapshot export holds exactly the list of that day, by the change history.
+    for (day, _) in &snapshots {
+        let expected: Vec<String> = publish::subprocessors_on(&model, *day)
+            .into_iter()
+            .map(|(s, _)| s.name.clone())
+            .collect();
+        let bytes = read(&format!("/subprocessors/history/{day}.csv"));
+        let mut csv = csv::Reader::from_reader(&bytes[..]);
+        let names: Vec<String> = csv.records().map(|r| r.unwrap()[1].to_owned()).collect();
+        assert_eq!(names, expected, "{day}");
+        let json: serde_json::Value =
+            serde_json::from_slice(&read(&format!("/subprocessors/history/{day}.json"))).unwrap();
+        assert_eq!(json["as_of"], day.to_string());
+        assert_eq!(
+            json["subprocessors"].as_array().unwrap().len(),
+            expected.len()
+        );
+    }
+    // Before it was replaced, Courierbird was on the list; today it is not.
+    let before = snapshots
+        .iter()
+        .rev()
+        .find(|(d, _)| *d <= Date::ymd(2025, 6, 1))
+        .unwrap();
+    assert!(
+        before.1.iter().any(|r| r.name.contains("Courierbird")),
+        "{:?}",
+        before.0
+    );
+    let today = &snapshots.last().unwrap().1;
+    assert!(!today.iter().any(|r| r.name.contains("Courierbird")));
+    // The newest snapshot is today's list, the one the page and the current exports show.
+    let current: serde_json::Value =
+        serde_json::from_slice(&read("/subprocessors/subprocessors.json")).unwrap();
+    assert_eq!(
+        current["subprocessors"].as_array().unwrap().len(),
+        today.len()
+    );
+}

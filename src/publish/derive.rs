@@ -16,6 +16,7 @@ use crate::site::{
     MeasureGroup, Objection, Overview, PageBody, PageData, RegionView, Section, Security, SiteData,
     SubprocessorRow, Subprocessors, Tone, UpdateItem, Updates,
 };
+use crate::site::{History, Snapshot};
 
 /// Certifications expiring within this many days carry a warning on the site.
 pub const EXPIRY_NOTICE_DAYS: i64 = 60;
@@ -572,6 +573,7 @@ fn subprocessor_row(s: &Subprocessor, since: crate::model::Date) -> Subprocessor
         id: s.id.clone(),
         name: s.name.clone(),
         entity: format!("{}, {}", s.legal_entity, s.address),
+        contact: s.contact.clone(),
         website: s.website.get_ref().clone(),
         purpose: s.purpose.clone(),
         locations: s
@@ -593,6 +595,34 @@ pub fn current_subprocessor_rows(model: &Model) -> Vec<SubprocessorRow> {
         .into_iter()
         .map(|(s, since)| subprocessor_row(s, since))
         .collect()
+}
+
+/// The list as it stood on each day it changed, up to today, oldest first: the list on any past
+/// day is the snapshot of the latest such day on or before it.
+pub fn subprocessor_snapshots(model: &Model) -> Vec<(crate::model::Date, Vec<SubprocessorRow>)> {
+    let mut days: Vec<crate::model::Date> = model
+        .subprocessors
+        .iter()
+        .filter_map(|s| s.since.as_ref().map(|d| *d.get_ref()))
+        .chain(model.changes.iter().map(|c| *c.effective.get_ref()))
+        .filter(|d| *d <= model.today)
+        .collect();
+    days.sort();
+    days.dedup();
+    days.into_iter()
+        .map(|day| {
+            let rows = subprocessors_on(model, day)
+                .into_iter()
+                .map(|(s, since)| subprocessor_row(s, since))
+                .collect();
+            (day, rows)
+        })
+        .collect()
+}
+
+/// Where the list as it stood on `day` is exported.
+pub fn snapshot_path(day: &str, ext: &str) -> String {
+    format!("/subprocessors/history/{day}.{ext}")
 }
 
 fn subprocessors(model: &Model) -> (PageBody, Option<String>) {
@@ -629,6 +659,33 @@ fn subprocessors(model: &Model) -> (PageBody, Option<String>) {
             ("List as JSON", feeds::SUBPROCESSORS_JSON),
         ]),
         subscribe: subscribe(model),
+        history: {
+            let snapshots = subprocessor_snapshots(model);
+            let current: Vec<String> = current_subprocessor_rows(model)
+                .into_iter()
+                .map(|r| r.id)
+                .collect();
+            let mut former: Vec<SubprocessorRow> = Vec::new();
+            for (_, rows) in &snapshots {
+                for r in rows {
+                    if !current.contains(&r.id) && !former.iter().any(|f| f.id == r.id) {
+                        former.push(r.clone());
+                    }
+                }
+            }
+            History {
+                snapshots: snapshots
+                    .into_iter()
+                    .map(|(day, rows)| Snapshot {
+                        date: day.to_string(),
+                        csv: snapshot_path(&day.to_string(), "csv"),
+                        json: snapshot_path(&day.to_string(), "json"),
+                        ids: rows.into_iter().map(|r| r.id).collect(),
+                    })
+                    .collect(),
+                former,
+            }
+        },
     };
     (PageBody::Subprocessors(body), last)
 }

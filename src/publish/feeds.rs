@@ -15,7 +15,11 @@ use crate::markdown;
 use crate::model::{Date, Model};
 use crate::site::SiteData;
 
-use super::derive::{certification_name, change_items, current_subprocessor_rows};
+use super::derive::{
+    certification_name, change_items, current_subprocessor_rows, snapshot_path,
+    subprocessor_snapshots,
+};
+use crate::site::SubprocessorRow;
 
 /// A feed the site publishes, for `<link rel="alternate">` autodiscovery.
 pub struct Alternate {
@@ -100,27 +104,41 @@ struct FeedSpec<'a> {
 }
 
 /// Every file of this module, as (site-absolute path, contents).
-pub fn files(model: &Model, site: &SiteData) -> Vec<(&'static str, String)> {
+pub fn files(model: &Model, site: &SiteData) -> Vec<(String, String)> {
     let base = model.organization.site_url.get_ref().trim_end_matches('/');
     let host = host(base);
     let changes = change_feed(model, site, base, &host);
     let updates = update_feed(model, site, base, &host);
-    let mut out = Vec::new();
+    let mut out: Vec<(String, String)> = Vec::new();
     for (spec, [atom, rss, json]) in [
         (changes, [CHANGES_ATOM, CHANGES_RSS, CHANGES_JSON]),
         (updates, [UPDATES_ATOM, UPDATES_RSS, UPDATES_JSON]),
     ] {
-        out.push((atom, atom_feed(&spec, base)));
-        out.push((rss, rss_feed(&spec, base)));
-        out.push((json, json_feed(&spec, base)));
+        out.push((atom.to_owned(), atom_feed(&spec, base)));
+        out.push((rss.to_owned(), rss_feed(&spec, base)));
+        out.push((json.to_owned(), json_feed(&spec, base)));
     }
-    out.push((CHANGES_ICS, changes_calendar(model, site, base, &host)));
     out.push((
-        CERTIFICATIONS_ICS,
+        CHANGES_ICS.to_owned(),
+        changes_calendar(model, site, base, &host),
+    ));
+    out.push((
+        CERTIFICATIONS_ICS.to_owned(),
         certifications_calendar(model, site, base, &host),
     ));
-    out.push((SUBPROCESSORS_CSV, subprocessors_csv(model)));
-    out.push((SUBPROCESSORS_JSON, subprocessors_json(model, base)));
+    out.push((
+        SUBPROCESSORS_CSV.to_owned(),
+        csv_of(current_subprocessor_rows(model)),
+    ));
+    out.push((
+        SUBPROCESSORS_JSON.to_owned(),
+        json_of(current_subprocessor_rows(model), model.today, base),
+    ));
+    for (day, rows) in subprocessor_snapshots(model) {
+        let d = day.to_string();
+        out.push((snapshot_path(&d, "csv"), csv_of(rows.clone())));
+        out.push((snapshot_path(&d, "json"), json_of(rows, day, base)));
+    }
     out
 }
 
@@ -435,9 +453,8 @@ struct ExportRow {
     since: String,
 }
 
-fn export_rows(model: &Model) -> Vec<ExportRow> {
-    current_subprocessor_rows(model)
-        .into_iter()
+fn export_rows(rows: Vec<SubprocessorRow>) -> Vec<ExportRow> {
+    rows.into_iter()
         .map(|r| ExportRow {
             id: r.id,
             name: r.name,
@@ -451,16 +468,16 @@ fn export_rows(model: &Model) -> Vec<ExportRow> {
         .collect()
 }
 
-fn subprocessors_csv(model: &Model) -> String {
+fn csv_of(rows: Vec<SubprocessorRow>) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    for row in export_rows(model) {
+    for row in export_rows(rows) {
         w.serialize(row).expect("rows always serialise");
     }
     String::from_utf8(w.into_inner().expect("writing to memory cannot fail"))
         .expect("CSV of UTF-8 text is UTF-8")
 }
 
-fn subprocessors_json(model: &Model, base: &str) -> String {
+fn json_of(rows: Vec<SubprocessorRow>, as_of: Date, base: &str) -> String {
     #[derive(Serialize)]
     struct Export {
         source: String,
@@ -469,8 +486,8 @@ fn subprocessors_json(model: &Model, base: &str) -> String {
     }
     serde_json::to_string_pretty(&Export {
         source: format!("{base}/subprocessors/"),
-        as_of: model.today.to_string(),
-        subprocessors: export_rows(model),
+        as_of: as_of.to_string(),
+        subprocessors: export_rows(rows),
     })
     .expect("the export always serialises")
 }

@@ -21,7 +21,7 @@ use crate::site::{data_path, PageBody, PageData, SiteData, SITE_DATA_PATH};
 pub use corpus::search_docs;
 pub use derive::{
     current_subprocessor_rows, page_description, pages, site_data, standalone_path,
-    subprocessors_on,
+    subprocessor_snapshots, subprocessors_on,
 };
 pub use feeds::ALTERNATES;
 pub use output::Staging;

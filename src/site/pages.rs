@@ -238,6 +238,30 @@ pub struct Subprocessors {
     pub follow: Vec<Link>,
     /// How to sign up for change notices.
     pub subscribe: Subscribe,
+    /// The list on past days.
+    pub history: History,
+}
+
+/// The subprocessor list on past days, derived from the change history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct History {
+    /// Each day the list changed, oldest first.
+    pub snapshots: Vec<Snapshot>,
+    /// Rows of subprocessors no longer on the list (the current ones are the page's `rows`).
+    pub former: Vec<SubprocessorRow>,
+}
+
+/// The list as it stood from one day until the next snapshot.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// The day, ISO 8601.
+    pub date: String,
+    /// Ids on the list from that day.
+    pub ids: Vec<String>,
+    /// Its CSV export.
+    pub csv: String,
+    /// Its JSON export.
+    pub json: String,
 }
 
 /// Signing up for change notices: a form when the site owner configured an endpoint, and always
@@ -312,6 +336,8 @@ pub struct SubprocessorRow {
     pub name: String,
     /// Legal entity and address.
     pub entity: String,
+    /// Contact for data protection matters (email or URL), if published.
+    pub contact: Option<String>,
     /// Website.
     pub website: String,
     /// Purpose.

@@ -207,3 +207,27 @@ test('every document reads without JavaScript and downloads as one file', async 
     await context.close();
   }
 });
+
+test('the subprocessor list as it stood on a past day, with its exports', async () => {
+  const { context, page, problems } = await open('/subprocessors/');
+  try {
+    const today = await visibleRows(page).count();
+    await page.locator('.filters input[type=date]').fill('2025-06-01');
+    await page.waitForFunction(() => document.querySelector('.as-of'));
+    const asOf = await page.locator('.as-of').innerText();
+    assert.match(asOf, /as it stood on 2025-06-01, unchanged since \d{4}-\d{2}-\d{2}/);
+    const names = await page.locator('table.subprocessors tbody tr:not([hidden]) th a').allInnerTexts();
+    assert.ok(names.some((n) => n.includes('Courierbird')), names.join(', '));
+    // The page and the export of that day list the same subprocessors.
+    const csvHref = await page.locator('.as-of a', { hasText: 'CSV' }).getAttribute('href');
+    const csv = await (await fetch(site.server.origin + csvHref)).text();
+    const exported = csv.trim().split('\n').slice(1).map((line) => line.split(',')[1]);
+    assert.deepEqual(exported, names);
+    // Clearing the day shows today's list again.
+    await page.locator('.filters input[type=date]').fill('');
+    await page.waitForFunction((n) => document.querySelectorAll('table.subprocessors tbody tr:not([hidden])').length === n, today);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::overview::OpenChanges;
-use crate::site::{SubprocessorRow, Subprocessors};
+use crate::site::{History, SubprocessorRow, Subprocessors};
 use crate::ui::subscribe::SubscribeBox;
 use crate::ui::use_live;
 use crate::ui::widgets::Follow;
@@ -40,6 +40,7 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
         changes,
         follow,
         subscribe,
+        history,
     } = body;
     let live = use_live();
     let region = RwSignal::new(String::new());
@@ -50,7 +51,35 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
     countries.sort();
     countries.dedup();
     let total = rows.len();
-    let all = StoredValue::new(rows);
+    let History { snapshots, former } = history;
+    // The list on a chosen past day: the latest snapshot on or before it (empty: today's list).
+    let as_of = RwSignal::new(String::new());
+    let first_day = snapshots
+        .first()
+        .map(|s| s.date.clone())
+        .unwrap_or_default();
+    let today_list = rows.clone();
+    let mut everyone = rows;
+    everyone.extend(former);
+    let snapshots = StoredValue::new(snapshots);
+    let everyone = StoredValue::new(everyone);
+    let snapshot = Memo::new(move |_| {
+        let day = as_of.get();
+        if day.is_empty() {
+            return None;
+        }
+        snapshots.with_value(|s| s.iter().rev().find(|s| s.date <= day).cloned())
+    });
+    let all = Memo::new(move |_| match snapshot.get() {
+        None if as_of.with(String::is_empty) => today_list.clone(),
+        None => Vec::new(),
+        Some(s) => everyone.with_value(|rows| {
+            rows.iter()
+                .filter(|r| s.ids.contains(&r.id))
+                .cloned()
+                .collect()
+        }),
+    });
     let visible = move |r: &SubprocessorRow| {
         let region = region.get();
         let country = country.get();
@@ -63,7 +92,7 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
     };
     let sorted = Memo::new(move |_| {
         let (key, ascending) = sort.get();
-        let mut rows = all.get_value();
+        let mut rows = all.get();
         rows.sort_by_key(|r| key.of(r));
         if !ascending {
             rows.reverse();
@@ -71,6 +100,7 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
         rows
     });
     let shown = move || sorted.with(|rows| rows.iter().filter(|r| visible(r)).count());
+    let listed = move || all.with(Vec::len);
     let header = move |key: SortKey, label: &'static str| {
         let aria = move || match sort.get() {
             (k, true) if k == key => "ascending",
@@ -126,8 +156,25 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
                     "Purpose or name "
                     <input type="search" on:input=move |e| purpose.set(event_target_value(&e)) prop:value=move || purpose.get() />
                 </label>
+                <label>
+                    "As it stood on "
+                    <input type="date" min=first_day.clone() on:input=move |e| as_of.set(event_target_value(&e)) prop:value=move || as_of.get() />
+                </label>
             </fieldset>
-            <p class="count" aria-live="polite">{move || format!("{} of {total} shown", shown())}</p>
+            <p class="count" aria-live="polite">{move || format!("{} of {} shown", shown(), listed())}</p>
+            {move || {
+                let day = as_of.get();
+                (!day.is_empty()).then(|| match snapshot.get() {
+                    Some(s) => view! {
+                        <p class="as-of">
+                            {format!("The list as it stood on {day}, unchanged since {}: ", s.date)}
+                            <a href=s.csv rel="external">"CSV"</a> " · " <a href=s.json rel="external">"JSON"</a>
+                        </p>
+                    }
+                    .into_any(),
+                    None => view! { <p class="as-of">{format!("There were no subprocessors before {first_day}.")}</p> }.into_any(),
+                })
+            }}
         </form>
         <div class="table-wrap">
             <table class="subprocessors">
@@ -170,6 +217,23 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
             <h2 id="changes-heading">"Change history"</h2>
             <p>"Every change is announced before it takes effect, and customers may object until the day before."</p>
             <Follow links=follow />
+            <details class="history">
+                <summary>"Earlier versions of the list"</summary>
+                <ul>
+                    {snapshots
+                        .get_value()
+                        .into_iter()
+                        .rev()
+                        .map(|s| view! {
+                            <li>
+                                "From " <time datetime=s.date.clone()>{s.date.clone()}</time> ": "
+                                {s.ids.len()} " subprocessors · "
+                                <a href=s.csv rel="external">"CSV"</a> " · " <a href=s.json rel="external">"JSON"</a>
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
+            </details>
             <SubscribeBox subscribe />
             {changes
                 .into_iter()
@@ -237,7 +301,10 @@ pub fn SubprocessorTable(rows: Vec<SubprocessorRow>) -> impl IntoView {
                         .map(|r| {
                             view! {
                                 <tr>
-                                    <th scope="row">{r.name} <span class="entity">{r.entity}</span></th>
+                                    <th scope="row">
+                                        {r.name} <span class="entity">{r.entity}</span>
+                                        {r.contact.map(|c| view! { <span class="entity">"Contact: " {c}</span> })}
+                                    </th>
                                     <td>{r.purpose} ": " {r.data_categories.join(", ")}</td>
                                     <td>{r.locations.join(", ")}</td>
                                     <td>{r.transfer}</td>
