@@ -1,4 +1,5 @@
-//! Building the index at site build time: BM25F impacts per (term, document), synonym terms,
+//! Building the index at site build time: field-weighted BM25 impacts per (term, document),
+//! synonym terms,
 //! and the word list for prefix and typo matching.
 
 use std::collections::{BTreeMap, HashMap};
@@ -103,17 +104,21 @@ pub fn build_index(docs: &[SearchDoc], synonyms: &[Vec<String>]) -> Index {
     let mut raw: BTreeMap<&str, Vec<(u32, f32)>> = BTreeMap::new();
     let mut max_impact = 0f32;
     for (doc, f) in fields.iter().enumerate() {
-        let mut wtf: HashMap<&str, f32> = HashMap::new();
+        // BM25 per field, weighted and summed: a word in the title and the keywords and the text
+        // counts more than in the title alone (curated entries say it in several places), where
+        // one combined, saturated frequency would let short generated text win.
+        let mut score: HashMap<&str, f32> = HashMap::new();
         for (field, avg) in f.iter().zip(avg) {
             let norm = 1.0 - field.b + field.b * field.len as f32 / avg.max(1.0);
             for (t, &tf) in &field.tf {
-                *wtf.entry(t).or_default() += field.weight * tf as f32 / norm;
+                let tf = tf as f32;
+                *score.entry(t).or_default() += field.weight * tf * (K1 + 1.0) / (tf + K1 * norm);
             }
         }
-        for (t, w) in wtf {
+        for (t, s) in score {
             let d = df[t] as f32;
             let idf = (1.0 + (n - d + 0.5) / (d + 0.5)).ln();
-            let impact = idf * w * (K1 + 1.0) / (w + K1);
+            let impact = idf * s;
             max_impact = max_impact.max(impact);
             raw.entry(t).or_default().push((doc as u32, impact));
         }

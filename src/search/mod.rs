@@ -12,7 +12,8 @@
 //!   of the words as written maps to them, so that a half-typed word matches by prefix and a
 //!   misspelt one by edit distance, both among real words of the content.
 //! - **Synonyms as terms.** Each synonym group ("sso", "single sign-on") becomes one extra term,
-//!   indexed wherever any of its phrases occurs; a query phrase from the group looks that term up.
+//!   indexed wherever any of its phrases occurs; each word of a query phrase from the group is
+//!   then satisfied by its own terms or by the group's.
 //! - **Every word narrows.** Documents matching the most of the query's words come first, by
 //!   score; those matching fewer only fill up a short list: reviewers' questions are short and
 //!   every word counts.
@@ -323,15 +324,14 @@ impl Engine {
         let mut i = 0;
         while i < items.len() {
             if let Some((len, term)) = self.phrase_at(&items[i..]) {
-                let mut terms = vec![(term, 1.0)];
-                // A one-word phrase being typed ("sso", "dp") may still grow into another word:
-                // keep both readings. A longer phrase is taken as typed, or "encryption at rest"
-                // would be satisfied by "restores" alone.
-                let (stem, word, typing) = &items[i];
-                if len == 1 && *typing {
-                    terms.extend(self.word_clause(stem, word, true).terms);
+                // Each word of a synonym phrase stays a clause of its own, which the group's
+                // term also satisfies: "breach notification" finds text saying "notify … of a
+                // breach", and text saying "incident notification" too.
+                for (stem, word, typing) in &items[i..i + len] {
+                    let mut clause = self.word_clause(stem, word, *typing);
+                    clause.terms.push((term, 1.0));
+                    clauses.push(clause);
                 }
-                clauses.push(Clause { terms });
                 i += len;
                 continue;
             }

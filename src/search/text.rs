@@ -99,6 +99,7 @@ pub const DEFAULT_SYNONYMS: &[&[&str]] = &[
     &["rto", "recovery time objective"],
     &["rpo", "recovery point objective"],
     &["audit log", "audit trail", "audit logs"],
+    &["backup", "back up", "backed up"],
     &["breach notification", "incident notification"],
     &["csa star", "caiq"],
 ];
