@@ -4,14 +4,23 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { useSite, newContext, openPage, waitForApp } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-const PAGES = ['/', '/certifications/', '/security/', '/subprocessors/', '/data-privacy/', '/documents/',
-  '/documents/dpa/', '/disclosure/', '/faq/', '/updates/', '/search/?q=gdpr'];
+const SECTIONS = ['/', '/certifications/', '/security/', '/subprocessors/', '/data-privacy/', '/documents/',
+  '/disclosure/', '/faq/', '/updates/', '/search/?q=gdpr'];
+// Every route of the built site: the sections, each document's page, and the 404 page.
+const PAGES = [
+  ...SECTIONS,
+  ...readdirSync(join(process.env.SITE_DIR, 'documents'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => `/documents/${d.name}/`),
+  '/no-such-page/',
+];
 
 const site = useSite();
 
