@@ -48,8 +48,8 @@ pub fn start() {
     });
 }
 
-/// GETs `url` and decodes its JSON body.
-pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
+/// GETs `url`; an error names the URL and what went wrong.
+async fn get(url: &str) -> Result<gloo_net::http::Response, String> {
     let response = gloo_net::http::Request::get(url)
         .send()
         .await
@@ -57,8 +57,23 @@ pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
     if !response.ok() {
         return Err(format!("{url}: HTTP {}", response.status()));
     }
-    response
+    Ok(response)
+}
+
+/// GETs `url` and decodes its JSON body.
+pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
+    get(url)
+        .await?
         .json::<T>()
+        .await
+        .map_err(|e| format!("{url}: {e}"))
+}
+
+/// GETs `url` as bytes.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    get(url)
+        .await?
+        .binary()
         .await
         .map_err(|e| format!("{url}: {e}"))
 }

@@ -3,39 +3,17 @@
 //! than one place (the DPA's subprocessor annex and the Subprocessors page) agree.
 #![cfg(feature = "ssr")]
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use scraper::{Html, Selector};
-use trust_center::model::Date;
-use trust_center::publish::{self, BuildOptions, BODY_MARKER, HEAD_MARKER};
 
 /// Builds the example content once per test binary into a temporary directory.
 fn site() -> &'static Path {
-    static SITE: std::sync::OnceLock<(tempfile::TempDir, PathBuf)> = std::sync::OnceLock::new();
-    &SITE
-        .get_or_init(|| {
-            let tmp = tempfile::tempdir().unwrap();
-            let app = tmp.path().join("app");
-            fs::create_dir_all(&app).unwrap();
-            fs::write(
-                app.join("index.html"),
-                format!("<!DOCTYPE html><html lang=\"en\"><head>{HEAD_MARKER}</head><body>{BODY_MARKER}</body></html>"),
-            )
-            .unwrap();
-            fs::write(app.join("main-0123.css"), "main { max-width: 60rem }").unwrap();
-            let out = tmp.path().join("dist");
-            publish::build(&BuildOptions {
-                content: Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
-                app,
-                out: out.clone(),
-                today: Date::ymd(2026, 11, 22),
-            })
-            .unwrap();
-            (tmp, out)
-        })
-        .1
+    common::example_site()
 }
 
 fn html_files(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -699,14 +699,8 @@ fn links(list: &[(&str, &str)]) -> Vec<Link> {
         .collect()
 }
 
-pub(super) fn change_items(model: &Model) -> Vec<ChangeItem> {
-    let name = |id: &str| {
-        model
-            .subprocessors
-            .iter()
-            .find(|s| s.id == id)
-            .map_or(id.to_owned(), |s| s.name.clone())
-    };
+/// The changes as the page, feeds and calendar list them: latest effective date first.
+pub(super) fn changes_newest_first(model: &Model) -> Vec<&crate::model::Change> {
     let mut changes: Vec<&crate::model::Change> = model.changes.iter().collect();
     changes.sort_by(|a, b| {
         b.effective
@@ -715,6 +709,17 @@ pub(super) fn change_items(model: &Model) -> Vec<ChangeItem> {
             .then_with(|| a.id.get_ref().cmp(b.id.get_ref()))
     });
     changes
+}
+
+pub(super) fn change_items(model: &Model) -> Vec<ChangeItem> {
+    let name = |id: &str| {
+        model
+            .subprocessors
+            .iter()
+            .find(|s| s.id == id)
+            .map_or(id.to_owned(), |s| s.name.clone())
+    };
+    changes_newest_first(model)
         .into_iter()
         .map(|c| ChangeItem {
             anchor: format!("change-{}", c.id.get_ref()),

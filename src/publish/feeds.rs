@@ -16,8 +16,8 @@ use crate::model::{Date, Model};
 use crate::site::SiteData;
 
 use super::derive::{
-    certification_name, change_items, current_subprocessor_rows, snapshot_path,
-    subprocessor_snapshots,
+    certification_name, change_items, changes_newest_first, current_subprocessor_rows,
+    snapshot_path, subprocessor_snapshots,
 };
 use crate::site::SubprocessorRow;
 
@@ -183,7 +183,7 @@ fn change_feed(model: &Model, site: &SiteData, base: &str, host: &str) -> FeedSp
         .map(|n| n.get_ref().objection_email.get_ref().clone());
     let items = change_items(model)
         .into_iter()
-        .zip(sorted_changes(model))
+        .zip(changes_newest_first(model))
         .map(|(view, change)| {
             let deadline = change.objection_deadline();
             let mut html = format!(
@@ -219,18 +219,6 @@ fn change_feed(model: &Model, site: &SiteData, base: &str, host: &str) -> FeedSp
         self_paths: [CHANGES_ATOM, CHANGES_RSS, CHANGES_JSON],
         items,
     }
-}
-
-/// The changes in the order `change_items` lists them (newest effective date first).
-fn sorted_changes(model: &Model) -> Vec<&crate::model::Change> {
-    let mut changes: Vec<&crate::model::Change> = model.changes.iter().collect();
-    changes.sort_by(|a, b| {
-        b.effective
-            .get_ref()
-            .cmp(a.effective.get_ref())
-            .then_with(|| a.id.get_ref().cmp(b.id.get_ref()))
-    });
-    changes
 }
 
 fn update_feed(model: &Model, site: &SiteData, base: &str, host: &str) -> FeedSpec<'static> {
@@ -384,7 +372,7 @@ fn calendar(name: &str) -> Calendar {
 
 fn changes_calendar(model: &Model, site: &SiteData, base: &str, host: &str) -> String {
     let mut cal = calendar(&format!("{}: subprocessor changes", site.name));
-    for c in sorted_changes(model) {
+    for c in changes_newest_first(model) {
         let id = c.id.get_ref();
         let url = format!("{base}/subprocessors/#change-{id}");
         let stamp = Utc.from_utc_datetime(&instant(*c.announced.get_ref()).naive_utc());

@@ -110,14 +110,7 @@ impl SearchIndex {
 #[cfg(feature = "hydrate")]
 async fn fetch_engine() -> Result<Engine, String> {
     let url = crate::search::INDEX_PATH;
-    let response = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|e| format!("{url}: {e}"))?;
-    if !response.ok() {
-        return Err(format!("{url}: HTTP {}", response.status()));
-    }
-    let bytes = response.binary().await.map_err(|e| format!("{url}: {e}"))?;
+    let bytes = crate::client::fetch_bytes(url).await?;
     Engine::load(&bytes).map_err(|e| format!("{url}: {e}"))
 }
 
