@@ -44,7 +44,7 @@ pub fn build_index(docs: &[SearchDoc], synonyms: &[Vec<String>]) -> Index {
         len: u32,
     }
     let mut surface: BTreeMap<String, String> = BTreeMap::new();
-    let mut analyse = |text: &str, weight: f32, b: f32| {
+    let mut analyse = |text: &str, weight: f32, b: f32, pairs: bool| {
         let mut stems = Vec::new();
         for w in words(text) {
             if is_stopword(&w.folded) {
@@ -62,6 +62,13 @@ pub fn build_index(docs: &[SearchDoc], synonyms: &[Vec<String>]) -> Index {
                 }
             }
         }
+        // Adjacent words of a title as one term ("incident respons"): a title that says the
+        // query's words together outranks texts that only contain them apart.
+        if pairs {
+            for w in stems.windows(2) {
+                *tf.entry(format!("{} {}", w[0], w[1])).or_default() += 1;
+            }
+        }
         let len = stems.len() as u32;
         for s in stems {
             *tf.entry(s).or_default() += 1;
@@ -72,10 +79,10 @@ pub fn build_index(docs: &[SearchDoc], synonyms: &[Vec<String>]) -> Index {
         .iter()
         .map(|d| {
             [
-                analyse(&d.title, TITLE, B_TITLE),
-                analyse(&d.keywords.join(" · "), KEYWORDS, B_TEXT),
-                analyse(&d.context, CONTEXT, B_TEXT),
-                analyse(&d.text, TEXT, B_TEXT),
+                analyse(&d.title, TITLE, B_TITLE, true),
+                analyse(&d.keywords.join(" · "), KEYWORDS, B_TEXT, false),
+                analyse(&d.context, CONTEXT, B_TEXT, false),
+                analyse(&d.text, TEXT, B_TEXT, false),
             ]
         })
         .collect();

@@ -14,6 +14,8 @@
 //! - **Synonyms as terms.** Each synonym group ("sso", "single sign-on") becomes one extra term,
 //!   indexed wherever any of its phrases occurs; each word of a query phrase from the group is
 //!   then satisfied by its own terms or by the group's.
+//! - **Words together.** Adjacent words of a title are also indexed as a pair; a query with
+//!   the same two words side by side adds that pair's score to the hits that have it.
 //! - **Every word narrows.** Documents matching the most of the query's words come first, by
 //!   score; those matching fewer only fill up a short list: reviewers' questions are short and
 //!   every word counts.
@@ -125,6 +127,8 @@ pub struct Hit<'a> {
 
 /// How strongly a kind of match counts, relative to the exact word.
 const PREFIX_WEIGHT: f32 = 0.8;
+/// How much two query words side by side in a title add.
+const PAIR_WEIGHT: f32 = 4.0;
 const TYPO_WEIGHT: f32 = 0.6;
 /// Results matching fewer query words than the best are shown only up to this many results.
 const MIN_RESULTS: usize = 5;
@@ -194,7 +198,7 @@ impl Engine {
 
     /// The best results for a query, best first: those matching the most query words, by score.
     pub fn search(&self, query: &Query<'_>) -> Vec<Hit<'_>> {
-        let clauses = self.clauses(query.text);
+        let (clauses, pairs) = self.clauses(query.text);
         if clauses.is_empty() || query.limit == 0 {
             return Vec::new();
         }
@@ -237,6 +241,17 @@ impl Engine {
                 s.best[d] = 0.0;
             }
             s.clause_touched.clear();
+        }
+        // A title with two query words side by side adds to a hit's score (never makes one).
+        for &term in &pairs {
+            let postings = &self.index.postings[term as usize];
+            let mut doc = 0u32;
+            for (gap, &impact) in postings.gaps.iter().zip(&postings.impacts) {
+                doc += gap;
+                if s.matched[doc as usize] > 0 {
+                    s.total[doc as usize] += PAIR_WEIGHT * f32::from(impact);
+                }
+            }
         }
         let mut hits: Vec<(u32, u8, f32)> = s
             .touched
@@ -307,8 +322,9 @@ impl Engine {
             .map(|i| i as u32)
     }
 
-    /// Turns the typed text into clauses: synonym phrases, then one clause per remaining word.
-    fn clauses(&self, text: &str) -> Vec<Clause> {
+    /// Turns the typed text into clauses (one per word; synonym phrases also satisfy their
+    /// words), and the title word pairs the index has for adjacent query words.
+    fn clauses(&self, text: &str) -> (Vec<Clause>, Vec<u32>) {
         let parsed = parse(text);
         let last = parsed.words.len().saturating_sub(1);
         // (stem, folded word, still being typed)
@@ -342,7 +358,11 @@ impl Engine {
             }
             i += 1;
         }
-        clauses
+        let pairs = items
+            .windows(2)
+            .filter_map(|w| self.term(&format!("{} {}", w[0].0, w[1].0)))
+            .collect();
+        (clauses, pairs)
     }
 
     /// The longest synonym phrase starting at the first item, if any.

@@ -171,3 +171,25 @@ fn a_synonym_phrase_is_not_satisfied_by_a_prefix_of_its_last_word() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_title_with_the_query_words_together_ranks_first() {
+    let docs = vec![
+        doc(
+            "/a",
+            Section::Faq,
+            "How is access to test systems and response logs reviewed?",
+            &[],
+            "Incident tickets are reviewed; the plan is annual.",
+        ),
+        doc(
+            "/b",
+            Section::Faq,
+            "Do you have an incident response plan?",
+            &[],
+            "Yes, tested every year.",
+        ),
+    ];
+    let e = Engine::new(build_index(&docs, &[]));
+    assert_eq!(urls(&e, "incident response plan")[0], "/b");
+}
