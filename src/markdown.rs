@@ -19,8 +19,6 @@ pub struct Rendered {
     pub html: String,
     /// Every heading, in document order, with its id.
     pub toc: Vec<TocEntry>,
-    /// The text as plain words, cut at headings: what search indexes, one result per section.
-    pub sections: Vec<TextSection>,
 }
 
 /// The plain text under one heading (or before the first).
@@ -50,6 +48,33 @@ pub fn to_html(markdown: &str) -> String {
 
 /// Renders Markdown to sanitised HTML, with ids on headings and the table of contents.
 pub fn render(markdown: &str) -> Rendered {
+    let (events, toc) = parse(markdown);
+    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut raw, events.into_iter());
+    Rendered {
+        html: sanitize(&raw),
+        toc,
+    }
+}
+
+/// The text as plain words, cut at headings (with the same ids as [`render`] gives them): what
+/// search indexes, one entry per section. No HTML is produced, so nothing needs sanitising.
+pub fn sections(markdown: &str) -> Vec<TextSection> {
+    plain_sections(&parse(markdown).0)
+}
+
+/// The whole text as plain words, headings included.
+pub fn plain_text(markdown: &str) -> String {
+    sections(markdown)
+        .into_iter()
+        .flat_map(|s| [s.heading, s.text])
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Parses Markdown with the site's options and gives every heading its unique id.
+fn parse(markdown: &str) -> (Vec<Event<'_>>, Vec<TocEntry>) {
     let mut events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
     let mut toc = Vec::new();
     let mut used: HashMap<String, usize> = HashMap::new();
@@ -78,14 +103,7 @@ pub fn render(markdown: &str) -> Rendered {
         }
         i += 1;
     }
-    let sections = plain_sections(&events);
-    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut raw, events.into_iter());
-    Rendered {
-        html: sanitize(&raw),
-        toc,
-        sections,
-    }
+    (events, toc)
 }
 
 /// The text of the events as plain words, one section per heading.
@@ -162,6 +180,28 @@ fn sanitize(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sections_carry_the_ids_the_page_gives_their_headings() {
+        let md = "Intro text.\n\n## Scope\n\nWhat *is* covered.\n\n## Scope\n\n- a\n- b\n";
+        let ids: Vec<String> = render(md).toc.into_iter().map(|t| t.id).collect();
+        let sections = sections(md);
+        assert_eq!(sections[0].id, None);
+        assert_eq!(sections[0].text, "Intro text.");
+        assert_eq!(
+            sections[1..]
+                .iter()
+                .map(|s| s.id.clone().unwrap())
+                .collect::<Vec<_>>(),
+            ids
+        );
+        assert_eq!(sections[1].text, "What is covered.");
+        assert_eq!(sections[2].text, "a b");
+        assert_eq!(
+            plain_text(md),
+            "Intro text. Scope What is covered. Scope a b"
+        );
+    }
 
     #[test]
     fn renders_tables_and_footnotes() {

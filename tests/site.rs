@@ -234,7 +234,9 @@ fn the_dpa_downloads_as_one_self_contained_file_with_the_same_text() {
             .count(),
         0
     );
-    assert!(texts(&file, "style").join("").contains("max-width: 60rem"));
+    let style = texts(&file, "style").join("");
+    assert!(style.contains("max-width: 60rem"), "the site's stylesheet");
+    assert!(style.contains("--brand:#"), "the brand colour: {style}");
     for a in file.select(&sel("a[href]")) {
         let href = a.value().attr("href").unwrap();
         assert!(

@@ -520,10 +520,7 @@ impl<'a> Cx<'a> {
         let model = self.model;
         let at = file("subprocessor-changes.toml");
         let subprocessors = self.subprocessor_ids();
-        let notice = model
-            .dpa()
-            .and_then(|d| d.meta.subprocessor_notice.as_ref())
-            .map(|n| n.get_ref().notice_days);
+        let notice = model.subprocessor_notice().map(|n| n.notice_days);
         let changes = &model.changes;
         if notice.is_none() {
             if let Some(first) = changes.first() {

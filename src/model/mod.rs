@@ -83,6 +83,13 @@ impl Model {
             .iter()
             .find(|d| *d.meta.kind.get_ref() == DocumentKind::Dpa)
     }
+
+    /// The DPA's terms for subprocessor changes: notice period and where objections go.
+    pub fn subprocessor_notice(&self) -> Option<&SubprocessorNotice> {
+        self.dpa()
+            .and_then(|d| d.meta.subprocessor_notice.as_ref())
+            .map(|n| n.get_ref())
+    }
 }
 
 /// A section introduction: `pages/<section>.md`, Markdown with optional TOML front matter.

@@ -12,15 +12,7 @@ use super::derive::{certification_name, current_subprocessor_rows, framework_lab
 /// Every searchable entry of the site, in a stable order.
 pub fn search_docs(model: &Model, pages: &[PageData]) -> Vec<SearchDoc> {
     let mut docs = Vec::new();
-    let plain = |md: &str| {
-        markdown::render(md)
-            .sections
-            .into_iter()
-            .flat_map(|s| [s.heading, s.text])
-            .filter(|t| !t.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let plain = markdown::plain_text;
 
     // The section pages themselves, for broad questions ("data residency", "documents").
     for page in pages.iter().filter(|p| p.path == p.section.path()) {
@@ -137,7 +129,7 @@ pub fn search_docs(model: &Model, pages: &[PageData]) -> Vec<SearchDoc> {
             text: d.meta.summary.clone(),
         });
         if public {
-            for s in markdown::render(&d.markdown).sections {
+            for s in markdown::sections(&d.markdown) {
                 let Some(id) = s.id else { continue };
                 docs.push(SearchDoc {
                     url: format!("{page}#{id}"),
@@ -151,7 +143,7 @@ pub fn search_docs(model: &Model, pages: &[PageData]) -> Vec<SearchDoc> {
         }
     }
 
-    for s in markdown::render(&model.disclosure.markdown).sections {
+    for s in markdown::sections(&model.disclosure.markdown) {
         let Some(id) = s.id else { continue };
         docs.push(SearchDoc {
             url: format!("/disclosure/#{id}"),

@@ -204,15 +204,12 @@ fn overview(model: &Model) -> (PageBody, Option<String>) {
             model.data.deletion_days
         ),
     });
-    if let Some(notice) = model
-        .dpa()
-        .and_then(|d| d.meta.subprocessor_notice.as_ref())
-    {
+    if let Some(notice) = model.subprocessor_notice() {
         commitments.push(Fact {
             label: "Subprocessor changes".into(),
             value: format!(
                 "Announced {} days in advance, with a right to object",
-                notice.get_ref().notice_days
+                notice.notice_days
             ),
         });
     }
@@ -639,8 +636,10 @@ fn subprocessors(model: &Model) -> (PageBody, Option<String>) {
                     .filter_map(|s| s.since.as_ref().map(|d| *d.get_ref())),
             ),
     );
+    let rows = current_subprocessor_rows(model);
+    let history = history(&rows, subprocessor_snapshots(model));
     let body = Subprocessors {
-        rows: current_subprocessor_rows(model),
+        rows,
         last_updated: last.clone().unwrap_or_default(),
         regions: model
             .data
@@ -659,35 +658,39 @@ fn subprocessors(model: &Model) -> (PageBody, Option<String>) {
             ("List as JSON", feeds::SUBPROCESSORS_JSON),
         ]),
         subscribe: subscribe(model),
-        history: {
-            let snapshots = subprocessor_snapshots(model);
-            let current: Vec<String> = current_subprocessor_rows(model)
-                .into_iter()
-                .map(|r| r.id)
-                .collect();
-            let mut former: Vec<SubprocessorRow> = Vec::new();
-            for (_, rows) in &snapshots {
-                for r in rows {
-                    if !current.contains(&r.id) && !former.iter().any(|f| f.id == r.id) {
-                        former.push(r.clone());
-                    }
-                }
-            }
-            History {
-                snapshots: snapshots
-                    .into_iter()
-                    .map(|(day, rows)| Snapshot {
-                        date: day.to_string(),
-                        csv: snapshot_path(&day.to_string(), "csv"),
-                        json: snapshot_path(&day.to_string(), "json"),
-                        ids: rows.into_iter().map(|r| r.id).collect(),
-                    })
-                    .collect(),
-                former,
-            }
-        },
+        history,
     };
     (PageBody::Subprocessors(body), last)
+}
+
+/// The page's view of the past lists: each snapshot by ids, and the rows of everyone no longer
+/// on today's list (`current`), so that the app can show any past day.
+fn history(
+    current: &[SubprocessorRow],
+    snapshots: Vec<(crate::model::Date, Vec<SubprocessorRow>)>,
+) -> History {
+    let mut former: Vec<SubprocessorRow> = Vec::new();
+    for row in snapshots.iter().flat_map(|(_, rows)| rows) {
+        let known = |r: &SubprocessorRow| r.id == row.id;
+        if !current.iter().any(known) && !former.iter().any(known) {
+            former.push(row.clone());
+        }
+    }
+    History {
+        snapshots: snapshots
+            .into_iter()
+            .map(|(day, rows)| {
+                let date = day.to_string();
+                Snapshot {
+                    csv: snapshot_path(&date, "csv"),
+                    json: snapshot_path(&date, "json"),
+                    ids: rows.into_iter().map(|r| r.id).collect(),
+                    date,
+                }
+            })
+            .collect(),
+        former,
+    }
 }
 
 fn links(list: &[(&str, &str)]) -> Vec<Link> {
@@ -711,7 +714,15 @@ pub(super) fn changes_newest_first(model: &Model) -> Vec<&crate::model::Change> 
     changes
 }
 
-pub(super) fn change_items(model: &Model) -> Vec<ChangeItem> {
+fn change_items(model: &Model) -> Vec<ChangeItem> {
+    changes_newest_first(model)
+        .into_iter()
+        .map(|c| change_item(model, c))
+        .collect()
+}
+
+/// One change as the page, its feeds and its objection link present it.
+pub(super) fn change_item(model: &Model, c: &crate::model::Change) -> ChangeItem {
     let name = |id: &str| {
         model
             .subprocessors
@@ -719,37 +730,34 @@ pub(super) fn change_items(model: &Model) -> Vec<ChangeItem> {
             .find(|s| s.id == id)
             .map_or(id.to_owned(), |s| s.name.clone())
     };
-    changes_newest_first(model)
-        .into_iter()
-        .map(|c| ChangeItem {
-            anchor: format!("change-{}", c.id.get_ref()),
-            id: c.id.get_ref().clone(),
-            kind: match c.kind.get_ref() {
-                ChangeKind::Add => "New subprocessor",
-                ChangeKind::Replace => "Replacement",
-                ChangeKind::Remove => "Removal",
-                ChangeKind::Location => "New location",
-                ChangeKind::Purpose => "New purpose",
-                ChangeKind::DataCategories => "New data categories",
-            }
-            .to_owned(),
-            summary: c.summary.clone(),
-            subprocessors: c
-                .subprocessors
-                .iter()
-                .chain(c.replaces.iter())
-                .map(|s| name(s.get_ref()))
-                .collect(),
-            announced: c.announced.get_ref().to_string(),
-            effective: c.effective.get_ref().to_string(),
-            reason_html: markdown::to_html(&c.reason),
-            objection: c.open_on(model.today).then(|| Objection {
-                deadline: c.objection_deadline().to_string(),
-                days_left: model.today.days_until(c.objection_deadline()) + 1,
-                mailto: objection_mailto(model, c),
-            }),
-        })
-        .collect()
+    ChangeItem {
+        anchor: format!("change-{}", c.id.get_ref()),
+        id: c.id.get_ref().clone(),
+        kind: match c.kind.get_ref() {
+            ChangeKind::Add => "New subprocessor",
+            ChangeKind::Replace => "Replacement",
+            ChangeKind::Remove => "Removal",
+            ChangeKind::Location => "New location",
+            ChangeKind::Purpose => "New purpose",
+            ChangeKind::DataCategories => "New data categories",
+        }
+        .to_owned(),
+        summary: c.summary.clone(),
+        subprocessors: c
+            .subprocessors
+            .iter()
+            .chain(c.replaces.iter())
+            .map(|s| name(s.get_ref()))
+            .collect(),
+        announced: c.announced.get_ref().to_string(),
+        effective: c.effective.get_ref().to_string(),
+        reason_html: markdown::to_html(&c.reason),
+        objection: c.open_on(model.today).then(|| Objection {
+            deadline: c.objection_deadline().to_string(),
+            days_left: model.today.days_until(c.objection_deadline()) + 1,
+            mailto: objection_mailto(model, c),
+        }),
+    }
 }
 
 /// The sign-up form's endpoint, and an email to ask by (to the privacy contact, or else where
@@ -783,21 +791,15 @@ fn subscribe(model: &Model) -> crate::site::Subscribe {
         .as_ref()
         .and_then(|c| c.get_ref().email.as_ref().map(|e| e.get_ref().clone()))
         .or_else(|| {
-            model.documents.iter().find_map(|d| {
-                d.meta
-                    .subprocessor_notice
-                    .as_ref()
-                    .map(|n| n.get_ref().objection_email.get_ref().clone())
-            })
+            model
+                .subprocessor_notice()
+                .map(|n| n.objection_email.get_ref().clone())
         });
     let mailto = to.map(|to| {
-        format!(
-            "mailto:{to}?subject={}&body={}",
-            encode(&format!(
-                "Subscribe to subprocessor change notices ({})",
-                org.name
-            )),
-            encode("Please notify this address of subprocessor changes.\n\nCompany:\nName:\n")
+        mailto(
+            &to,
+            &format!("Subscribe to subprocessor change notices ({})", org.name),
+            "Please notify this address of subprocessor changes.\n\nCompany:\nName:\n",
         )
     });
     crate::site::Subscribe { endpoint, mailto }
@@ -806,11 +808,7 @@ fn subscribe(model: &Model) -> crate::site::Subscribe {
 /// A prefilled email objecting to a change: it names the change so that the objection cannot be
 /// misread, and leaves the customer's details to fill in.
 fn objection_mailto(model: &Model, c: &crate::model::Change) -> Option<String> {
-    let notice = model
-        .documents
-        .iter()
-        .find_map(|d| d.meta.subprocessor_notice.as_ref())?;
-    let to = notice.get_ref().objection_email.get_ref();
+    let to = model.subprocessor_notice()?.objection_email.get_ref();
     let id = c.id.get_ref();
     let subject = format!("Objection to subprocessor change {id}");
     let body = format!(
@@ -820,11 +818,7 @@ fn objection_mailto(model: &Model, c: &crate::model::Change) -> Option<String> {
         c.summary,
         c.effective.get_ref(),
     );
-    Some(format!(
-        "mailto:{to}?subject={}&body={}",
-        encode(&subject),
-        encode(&body)
-    ))
+    Some(mailto(to, &subject, &body))
 }
 
 // ---- data & privacy -------------------------------------------------------------------------
@@ -989,12 +983,17 @@ fn request_link(model: &Model, doc: &crate::model::Document) -> Link {
     );
     Link {
         text: "Request this document".into(),
-        href: format!(
-            "mailto:{to}?subject={}&body={}",
-            encode(&subject),
-            encode(&body)
-        ),
+        href: mailto(&to, &subject, &body),
     }
+}
+
+/// A `mailto:` link with its subject and body filled in.
+fn mailto(to: &str, subject: &str, body: &str) -> String {
+    format!(
+        "mailto:{to}?subject={}&body={}",
+        encode(subject),
+        encode(body)
+    )
 }
 
 /// Percent-encodes a `mailto:` header value.

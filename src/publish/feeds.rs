@@ -16,7 +16,7 @@ use crate::model::{Date, Model};
 use crate::site::SiteData;
 
 use super::derive::{
-    certification_name, change_items, changes_newest_first, current_subprocessor_rows,
+    certification_name, change_item, changes_newest_first, current_subprocessor_rows,
     snapshot_path, subprocessor_snapshots,
 };
 use crate::site::SubprocessorRow;
@@ -115,7 +115,7 @@ pub fn files(model: &Model, site: &SiteData) -> Vec<(String, String)> {
         (updates, [UPDATES_ATOM, UPDATES_RSS, UPDATES_JSON]),
     ] {
         out.push((atom.to_owned(), atom_feed(&spec, base)));
-        out.push((rss.to_owned(), rss_feed(&spec, base)));
+        out.push((rss.to_owned(), rss_feed(&spec)));
         out.push((json.to_owned(), json_feed(&spec, base)));
     }
     out.push((
@@ -126,18 +126,16 @@ pub fn files(model: &Model, site: &SiteData) -> Vec<(String, String)> {
         CERTIFICATIONS_ICS.to_owned(),
         certifications_calendar(model, site, base, &host),
     ));
-    out.push((
-        SUBPROCESSORS_CSV.to_owned(),
-        csv_of(current_subprocessor_rows(model)),
-    ));
+    let current = current_subprocessor_rows(model);
+    out.push((SUBPROCESSORS_CSV.to_owned(), csv_of(&current)));
     out.push((
         SUBPROCESSORS_JSON.to_owned(),
-        json_of(current_subprocessor_rows(model), model.today, base),
+        json_of(&current, model.today, base),
     ));
     for (day, rows) in subprocessor_snapshots(model) {
         let d = day.to_string();
-        out.push((snapshot_path(&d, "csv"), csv_of(rows.clone())));
-        out.push((snapshot_path(&d, "json"), json_of(rows, day, base)));
+        out.push((snapshot_path(&d, "csv"), csv_of(&rows)));
+        out.push((snapshot_path(&d, "json"), json_of(&rows, day, base)));
     }
     out
 }
@@ -148,16 +146,20 @@ fn host(base: &str) -> String {
     rest.split(['/', ':']).next().unwrap_or(rest).to_owned()
 }
 
-/// Midnight UTC of a content date: content has days, feeds need instants.
-fn instant(d: Date) -> DateTime<FixedOffset> {
-    let day = NaiveDate::from_ymd_opt(i32::from(d.0.year()), d.0.month() as u32, d.0.day() as u32)
-        .expect("content dates are valid");
-    Utc.from_utc_datetime(&day.and_hms_opt(0, 0, 0).expect("midnight exists"))
-        .fixed_offset()
+/// A content date as chrono's day, for the calendar.
+fn naive(d: Date) -> NaiveDate {
+    NaiveDate::from_ymd_opt(i32::from(d.0.year()), d.0.month() as u32, d.0.day() as u32)
+        .expect("content dates are valid")
 }
 
-fn naive(d: Date) -> NaiveDate {
-    instant(d).date_naive()
+/// Midnight UTC of a content date: content has days, feeds and calendars need instants.
+fn midnight(d: Date) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&naive(d).and_time(chrono::NaiveTime::MIN))
+}
+
+/// The same instant with its (zero) offset, as the feed formats write it.
+fn instant(d: Date) -> DateTime<FixedOffset> {
+    midnight(d).fixed_offset()
 }
 
 /// A whole-day event. RFC 5545 makes an all-day DTEND exclusive, so it is the next day.
@@ -177,14 +179,12 @@ fn escape(s: &str) -> String {
 
 fn change_feed(model: &Model, site: &SiteData, base: &str, host: &str) -> FeedSpec<'static> {
     let notice = model
-        .documents
-        .iter()
-        .find_map(|d| d.meta.subprocessor_notice.as_ref())
-        .map(|n| n.get_ref().objection_email.get_ref().clone());
-    let items = change_items(model)
+        .subprocessor_notice()
+        .map(|n| n.objection_email.get_ref().clone());
+    let items = changes_newest_first(model)
         .into_iter()
-        .zip(changes_newest_first(model))
-        .map(|(view, change)| {
+        .map(|change| {
+            let view = change_item(model, change);
             let deadline = change.objection_deadline();
             let mut html = format!(
                 "<p>{}</p><p><strong>{}</strong> · subprocessors: {}</p><p>Announced {}; takes effect {}; objections until {} (ISO 8601).</p>{}",
@@ -298,7 +298,7 @@ fn atom_feed(spec: &FeedSpec, base: &str) -> String {
     feed.to_string()
 }
 
-fn rss_feed(spec: &FeedSpec, base: &str) -> String {
+fn rss_feed(spec: &FeedSpec) -> String {
     use rss::{Channel, Guid, Item as RssItem};
     let channel = Channel {
         title: spec.title.clone(),
@@ -322,7 +322,6 @@ fn rss_feed(spec: &FeedSpec, base: &str) -> String {
             .collect(),
         ..Channel::default()
     };
-    let _ = base;
     channel.to_string()
 }
 
@@ -375,7 +374,7 @@ fn changes_calendar(model: &Model, site: &SiteData, base: &str, host: &str) -> S
     for c in changes_newest_first(model) {
         let id = c.id.get_ref();
         let url = format!("{base}/subprocessors/#change-{id}");
-        let stamp = Utc.from_utc_datetime(&instant(*c.announced.get_ref()).naive_utc());
+        let stamp = midnight(*c.announced.get_ref());
         cal.push(
             Event::new()
                 .uid(&format!("change-{id}-effective@{host}"))
@@ -416,7 +415,7 @@ fn certifications_calendar(model: &Model, site: &SiteData, base: &str, host: &st
         cal.push(
             Event::new()
                 .uid(&format!("certification-{id}-expiry-{until}@{host}"))
-                .timestamp(Utc.from_utc_datetime(&instant(until).naive_utc()))
+                .timestamp(midnight(until))
                 .summary(&format!("{name} expires"))
                 .description(&format!("{name} is valid until {until}. {url}"))
                 .url(&url)
@@ -441,22 +440,22 @@ struct ExportRow {
     since: String,
 }
 
-fn export_rows(rows: Vec<SubprocessorRow>) -> Vec<ExportRow> {
-    rows.into_iter()
+fn export_rows(rows: &[SubprocessorRow]) -> Vec<ExportRow> {
+    rows.iter()
         .map(|r| ExportRow {
-            id: r.id,
-            name: r.name,
-            legal_entity: r.entity,
-            purpose: r.purpose,
+            id: r.id.clone(),
+            name: r.name.clone(),
+            legal_entity: r.entity.clone(),
+            purpose: r.purpose.clone(),
             locations: r.locations.join("; "),
-            transfer_mechanism: r.transfer,
-            dpa_url: r.dpa_url.unwrap_or_default(),
-            since: r.since,
+            transfer_mechanism: r.transfer.clone(),
+            dpa_url: r.dpa_url.clone().unwrap_or_default(),
+            since: r.since.clone(),
         })
         .collect()
 }
 
-fn csv_of(rows: Vec<SubprocessorRow>) -> String {
+fn csv_of(rows: &[SubprocessorRow]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     for row in export_rows(rows) {
         w.serialize(row).expect("rows always serialise");
@@ -465,7 +464,7 @@ fn csv_of(rows: Vec<SubprocessorRow>) -> String {
         .expect("CSV of UTF-8 text is UTF-8")
 }
 
-fn json_of(rows: Vec<SubprocessorRow>, as_of: Date, base: &str) -> String {
+fn json_of(rows: &[SubprocessorRow], as_of: Date, base: &str) -> String {
     #[derive(Serialize)]
     struct Export {
         source: String,

@@ -132,6 +132,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
                 doc,
                 &css,
                 model.organization.site_url.get_ref(),
+                model
+                    .organization
+                    .brand_color
+                    .as_ref()
+                    .map(|c| c.get_ref().as_str()),
             );
             staging.write(
                 Path::new(standalone_path(&doc.id).trim_start_matches('/')),

@@ -33,6 +33,7 @@ pub fn render_standalone(
     doc: &DocumentPage,
     css: &str,
     site_url: &str,
+    brand_color: Option<&str>,
 ) -> String {
     let owner = Owner::new();
     let body = owner.with(|| {
@@ -51,11 +52,13 @@ pub fn render_standalone(
         .to_html()
     });
     let site_url = site_url.trim_end_matches('/');
+    // The loader guarantees `#rrggbb`, so nothing here needs escaping.
+    let brand = brand_color.map_or(String::new(), |c| format!(":root{{--brand:{c}}}"));
     let body = body.replace("href=\"/", &format!("href=\"{site_url}/"));
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<link rel=\"canonical\" href=\"{}\">\n<style>{}</style>\n</head>\n\
+         <title>{}</title>\n<link rel=\"canonical\" href=\"{}\">\n<style>{}{brand}</style>\n</head>\n\
          <body>{}</body>\n</html>\n",
         escape(&page.title),
         escape(&format!("{site_url}{}", page.path)),

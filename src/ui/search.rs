@@ -201,6 +201,20 @@ fn result_list(groups: Vec<Group>, listbox: bool, active: Option<usize>) -> impl
         .collect_view()
 }
 
+/// What the status line says about a search; `empty` is what it says before anything is typed.
+fn status(load: Load, query: &str, groups: &[Group], empty: &str) -> String {
+    let query = query.trim();
+    match load {
+        _ if query.is_empty() => empty.to_owned(),
+        Load::Idle | Load::Loading => "Loading the index…".to_owned(),
+        Load::Failed => "Search is unavailable right now.".to_owned(),
+        Load::Ready if groups.is_empty() => format!(
+            "Nothing found for “{query}”. Try fewer or other words, e.g. “encryption” or “SOC 2”."
+        ),
+        Load::Ready => format!("{} results for “{query}”", count(groups)),
+    }
+}
+
 fn count(groups: &[Group]) -> usize {
     groups.iter().map(|g| g.items.len()).sum()
 }
@@ -237,7 +251,6 @@ pub fn SearchBox() -> impl IntoView {
     let open = RwSignal::new(false);
     let input = NodeRef::<leptos::html::Input>::new();
     let groups = Memo::new(move |_| {
-        index.load.track();
         let q = query.get();
         if q.trim().is_empty() {
             Vec::new()
@@ -332,13 +345,7 @@ pub fn SearchBox() -> impl IntoView {
             <div class="search-popup" hidden=move || !expanded()>
                 {move || {
                     let g = groups.get();
-                    let status = match index.load.get() {
-                        _ if query.get().trim().is_empty() => String::new(),
-                        Load::Loading | Load::Idle => "Loading the index…".to_owned(),
-                        Load::Failed => "Search is unavailable right now.".to_owned(),
-                        Load::Ready if g.is_empty() => format!("Nothing found for “{}”. Try fewer or other words, e.g. “encryption” or “SOC 2”.", query.get().trim()),
-                        Load::Ready => format!("{} results for “{}”", count(&g), query.get().trim()),
-                    };
+                    let status = status(index.load.get(), &query.get(), &g, "");
                     let all = results_url(&query.get());
                     view! {
                         <p class="search-status" role="status">{status}</p>
@@ -363,7 +370,6 @@ pub fn SearchPage() -> impl IntoView {
     let q = move || query.read().get("q").unwrap_or_default();
     Effect::new(move |_| index.ensure());
     let groups = Memo::new(move |_| {
-        index.load.track();
         let q = q();
         if q.trim().is_empty() {
             Vec::new()
@@ -394,16 +400,12 @@ pub fn SearchPage() -> impl IntoView {
         {move || {
             let g = groups.get();
             let text = q();
-            let status = if text.trim().is_empty() {
-                "Type a question or a few words: “Where is data stored?”, “SSO”, “pentest report”.".to_owned()
-            } else {
-                match index.load.get() {
-                    Load::Idle | Load::Loading => "Loading the index…".to_owned(),
-                    Load::Failed => "Search is unavailable right now.".to_owned(),
-                    Load::Ready if g.is_empty() => format!("Nothing found for “{}”. Try fewer or other words, or browse the sections above.", text.trim()),
-                    Load::Ready => format!("{} results for “{}”", count(&g), text.trim()),
-                }
-            };
+            let status = status(
+                index.load.get(),
+                &text,
+                &g,
+                "Type a question or a few words: “Where is data stored?”, “SSO”, “pentest report”.",
+            );
             view! {
                 <p class="search-status" role="status">{status}</p>
                 <ul class="search-results" aria-label="Search results">{result_list(g, false, None)}</ul>

@@ -83,6 +83,20 @@ export async function openPage(context) {
 }
 
 /**
+ * Opens `url` in a fresh context, as a new visitor would, and waits for the app unless scripts
+ * are off. `beforeLoad(page)` runs before navigation, to watch requests from the first one.
+ * Resolves to { context, page, problems }; the caller closes the context.
+ */
+export async function visit(browser, url, { javaScriptEnabled = true, beforeLoad } = {}) {
+  const context = await newContext(browser, { javaScriptEnabled });
+  const { page, problems } = await openPage(context);
+  beforeLoad?.(page);
+  await page.goto(url);
+  if (javaScriptEnabled) await waitForApp(page);
+  return { context, page, problems };
+}
+
+/**
  * Waits until the Wasm app has hydrated the page (it marks <html data-hydrated>).
  *
  * The app once sometimes never started on the first page of a fresh browser: the preview host

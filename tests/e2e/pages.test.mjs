@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { useSite, newContext, openPage, waitForApp } from './harness.mjs';
+import { useSite, newContext, openPage, visit, waitForApp } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -24,13 +24,7 @@ const PAGES = [
 
 const site = useSite();
 
-async function open(path, options = {}) {
-  const context = await newContext(site.browser, options);
-  const { page, problems } = await openPage(context);
-  await page.goto(site.server.origin + path);
-  if (options.javaScriptEnabled !== false) await waitForApp(page);
-  return { context, page, problems };
-}
+const open = (path, options) => visit(site.browser, site.server.origin + path, options);
 
 const visibleRows = (page) => page.locator('table.subprocessors tbody tr:not([hidden])');
 

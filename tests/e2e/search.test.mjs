@@ -4,20 +4,21 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { useSite, newContext, openPage, waitForApp } from './harness.mjs';
+import { useSite, newContext, openPage, visit, waitForApp } from './harness.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const site = useSite();
 
+/** Opens `path` in a fresh context, counting the requests for the search index from the start. */
 async function open(path) {
-  const context = await newContext(site.browser);
-  const { page, problems } = await openPage(context);
   const indexRequests = [];
-  page.on('request', (r) => { if (r.url().endsWith('/_search/index.bin')) indexRequests.push(r.url()); });
-  await page.goto(site.server.origin + path);
-  await waitForApp(page);
-  return { context, page, problems, indexRequests };
+  const opened = await visit(site.browser, site.server.origin + path, {
+    beforeLoad: (page) => page.on('request', (r) => {
+      if (r.url().endsWith('/_search/index.bin')) indexRequests.push(r.url());
+    }),
+  });
+  return { ...opened, indexRequests };
 }
 
 /** The result links the header box shows for `query`, typed one letter at a time. */
@@ -69,10 +70,16 @@ test('keyboard only: "/" focuses the box, arrows pick a result, Enter opens its 
     await page.keyboard.press('Enter');
     await page.waitForURL(site.server.origin + first);
     await waitForApp(page);
-    // Escape closes the list; Ctrl+K focuses the box again from the page.
+    // Ctrl+K focuses the box from the page; Escape closes its list.
     await page.locator('main').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+k');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-input');
+    await page.keyboard.type('backup', { delay: 20 });
+    await page.waitForFunction(() => document.querySelectorAll('#search-results [role=option]').length > 0);
+    assert.equal(await page.locator('#search-input').getAttribute('aria-expanded'), 'true');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('#search-input').getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.locator('.search-popup').isHidden(), true);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

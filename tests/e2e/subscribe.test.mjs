@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startServer, launchBrowser, newContext, openPage, waitForApp } from './harness.mjs';
+import { startServer, launchBrowser, newContext, openPage, visit } from './harness.mjs';
 
 const CONTENT = resolve(process.env.SITE_CONTENT ?? '../../content');
 const APP_DIR = process.env.APP_DIR;
@@ -78,14 +78,7 @@ after(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-async function openForm() {
-  const context = await newContext(browser);
-  const { page, problems } = await openPage(context);
-  await page.goto(site.origin + '/subprocessors/');
-  await waitForApp(page);
-  const form = page.locator('form.subscribe-form');
-  return { context, page, problems, form };
-}
+const openForm = () => visit(browser, site.origin + '/subprocessors/');
 
 async function submit(page, email, company = 'Customer GmbH') {
   await page.locator('.subscribe-form input[name=email]').fill(email);
