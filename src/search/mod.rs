@@ -128,7 +128,7 @@ pub struct Hit<'a> {
 /// How strongly a kind of match counts, relative to the exact word.
 const PREFIX_WEIGHT: f32 = 0.8;
 /// How much two query words side by side in a title add.
-const PAIR_WEIGHT: f32 = 4.0;
+const PAIR_WEIGHT: f32 = 10.0;
 const TYPO_WEIGHT: f32 = 0.6;
 /// Results matching fewer query words than the best are shown only up to this many results.
 const MIN_RESULTS: usize = 5;
