@@ -20,7 +20,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: help setup check build serve test test-native test-browser test-e2e app trustctl bench-load bench-search lint fmt clean
+.PHONY: help setup check build serve test test-native test-browser test-e2e app trustctl bench-load bench-search bench-questionnaire lint fmt clean
 
 help:
 	@echo "make serve   build the trust center from CONTENT (default: content/) and serve it at http://$(ADDR)/"
@@ -28,7 +28,7 @@ help:
 	@echo "make check   validate CONTENT"
 	@echo "make test    run every test: native, in-browser component, end-to-end"
 	@echo "make lint    rustfmt check and clippy on the native and wasm32 builds"
-	@echo "make bench-load / bench-search   benchmarks (results in bench/README.md)"
+	@echo "make bench-load / bench-search / bench-questionnaire   benchmarks (results in bench/README.md)"
 
 setup:
 	@scripts/bootstrap.sh
@@ -73,10 +73,14 @@ bench-search: trustctl app
 	cd bench/search && npm ci --silent --no-audit --no-fund
 	cd bench/search && TRUSTCTL=$(abspath $(TRUSTCTL)) APP_DIR=$(abspath $(APP_DIR)) node run.mjs
 
+bench-questionnaire:
+	cargo bench --bench questionnaire
+
 lint: setup
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	$(WASM_ENV) cargo clippy --all-targets --target wasm32-unknown-unknown --no-default-features --features hydrate -- -D warnings
+	$(WASM_ENV) cargo clippy --lib --bins --target wasm32-unknown-unknown --no-default-features --features worker -- -D warnings
 
 fmt:
 	cargo fmt

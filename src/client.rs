@@ -29,8 +29,8 @@ pub fn start() {
             .unwrap_or_default();
         let not_found = rendered_as == "404" || rendered_as.is_empty();
         let mut pages = Vec::new();
-        // The results page has no data of its own: it reads the search index on demand.
-        if !not_found && rendered_as != crate::ui::SEARCH_PATH {
+        // The search and questionnaire pages have no data of their own.
+        if !not_found && !crate::ui::APP_ONLY_PATHS.contains(&rendered_as.as_str()) {
             match fetch_json(&data_path(&canonical_path(&rendered_as))).await {
                 Ok(page) => pages.push(page),
                 Err(e) => return leptos::logging::warn!("trust center stays static: {e}"),

@@ -7,8 +7,10 @@
 // Leptos views are deeply nested types; the larger pages exceed the default limit.
 #![recursion_limit = "256"]
 
+pub mod questionnaire;
 pub mod search;
 pub mod site;
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub mod ui;
 
 #[cfg(feature = "hydrate")]

@@ -3,7 +3,7 @@
 //! always lands on what the page says.
 
 use crate::markdown;
-use crate::model::{Access, Model};
+use crate::model::{Access, Answer, Model};
 use crate::search::SearchDoc;
 use crate::site::{PageData, Section};
 
@@ -33,18 +33,7 @@ pub fn search_docs(model: &Model, pages: &[PageData]) -> Vec<SearchDoc> {
         });
     }
 
-    for a in &model.answers {
-        let mut keywords = a.tags.clone();
-        keywords.extend(a.mappings.values().flatten().cloned());
-        docs.push(SearchDoc {
-            url: format!("/faq/#{}", a.id.get_ref()),
-            section: Section::Faq,
-            title: a.question.clone(),
-            context: a.category.clone(),
-            keywords,
-            text: plain(&a.answer),
-        });
-    }
+    docs.extend(model.answers.iter().map(answer_doc));
 
     for layer in &model.security.layer {
         docs.push(SearchDoc {
@@ -166,4 +155,18 @@ pub fn search_docs(model: &Model, pages: &[PageData]) -> Vec<SearchDoc> {
         });
     }
     docs
+}
+
+/// The search entry of an answer: the site index and the questionnaire library both use it.
+pub fn answer_doc(a: &Answer) -> SearchDoc {
+    let mut keywords = a.tags.clone();
+    keywords.extend(a.mappings.values().flatten().cloned());
+    SearchDoc {
+        url: format!("/faq/#{}", a.id.get_ref()),
+        section: Section::Faq,
+        title: a.question.clone(),
+        context: a.category.clone(),
+        keywords,
+        text: markdown::plain_text(&a.answer),
+    }
 }

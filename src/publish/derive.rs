@@ -1210,7 +1210,8 @@ fn disclosure(model: &Model) -> (PageBody, Option<String>) {
     (PageBody::Disclosure(body), None)
 }
 
-fn short_badge(s: ShortAnswer) -> Badge {
+/// The short answer as the FAQ and questionnaires show it.
+pub(crate) fn short_badge(s: ShortAnswer) -> Badge {
     match s {
         ShortAnswer::Yes => Badge {
             text: "Yes".into(),
@@ -1291,7 +1292,19 @@ fn faq(model: &Model) -> (PageBody, Option<String>) {
         }
     }
     (
-        PageBody::Faq(Faq { categories }),
+        PageBody::Faq(Faq {
+            categories,
+            downloads: vec![
+                Link {
+                    text: "Answer library (CSV)".into(),
+                    href: super::answers::ANSWERS_CSV.into(),
+                },
+                Link {
+                    text: "Answer library (JSON)".into(),
+                    href: super::answers::ANSWERS_JSON.into(),
+                },
+            ],
+        }),
         latest(model.answers.iter().map(|a| *a.reviewed.get_ref())),
     )
 }

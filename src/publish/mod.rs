@@ -5,6 +5,7 @@
 //! to a staging directory beside the target and swapped in only when everything succeeded, so a
 //! failed build never leaves a half-written or emptied site behind.
 
+mod answers;
 mod corpus;
 mod derive;
 mod feeds;
@@ -116,7 +117,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         Path::new(crate::search::INDEX_PATH.trim_start_matches('/')),
         index.to_bytes(),
     )?;
-    for (path, contents) in feeds::files(&model, &site) {
+    let library = answer_library(&model);
+    staging.write(
+        Path::new(crate::questionnaire::LIBRARY_PATH.trim_start_matches('/')),
+        library.to_bytes(),
+    )?;
+    for (path, contents) in feeds::files(&model, &site)
+        .into_iter()
+        .chain(answers::files(&model, &library))
+    {
         staging.write(Path::new(path.trim_start_matches('/')), contents)?;
     }
     let mut written = Vec::new();
@@ -151,6 +160,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let search = render_page(&template, &model, &site, Rendered::Search);
     staging.write(Path::new("search/index.html"), &search)?;
     written.push("search/index.html".to_owned());
+    let questionnaire = render_page(&template, &model, &site, Rendered::Questionnaire);
+    let rel = format!(
+        "{}index.html",
+        crate::questionnaire::PAGE_PATH.trim_start_matches('/')
+    );
+    staging.write(Path::new(&rel), &questionnaire)?;
+    written.push(rel);
     let not_found = render_page(&template, &model, &site, Rendered::NotFound);
     staging.write(Path::new("404.html"), &not_found)?;
     written.push("404.html".to_owned());
@@ -169,6 +185,8 @@ enum Rendered<'a> {
     Page(&'a PageData),
     /// The search results page (filled in by the app).
     Search,
+    /// The questionnaire assistant (works in the app only).
+    Questionnaire,
     /// The page static hosts serve at unknown addresses.
     NotFound,
 }
@@ -195,6 +213,17 @@ fn render_page(template: &Template, model: &Model, site: &SiteData, what: Render
             Some(absolute(crate::ui::SEARCH_PATH)),
             vec![SITE_DATA_PATH.to_owned()],
             crate::ui::SEARCH_PATH,
+            None,
+        ),
+        Rendered::Questionnaire => (
+            site.title_for(Some(crate::ui::QUESTIONNAIRE_HEADING)),
+            format!(
+                "Pre-fill a security questionnaire from the {} answer library, in your browser: the file is never uploaded.",
+                site.name
+            ),
+            Some(absolute(crate::questionnaire::PAGE_PATH)),
+            vec![SITE_DATA_PATH.to_owned()],
+            crate::questionnaire::PAGE_PATH,
             None,
         ),
         Rendered::NotFound => (
@@ -226,12 +255,22 @@ fn render_page(template: &Template, model: &Model, site: &SiteData, what: Render
 
 /// The search index of the site: its entries, with the built-in synonyms and the content's own.
 pub fn search_index(model: &Model, pages: &[PageData]) -> crate::search::Index {
+    crate::search::build_index(&search_docs(model, pages), &synonyms(model))
+}
+
+/// The answer library the questionnaire assistant matches against.
+pub fn answer_library(model: &Model) -> crate::questionnaire::Library {
+    answers::library(model, &synonyms(model))
+}
+
+/// The built-in synonym groups and the content's own.
+fn synonyms(model: &Model) -> Vec<Vec<String>> {
     let mut synonyms: Vec<Vec<String>> = crate::search::text::DEFAULT_SYNONYMS
         .iter()
         .map(|group| group.iter().map(|s| (*s).to_owned()).collect())
         .collect();
     synonyms.extend(model.search.synonyms.iter().cloned());
-    crate::search::build_index(&search_docs(model, pages), &synonyms)
+    synonyms
 }
 
 /// The app's stylesheets (Trunk writes one, with a hashed name), for inlining into standalone

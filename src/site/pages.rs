@@ -495,6 +495,8 @@ pub struct Disclosure {
 pub struct Faq {
     /// Categories with their answers.
     pub categories: Vec<FaqCategory>,
+    /// The whole library as files (CSV, JSON).
+    pub downloads: Vec<Link>,
 }
 
 /// A category of the FAQ.

@@ -7,6 +7,7 @@
 //! work, and look the same, without JavaScript.
 
 mod pages;
+mod questionnaire;
 mod search;
 mod shell;
 mod store;
@@ -19,6 +20,7 @@ use leptos_router::hooks::use_params_map;
 use leptos_router::path;
 
 pub use pages::{DocumentText, NOT_FOUND_HEADING};
+pub use questionnaire::QUESTIONNAIRE_HEADING;
 pub use search::{SearchIndex, SEARCH_PATH};
 pub use store::{PageState, PageStore};
 pub use widgets::Facts;
@@ -26,6 +28,10 @@ pub use widgets::Facts;
 use crate::site::{Section, SiteData};
 use pages::{NotFound, PageRoute};
 use shell::{Footer, Header};
+
+/// Routes whose page has no data file: the app fills them (search results, the questionnaire
+/// assistant).
+pub const APP_ONLY_PATHS: [&str; 2] = [SEARCH_PATH, crate::questionnaire::PAGE_PATH];
 
 /// The whole trust center: header, the current route, footer.
 ///
@@ -79,6 +85,7 @@ fn Body(not_found: bool) -> impl IntoView {
                     <Route path=path!("/faq") view=|| view! { <PageRoute path=Section::Faq.path() /> } />
                     <Route path=path!("/updates") view=|| view! { <PageRoute path=Section::Updates.path() /> } />
                     <Route path=path!("/search") view=search::SearchPage />
+                    <Route path=path!("/questionnaire") view=questionnaire::QuestionnairePage />
                 </Routes>
             }
             .into_any()

@@ -70,6 +70,11 @@ pub fn Footer() -> impl IntoView {
                     })
                     .collect_view()}
             </dl>
+            <p class="tools">
+                <a href=crate::questionnaire::PAGE_PATH>"Questionnaire assistant"</a>
+                " · "
+                <a href=crate::ui::SEARCH_PATH>"Search"</a>
+            </p>
             <p class="legal">{site.legal_line.clone()}</p>
         </footer>
     }

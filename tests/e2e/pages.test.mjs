@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const SECTIONS = ['/', '/certifications/', '/security/', '/subprocessors/', '/data-privacy/', '/documents/',
-  '/disclosure/', '/faq/', '/updates/', '/search/?q=gdpr'];
+  '/disclosure/', '/faq/', '/updates/', '/search/?q=gdpr', '/questionnaire/'];
 // Every route of the built site: the sections, each document's page, and the 404 page.
 const PAGES = [
   ...SECTIONS,

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::site::Faq;
 use crate::ui::use_live;
-use crate::ui::widgets::{BadgeView, Html};
+use crate::ui::widgets::{BadgeView, Follow, Html};
 
 /// Copies `text` to the clipboard; true when the browser accepted it.
 #[cfg(feature = "hydrate")]
@@ -42,6 +42,12 @@ pub fn FaqBody(body: Faq) -> impl IntoView {
     let live = use_live();
     open_linked_answer();
     view! {
+        <p class="notice questionnaire-promo">
+            "Answering a security questionnaire? "
+            <a href=crate::questionnaire::PAGE_PATH>"Let this site pre-fill it"</a>
+            " from these answers, in your browser: the file is never uploaded."
+        </p>
+        <Follow links=body.downloads />
         <nav class="toc" aria-label="Categories">
             <ul class="inline-list">
                 {body

@@ -1,0 +1,205 @@
+//! Writing the filled questionnaire: the original rows and columns, with the answer, the short
+//! answer and the source appended after the last used column of the questionnaire's sheet.
+//!
+//! CSV is written by the `csv` crate (with the input's separator and a byte order mark, so that
+//! Excel opens it as UTF-8), XLSX by `rust_xlsxwriter` (every sheet of the original, as values).
+
+pub use super::protocol::Filled;
+use super::sheet::{Layout, Sheet, Workbook};
+use rust_xlsxwriter::{Format, Workbook as XlsxBook, XlsxError};
+
+/// The columns an export adds, in order.
+pub const ADDED_COLUMNS: [&str; 3] = ["Answer", "Short answer", "Source"];
+
+/// Why an export failed (only the XLSX writer can fail).
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The spreadsheet writer refused.
+    #[error("the spreadsheet could not be written: {0}")]
+    Xlsx(#[from] XlsxError),
+    /// The CSV writer refused.
+    #[error("the CSV file could not be written: {0}")]
+    Csv(#[from] csv::Error),
+}
+
+/// The sheet's rows with the answers appended: the header row gets the added columns' names.
+fn filled_rows(sheet: &Sheet, layout: &Layout, filled: &[Filled]) -> Vec<Vec<String>> {
+    let width = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut rows: Vec<Vec<String>> = sheet.rows.clone();
+    if let Some(h) = layout.header {
+        let row = &mut rows[h];
+        row.resize(width, String::new());
+        row.extend(ADDED_COLUMNS.iter().map(|c| (*c).to_owned()));
+    }
+    for f in filled {
+        if let Some(row) = rows.get_mut(f.row) {
+            row.resize(width, String::new());
+            row.extend([f.answer.clone(), f.short.clone(), f.source.clone()]);
+        }
+    }
+    rows
+}
+
+/// The filled sheet as CSV.
+pub fn to_csv(
+    book: &Workbook,
+    sheet: usize,
+    layout: &Layout,
+    filled: &[Filled],
+) -> Result<Vec<u8>, ExportError> {
+    let rows = filled_rows(&book.sheets[sheet], layout, filled);
+    let mut out = vec![0xEF, 0xBB, 0xBF];
+    {
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(book.delimiter)
+            .flexible(true)
+            .from_writer(&mut out);
+        for row in &rows {
+            writer.write_record(row)?;
+        }
+        writer.flush().map_err(csv::Error::from)?;
+    }
+    Ok(out)
+}
+
+/// The whole workbook as XLSX, with the questionnaire's sheet filled.
+pub fn to_xlsx(
+    book: &Workbook,
+    sheet: usize,
+    layout: &Layout,
+    filled: &[Filled],
+) -> Result<Vec<u8>, ExportError> {
+    let mut out = XlsxBook::new();
+    let bold = Format::new().set_bold();
+    let wrap = Format::new().set_text_wrap();
+    for (i, s) in book.sheets.iter().enumerate() {
+        let ws = out.add_worksheet();
+        // Sheet names are limited to 31 characters and some punctuation in XLSX; a CSV's file
+        // name may not be a valid one.
+        if ws.set_name(&s.name).is_err() {
+            ws.set_name(format!("Sheet{}", i + 1))?;
+        }
+        let rows = if i == sheet {
+            filled_rows(s, layout, filled)
+        } else {
+            s.rows.clone()
+        };
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                if cell.is_empty() {
+                    continue;
+                }
+                let (r, c) = (r as u32, c as u16);
+                // Numbers stay numbers, so that sorting and formulas over the original still
+                // work; text that only looks numeric ("1.10", "007") stays as written.
+                match cell.parse::<f64>() {
+                    Ok(n) if n.is_finite() && n.to_string() == *cell => {
+                        ws.write_number(r, c, n)?;
+                    }
+                    _ => {
+                        ws.write_string(r, c, cell)?;
+                    }
+                }
+            }
+        }
+        if i == sheet {
+            let width = s.rows.iter().map(Vec::len).max().unwrap_or(0) as u16;
+            if let Some(h) = layout.header {
+                for (k, name) in ADDED_COLUMNS.iter().enumerate() {
+                    ws.write_string_with_format(h as u32, width + k as u16, *name, &bold)?;
+                }
+            }
+            ws.set_column_width(layout.question as u16, 60)?;
+            ws.set_column_format(width, &wrap)?;
+            ws.set_column_width(width, 80)?;
+            ws.set_column_width(width + 1, 14)?;
+            ws.set_column_width(width + 2, 40)?;
+        }
+    }
+    Ok(out.save_to_buffer()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use calamine::Reader;
+
+    use super::super::sheet::{read, Kind};
+    use super::*;
+
+    fn book() -> Workbook {
+        Workbook {
+            kind: Kind::Csv,
+            delimiter: b',',
+            sheets: vec![Sheet {
+                name: "Vendor questions".into(),
+                rows: vec![
+                    vec!["Ref".into(), "Question".into()],
+                    vec!["1".into(), "Do you support SSO?".into()],
+                    vec!["".into(), "Section: Encryption".into()],
+                    vec!["2".into(), "Is data encrypted, \"at rest\"?".into()],
+                ],
+            }],
+        }
+    }
+
+    fn filled() -> Vec<Filled> {
+        vec![
+            Filled {
+                row: 1,
+                answer: "Yes, SAML 2.0.".into(),
+                short: "Yes".into(),
+                source: "https://trust.example.com/faq/#sso".into(),
+            },
+            Filled {
+                row: 3,
+                answer: "Yes, AES-256; keys, in a KMS.".into(),
+                short: "Yes".into(),
+                source: "https://trust.example.com/faq/#at-rest".into(),
+            },
+        ]
+    }
+
+    const LAYOUT: Layout = Layout {
+        header: Some(0),
+        question: 1,
+        id: Some(0),
+    };
+
+    #[test]
+    fn csv_keeps_the_original_and_appends_three_columns() {
+        let bytes = to_csv(&book(), 0, &LAYOUT, &filled()).unwrap();
+        let back = read("out.csv", &bytes).unwrap();
+        let rows = &back.sheets[0].rows;
+        assert_eq!(
+            rows[0],
+            ["Ref", "Question", "Answer", "Short answer", "Source"]
+        );
+        assert_eq!(
+            rows[3],
+            [
+                "2",
+                "Is data encrypted, \"at rest\"?",
+                "Yes, AES-256; keys, in a KMS.",
+                "Yes",
+                "https://trust.example.com/faq/#at-rest"
+            ]
+        );
+        // A row that was not a question is left as it was.
+        assert_eq!(rows[2], ["", "Section: Encryption"]);
+    }
+
+    #[test]
+    fn xlsx_reads_back_with_calamine() {
+        let bytes = to_xlsx(&book(), 0, &LAYOUT, &filled()).unwrap();
+        let mut xlsx = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        assert_eq!(xlsx.sheet_names(), ["Vendor questions"]);
+        let range = xlsx.worksheet_range("Vendor questions").unwrap();
+        assert_eq!(range.get_value((0, 2)).unwrap().to_string(), "Answer");
+        assert_eq!(
+            range.get_value((1, 2)).unwrap().to_string(),
+            "Yes, SAML 2.0."
+        );
+        // The id column stays numeric.
+        assert_eq!(range.get_value((3, 0)), Some(&calamine::Data::Float(2.0)));
+    }
+}

@@ -1,0 +1,442 @@
+//! The questionnaire assistant: match the questions of a buyer's security questionnaire to the
+//! published answer library.
+//!
+//! The generator writes the [`Library`] (every answer with its text, short answer, page link and
+//! questionnaire ids, plus a search index over the answers) to [`LIBRARY_PATH`]. In the browser a
+//! Web Worker loads it when the questionnaire page opens and matches the rows of a dropped file
+//! without any further request: the file never leaves the browser.
+//!
+//! Matching, per row: a questionnaire id that the library maps (CAIQ `IAM-02.1`) decides;
+//! otherwise the question, stripped of questionnaire boilerplate ("Does the organization…",
+//! "Please describe…"), is ranked by the site's search engine, and the share of its words the
+//! best answer matches, with the lead over the runner-up, gives the match its confidence.
+//!
+//! Reading and writing spreadsheets ([`sheet`], [`export`]) needs the `files` feature: the worker
+//! and the native side have it, the browsing app does not.
+
+#[cfg(feature = "files")]
+pub mod export;
+pub mod protocol;
+#[cfg(feature = "files")]
+pub mod sheet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::search::text::{is_stopword, words};
+use crate::search::{Engine, Index, LoadError, Query};
+
+/// Where the generator writes the library and the worker fetches it from.
+pub const LIBRARY_PATH: &str = "/_questionnaire/library.bin";
+/// The questionnaire page.
+pub const PAGE_PATH: &str = "/questionnaire/";
+/// The worker's loader (written by Trunk next to the app).
+pub const WORKER_PATH: &str = "/questionnaire-worker-loader.js";
+/// How many proposals a row offers: the best and its alternatives.
+pub const CANDIDATES: usize = 4;
+
+/// The largest file read, in bytes.
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+/// The most question rows a sheet may have.
+pub const MAX_ROWS: usize = 2000;
+
+/// Why a file cannot be used, in words for the person who dropped it.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum FileError {
+    /// Zero bytes.
+    #[error("The file is empty.")]
+    Empty,
+    /// Over [`MAX_BYTES`].
+    #[error("The file is {size}; the limit is 5 MB. Remove images or other sheets, or split the questionnaire.")]
+    TooLarge {
+        /// Its size, in words.
+        size: String,
+    },
+    /// An encrypted Office file.
+    #[error("The file is password-protected. Save a copy without the password (in Excel: File → Info → Protect Workbook → Encrypt with Password, then clear it) and choose that copy.")]
+    Encrypted,
+    /// Not a spreadsheet at all.
+    #[error("This is not a spreadsheet or CSV file ({detail}). Choose a .csv, .xlsx, .xls or .ods file.")]
+    NotASpreadsheet {
+        /// What it looked like.
+        detail: String,
+    },
+    /// A spreadsheet that cannot be read.
+    #[error("The file looks like a spreadsheet but cannot be read; it may be damaged or incomplete ({detail}). Open it in your spreadsheet program, save it again and retry.")]
+    Damaged {
+        /// What the reader said.
+        detail: String,
+    },
+    /// No sheet has any text.
+    #[error("The file has no text in it: every sheet is empty.")]
+    NoText,
+    /// The chosen sheet has no column with questions.
+    #[error("The sheet “{sheet}” has no column of questions: no column holds sentences of text.")]
+    NoQuestions {
+        /// The sheet's name.
+        sheet: String,
+    },
+    /// Over [`MAX_ROWS`].
+    #[error("The sheet “{sheet}” has {rows} rows of questions; the limit is 2,000. Split it into smaller files.")]
+    TooManyRows {
+        /// The sheet's name.
+        sheet: String,
+        /// How many rows it has.
+        rows: usize,
+    },
+}
+
+/// One published answer, as a questionnaire needs it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LibraryAnswer {
+    /// Its id (`sso`).
+    pub id: String,
+    /// The question it answers.
+    pub question: String,
+    /// Its category.
+    pub category: String,
+    /// The short answer as shown ("Yes", "No", "Partial", "N/A").
+    pub short: String,
+    /// The full answer as plain text.
+    pub answer: String,
+    /// Absolute URL of the answer on the site.
+    pub url: String,
+    /// Questionnaire question ids it answers, as written in the content (`IAM-02.1`).
+    pub refs: Vec<String>,
+}
+
+/// The answer library and its search index, as shipped to the worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Library {
+    /// The answers, in content order; the index's documents are the same, in the same order.
+    pub answers: Vec<LibraryAnswer>,
+    /// Search index over the answers.
+    pub index: Index,
+}
+
+impl Library {
+    /// Decodes a library written by [`Library::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Library, LoadError> {
+        postcard::from_bytes(bytes).map_err(LoadError::from)
+    }
+
+    /// Encodes the library for shipping.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("a library always serialises")
+    }
+}
+
+/// How sure a proposal is, as the review table shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Confidence {
+    /// Nothing in the library matches.
+    None,
+    /// A weak match: check it.
+    Low,
+    /// Probably right.
+    Medium,
+    /// Almost certainly right.
+    High,
+    /// The row's questionnaire id is mapped to this answer.
+    ById,
+}
+
+impl Confidence {
+    /// The label shown in the table.
+    pub fn label(self) -> &'static str {
+        match self {
+            Confidence::None => "No match",
+            Confidence::Low => "Low",
+            Confidence::Medium => "Medium",
+            Confidence::High => "High",
+            Confidence::ById => "By id",
+        }
+    }
+
+    /// Whether a person should look at the row before sending the questionnaire.
+    pub fn needs_review(self) -> bool {
+        self <= Confidence::Low
+    }
+}
+
+/// One proposed answer for a row.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    /// Index into [`Library::answers`].
+    pub answer: usize,
+    /// Between 0 and 1.
+    pub score: f32,
+    /// The band the score falls in.
+    pub confidence: Confidence,
+}
+
+/// Matches questions against a loaded library.
+pub struct Matcher {
+    library_answers: Vec<LibraryAnswer>,
+    engine: Engine,
+}
+
+/// Confidence bands, chosen on `bench/questionnaire/eval.json` (see bench/README.md): at or
+/// above `HIGH` the best proposal was right in nearly every case of the evaluation set.
+const HIGH: f32 = 0.7;
+const MEDIUM: f32 = 0.45;
+const LOW: f32 = 0.2;
+
+impl Matcher {
+    /// Wraps a library.
+    pub fn new(library: Library) -> Matcher {
+        Matcher {
+            library_answers: library.answers,
+            engine: Engine::new(library.index),
+        }
+    }
+
+    /// Decodes and wraps a library.
+    pub fn load(bytes: &[u8]) -> Result<Matcher, LoadError> {
+        Ok(Matcher::new(Library::from_bytes(bytes)?))
+    }
+
+    /// The answers.
+    pub fn answers(&self) -> &[LibraryAnswer] {
+        &self.library_answers
+    }
+
+    /// The proposals for one row, best first: by questionnaire id when the library maps it,
+    /// otherwise by the question's text.
+    pub fn propose(&self, question: &str, id: Option<&str>) -> Vec<Candidate> {
+        let by_text = self.by_text(question);
+        let Some(id) = id.map(str::trim).filter(|i| !i.is_empty()) else {
+            return by_text;
+        };
+        let mapped: Vec<usize> = self
+            .library_answers
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.refs.iter().any(|r| r.eq_ignore_ascii_case(id)))
+            .map(|(i, _)| i)
+            .collect();
+        if mapped.is_empty() {
+            return by_text;
+        }
+        // Several answers can map one id (SSO and MFA both answer IAM-14.1): the text decides
+        // their order, and the text's own best proposals follow as alternatives.
+        let text_rank = |a: usize| {
+            by_text
+                .iter()
+                .position(|c| c.answer == a)
+                .unwrap_or(usize::MAX)
+        };
+        let mut mapped = mapped;
+        mapped.sort_by_key(|&a| text_rank(a));
+        let mut out: Vec<Candidate> = mapped
+            .into_iter()
+            .map(|answer| Candidate {
+                answer,
+                score: 1.0,
+                confidence: Confidence::ById,
+            })
+            .collect();
+        for c in by_text {
+            if out.len() >= CANDIDATES {
+                break;
+            }
+            if !out.iter().any(|o| o.answer == c.answer) {
+                out.push(c);
+            }
+        }
+        out.truncate(CANDIDATES);
+        out
+    }
+
+    fn by_text(&self, question: &str) -> Vec<Candidate> {
+        let text = normalise(question);
+        // A trailing space tells the engine the last word is complete (no prefix expansion).
+        let text = format!("{text} ");
+        // Every word counts, those the library never uses too: a question about something the
+        // library does not cover should not look covered because its one familiar word is.
+        let clauses = words(&text).filter(|w| !is_stopword(&w.folded)).count();
+        if clauses == 0 {
+            return Vec::new();
+        }
+        let hits = self.engine.search(&Query {
+            text: &text,
+            section: None,
+            limit: CANDIDATES + 1,
+        });
+        let Some(best) = hits.first() else {
+            return Vec::new();
+        };
+        let best_score = best.score.max(f32::EPSILON);
+        hits.iter()
+            .take(CANDIDATES)
+            .enumerate()
+            .filter_map(|(rank, hit)| {
+                let answer = self
+                    .library_answers
+                    .iter()
+                    .position(|a| a.url == hit.doc.url)?;
+                let coverage = f32::from(hit.matched) / clauses as f32;
+                // The best proposal earns its lead over the next; the others are scored by how
+                // close they come to the best.
+                let relative = if rank == 0 {
+                    let next = hits.get(1).map_or(0.0, |h| h.score);
+                    0.5 + 0.5 * (1.0 - next / best_score).clamp(0.0, 1.0)
+                } else {
+                    0.5 * (hit.score / best_score).clamp(0.0, 1.0)
+                };
+                let score = (coverage * (0.4 + 0.6 * relative)).clamp(0.0, 1.0);
+                Some(Candidate {
+                    answer,
+                    score,
+                    confidence: band(score),
+                })
+            })
+            .collect()
+    }
+}
+
+fn band(score: f32) -> Confidence {
+    if score >= HIGH {
+        Confidence::High
+    } else if score >= MEDIUM {
+        Confidence::Medium
+    } else if score >= LOW {
+        Confidence::Low
+    } else {
+        Confidence::None
+    }
+}
+
+/// Openings that questionnaires put before the actual question: they say nothing about the
+/// topic, yet words such as "organization" or "describe" would match answers that use them.
+const OPENINGS: &[&str] = &[
+    "please describe",
+    "please explain",
+    "please provide",
+    "please indicate",
+    "please confirm",
+    "please list",
+    "please state",
+    "please specify",
+    "please",
+    "describe",
+    "explain",
+    "provide",
+    "indicate whether",
+    "indicate if",
+    "indicate",
+    "confirm whether",
+    "confirm that",
+    "confirm",
+    "state whether",
+    "specify",
+    "list",
+    "do you",
+    "does your company",
+    "does your organization",
+    "does your organisation",
+    "does the organization",
+    "does the organisation",
+    "does the company",
+    "does the vendor",
+    "does the supplier",
+    "does the service provider",
+    "does the provider",
+    "does the institution",
+    "does your institution",
+    "does your service",
+    "is there",
+    "are there",
+    "have you",
+    "has your organization",
+    "has the organization",
+    "can you",
+    "will you",
+    "how do you",
+    "how does your organization",
+    "how does the organization",
+    "what is your",
+    "what are your",
+    "the organization",
+    "the organisation",
+    "your organization",
+    "your organisation",
+    "the company",
+    "your company",
+    "evidence that",
+    "evidence of",
+    "whether",
+    "if",
+    "that",
+    "how",
+];
+
+/// A questionnaire's question reduced to what it asks about: openings such as "Please
+/// describe whether the organization…" are dropped (repeatedly: "Please confirm whether…"), as
+/// are bracketed asides ("(e.g. …)") that list examples rather than ask.
+pub fn normalise(question: &str) -> String {
+    let mut text = String::with_capacity(question.len());
+    let mut depth = 0u32;
+    for c in question.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => text.push(c),
+            _ => {}
+        }
+    }
+    // Brackets that were never closed would have swallowed the rest: keep the original then.
+    if depth > 0 || text.trim().is_empty() {
+        text = question.to_owned();
+    }
+    let folded: Vec<String> = words(&text).map(|w| w.folded).collect();
+    let mut start = 0;
+    'strip: loop {
+        for opening in OPENINGS {
+            let n = opening.split(' ').count();
+            if folded.len() > start + n
+                && opening
+                    .split(' ')
+                    .zip(&folded[start..])
+                    .all(|(a, b)| a == b)
+            {
+                start += n;
+                continue 'strip;
+            }
+        }
+        break;
+    }
+    folded[start..].join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn openings_and_asides_are_dropped() {
+        assert_eq!(
+            normalise("Please describe whether the organization encrypts data at rest (e.g. AES)."),
+            "encrypts data at rest"
+        );
+        assert_eq!(
+            normalise("Does the organization have a documented incident response plan?"),
+            "have a documented incident response plan"
+        );
+        assert_eq!(normalise("Do you support SSO?"), "support sso");
+        // Nothing but an opening: kept as it is.
+        assert_eq!(normalise("Describe"), "describe");
+        // An unclosed bracket does not swallow the question.
+        assert_eq!(normalise("Backups (daily"), "backups daily");
+    }
+
+    #[test]
+    fn bands_order_by_certainty() {
+        assert!(Confidence::ById > Confidence::High);
+        assert!(Confidence::Low.needs_review());
+        assert!(Confidence::None.needs_review());
+        assert!(!Confidence::Medium.needs_review());
+        assert_eq!(band(0.9), Confidence::High);
+        assert_eq!(band(0.05), Confidence::None);
+    }
+}

@@ -1,0 +1,217 @@
+// The questionnaire assistant as a buyer uses it: a CSV and an XLSX questionnaire dropped in,
+// columns checked, answers reviewed and changed, the filled file downloaded in both formats and
+// read back with real parsers; no request leaves the browser while a file is processed; every
+// kind of bad file says what is wrong.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { useSite, visit } from './harness.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const site = useSite();
+
+/** Opens the page and waits until the worker has loaded the library; from then on every request is recorded. */
+async function open() {
+  const opened = await visit(site.browser, `${site.server.origin}/questionnaire/`);
+  await opened.page.waitForFunction(() => /Ready: \d+ published answers/.test(document.querySelector('.questionnaire-status')?.textContent ?? ''));
+  const requests = [];
+  opened.context.on('request', (r) => requests.push(r.url()));
+  return { ...opened, requests };
+}
+
+async function choose(page, name, buffer, mimeType = 'application/octet-stream') {
+  await page.setInputFiles('#questionnaire-file', { name, mimeType, buffer });
+}
+
+async function matchAll(page) {
+  await page.getByRole('button', { name: 'Match questions' }).click();
+  await page.waitForSelector('table.review tbody tr');
+}
+
+/** The review row whose question contains `text`. */
+function row(page, text) {
+  return page.locator('table.review tbody tr', { has: page.locator('td.q', { hasText: text }) });
+}
+
+async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+const CSV = [
+  'Ref,Question,Notes',
+  'IAM-02.1,What are the password requirements for user accounts?,',
+  ',Section 2: Data protection,',
+  'X-1,"Do you support single sign-on (SSO) with SAML, e.g. Okta or Entra ID?",ask IT',
+  'X-2,Please describe how customer data is encrypted at rest.,',
+  'X-3,Does the organization maintain a list of its subprocessors?,',
+].join('\r\n');
+
+test('a CSV questionnaire is matched, reviewed, changed and exported as CSV and XLSX, with no request', async () => {
+  const { context, page, problems, requests } = await open();
+  try {
+    await choose(page, 'vendor-review.csv', Buffer.from(CSV), 'text/csv');
+    await page.waitForFunction(() => /Read “vendor-review.csv”/.test(document.querySelector('.questionnaire-status').textContent));
+    // The question and id columns were found by themselves.
+    const selects = page.locator('.questionnaire-columns select');
+    assert.equal(await selects.nth(1).locator('option:checked').innerText(), 'B: Question');
+    assert.equal(await selects.nth(2).locator('option:checked').innerText(), 'A: Ref');
+    await matchAll(page);
+    assert.equal(await page.locator('table.review tbody tr').count(), 5, 'one row per question, the section heading included');
+
+    // Matched by the CAIQ id, and by the text.
+    const pw = row(page, 'password requirements');
+    assert.equal(await pw.locator('.confidence').innerText(), 'By id');
+    assert.match(await pw.locator('a.source').getAttribute('href'), /\/faq\/#password-policy$/);
+    assert.match(await row(page, 'single sign-on').locator('a.source').getAttribute('href'), /\/faq\/#sso$/);
+
+    // Rows that need a look are one click away: only low-confidence and unmatched ones stay.
+    const filter = page.getByLabel(/Only rows that need a look/);
+    const announced = Number((await filter.locator('xpath=..').innerText()).match(/\((\d+)\)/)[1]);
+    await filter.check();
+    const visible = page.locator('table.review tbody tr:visible');
+    assert.equal(await visible.count(), announced);
+    for (const c of await visible.locator('.confidence').allInnerTexts()) assert.match(c, /^(Low|No match)$/);
+    assert.ok(!(await row(page, 'password requirements').isVisible()), 'a row matched by id is hidden');
+    await filter.uncheck();
+
+    // Clear the heading's answer; write our own for the SSO row; mark it reviewed.
+    await row(page, 'Section 2').locator('select').selectOption({ label: 'No answer' });
+    const sso = row(page, 'single sign-on');
+    await sso.locator('textarea').fill('Yes: SAML 2.0 with Okta and Entra ID, on every plan.');
+    await sso.getByRole('checkbox').check();
+
+    const csv = await download(page, 'Download CSV');
+    assert.equal(csv.name, 'vendor-review-answered.csv');
+    const rows = parse(csv.bytes, { bom: true, relax_column_count: true });
+    assert.deepEqual(rows[0], ['Ref', 'Question', 'Notes', 'Answer', 'Short answer', 'Source']);
+    const ssoRow = rows.find((r) => r[0] === 'X-1');
+    assert.equal(ssoRow[2], 'ask IT', 'original columns are kept');
+    assert.equal(ssoRow[3], 'Yes: SAML 2.0 with Okta and Entra ID, on every plan.');
+    assert.equal(ssoRow[4], 'Yes');
+    assert.match(ssoRow[5], /\/faq\/#sso$/);
+    const heading = rows.find((r) => r[1] === 'Section 2: Data protection');
+    assert.equal(heading[3] ?? '', '', 'a cleared answer stays empty');
+    assert.match(rows.find((r) => r[0] === 'X-2')[3], /encrypt/i);
+
+    const xlsx = await download(page, 'Download XLSX');
+    assert.equal(xlsx.name, 'vendor-review-answered.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.bytes);
+    const sheet = book.worksheets[0];
+    assert.equal(sheet.getCell('D1').value, 'Answer');
+    assert.equal(sheet.getRow(4).getCell(4).value, 'Yes: SAML 2.0 with Okta and Entra ID, on every plan.');
+
+    assert.deepEqual(requests, [], 'no request while the file was read, matched and written');
+    const axe = await page.evaluate(async (src) => {
+      // eslint-disable-next-line no-eval
+      eval(src);
+      const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] });
+      return r.violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => `${v.id}: ${v.help}`);
+    }, AXE);
+    assert.deepEqual(axe, []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an XLSX questionnaire: the sheet with questions is proposed, CAIQ ids decide, all sheets come back', async () => {
+  const book = new ExcelJS.Workbook();
+  const cover = book.addWorksheet('Cover');
+  cover.addRow(['Vendor', 'Quillfeather']);
+  cover.addRow(['Date', '2026-11-23']);
+  const q = book.addWorksheet('CAIQ');
+  q.addRow(['Question ID', 'Question', 'Answer']);
+  q.addRow(['IAM-14.1', 'Are strong authentication capabilities provided for users?']);
+  q.addRow(['BCR-08.1', 'Is cloud data periodically backed up?']);
+  q.addRow(['', 'Are all personnel required to complete security awareness training?']);
+  const bytes = Buffer.from(await book.xlsx.writeBuffer());
+
+  const { context, page, problems, requests } = await open();
+  try {
+    await choose(page, 'caiq-lite.xlsx', bytes);
+    await page.waitForSelector('.questionnaire-columns');
+    assert.equal(await page.locator('.questionnaire-columns select').first().locator('option:checked').innerText(), 'CAIQ (4 rows)');
+    await matchAll(page);
+    assert.equal(await page.locator('table.review tbody tr').count(), 3);
+    assert.equal(await row(page, 'strong authentication').locator('.confidence').innerText(), 'By id');
+    assert.match(await row(page, 'awareness training').locator('a.source').getAttribute('href'), /\/faq\/#security-training$/);
+
+    // Pick the second proposal for the backup question.
+    const backup = row(page, 'backed up');
+    const second = await backup.locator('select option').nth(1).innerText();
+    await backup.locator('select').selectOption({ index: 1 });
+    const chosen = await backup.locator('textarea').inputValue();
+    assert.ok(chosen.length > 0, `the alternative "${second}" fills the answer`);
+
+    const xlsx = await download(page, 'Download XLSX');
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(xlsx.bytes);
+    assert.deepEqual(back.worksheets.map((s) => s.name), ['Cover', 'CAIQ']);
+    assert.equal(back.getWorksheet('Cover').getCell('B1').value, 'Quillfeather');
+    const caiq = back.getWorksheet('CAIQ');
+    assert.deepEqual([4, 5, 6].map((c) => caiq.getRow(1).getCell(c).value), ['Answer', 'Short answer', 'Source']);
+    assert.equal(caiq.getRow(3).getCell(4).value, chosen);
+
+    const csv = await download(page, 'Download CSV');
+    const rows = parse(csv.bytes, { bom: true, relax_column_count: true });
+    assert.equal(rows[0][1], 'Question');
+    assert.equal(rows[2][3], chosen);
+    assert.deepEqual(requests, []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('bad files say what is wrong, and a good file still works afterwards', async () => {
+  const { context, page, problems, requests } = await open();
+  const tooMany = ['Question', ...Array.from({ length: 2001 }, (_, i) => `Is control number ${i} in place?`)].join('\n');
+  const cases = [
+    ['empty.csv', Buffer.alloc(0), /The file is empty/],
+    ['broken.xlsx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(300, 7)]), /cannot be read; it may be damaged/],
+    ['password-protected.xlsx', readFileSync(new URL('./fixtures/password-protected.xlsx', import.meta.url)), /password-protected/],
+    ['junk.xlsx', Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256)), /not a spreadsheet or CSV file/],
+    ['numbers.csv', Buffer.from('1,2,3\n4,5,6\n7,8,9\n'), /no column of questions/],
+    ['huge.csv', Buffer.alloc(6 * 1024 * 1024, 'a'), /limit is 5 MB/],
+    ['long.csv', Buffer.from(tooMany), /2001 rows of questions; the limit is 2,000/],
+  ];
+  try {
+    for (const [name, bytes, message] of cases) {
+      await choose(page, name, bytes);
+      if (name === 'long.csv') {
+        // The file reads; matching refuses the sheet.
+        await page.waitForSelector('.questionnaire-columns');
+        await page.getByRole('button', { name: 'Match questions' }).click();
+      }
+      const alert = page.locator('[role=alert]');
+      await alert.filter({ hasText: message }).waitFor({ timeout: 5000 }).catch(() => {});
+      assert.match(await alert.innerText().catch(() => '(no message)'), message, name);
+    }
+    await choose(page, 'ok.csv', Buffer.from('Question\nDo you support SSO?\n'));
+    await page.waitForSelector('.questionnaire-columns');
+    assert.equal(await page.locator('[role=alert]').count(), 0, 'a good file clears the message');
+    await matchAll(page);
+    assert.deepEqual(requests, []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('without JavaScript the page says what it needs and offers the answer library', async () => {
+  const { context, page } = await visit(site.browser, `${site.server.origin}/questionnaire/`, { javaScriptEnabled: false });
+  try {
+    assert.match(await page.locator('main').innerText(), /needs JavaScript/);
+    assert.ok(await page.locator('#questionnaire-file').isDisabled());
+    const csv = await page.request.get(`${site.server.origin}/faq/answers.csv`);
+    const rows = parse(await csv.body(), { columns: true });
+    assert.ok(rows.some((r) => r.id === 'sso' && r.short_answer === 'Yes'));
+  } finally {
+    await context.close();
+  }
+});
