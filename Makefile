@@ -73,8 +73,10 @@ bench-search: trustctl app
 	cd bench/search && npm ci --silent --no-audit --no-fund
 	cd bench/search && TRUSTCTL=$(abspath $(TRUSTCTL)) APP_DIR=$(abspath $(APP_DIR)) node run.mjs
 
-bench-questionnaire:
-	cargo bench --bench questionnaire
+bench-questionnaire: trustctl app
+	cd bench/search && npm ci --silent --no-audit --no-fund
+	cd bench/questionnaire && npm ci --silent --no-audit --no-fund
+	cd bench/questionnaire && TRUSTCTL=$(abspath $(TRUSTCTL)) APP_DIR=$(abspath $(APP_DIR)) node run.mjs
 
 lint: setup
 	cargo fmt --check

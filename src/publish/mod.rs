@@ -260,7 +260,13 @@ pub fn search_index(model: &Model, pages: &[PageData]) -> crate::search::Index {
 
 /// The answer library the questionnaire assistant matches against.
 pub fn answer_library(model: &Model) -> crate::questionnaire::Library {
-    answers::library(model, &synonyms(model))
+    let mut synonyms = synonyms(model);
+    synonyms.extend(
+        crate::questionnaire::QUESTIONNAIRE_SYNONYMS
+            .iter()
+            .map(|group| group.iter().map(|s| (*s).to_owned()).collect()),
+    );
+    answers::library(model, &synonyms)
 }
 
 /// The built-in synonym groups and the content's own.

@@ -307,6 +307,137 @@ fn band(score: f32) -> Confidence {
     }
 }
 
+/// How questionnaires (CAIQ, SIG, HECVAT, VSAQ, home-made ones) name what answer libraries call
+/// otherwise: added to the site's synonyms for the library's index only, so that site search
+/// keeps its own, shorter list. British and American spellings are folded here too.
+pub const QUESTIONNAIRE_SYNONYMS: &[&[&str]] = &[
+    &[
+        "personnel",
+        "staff",
+        "employees",
+        "employee",
+        "workforce",
+        "team members",
+    ],
+    &[
+        "termination",
+        "leaver",
+        "leavers",
+        "departing",
+        "offboarding",
+        "off-boarding",
+    ],
+    &[
+        "de-provisioning",
+        "deprovisioning",
+        "deprovision",
+        "revoke access",
+        "access removal",
+        "remove access",
+    ],
+    &["client", "customer", "institution", "tenant"],
+    &[
+        "subcontractor",
+        "sub-processor",
+        "subprocessor",
+        "fourth party",
+    ],
+    &[
+        "third party",
+        "third-party",
+        "vendor",
+        "supplier",
+        "service provider",
+        "outsourcing provider",
+    ],
+    &["outage", "downtime", "degradation", "disruption"],
+    &["availability", "uptime"],
+    &[
+        "cryptography",
+        "cryptographic",
+        "encryption",
+        "encrypted",
+        "cipher",
+    ],
+    &["credential", "credentials", "password", "passwords"],
+    &[
+        "recertify",
+        "recertified",
+        "recertification",
+        "access review",
+        "access reviews",
+        "entitlement review",
+    ],
+    &["entitlements", "permissions", "privileges", "access rights"],
+    &[
+        "malware",
+        "antivirus",
+        "anti-virus",
+        "endpoint protection",
+        "edr",
+    ],
+    &[
+        "audit report",
+        "assurance report",
+        "attestation report",
+        "soc 2 report",
+    ],
+    &[
+        "data center",
+        "data centre",
+        "datacenter",
+        "hosting provider",
+        "cloud provider",
+    ],
+    &[
+        "subpoena",
+        "subpoenas",
+        "legal demand",
+        "legal demands",
+        "law enforcement",
+        "government request",
+    ],
+    &[
+        "breach",
+        "breaches",
+        "security incident",
+        "data security event",
+        "compromise",
+    ],
+    &[
+        "nda",
+        "non-disclosure agreement",
+        "non-disclosure agreements",
+        "confidentiality agreement",
+    ],
+    &[
+        "awareness training",
+        "security training",
+        "awareness programme",
+        "awareness program",
+    ],
+    &[
+        "federate",
+        "federation",
+        "federated",
+        "identity provider",
+        "idp",
+        "saml",
+    ],
+    &["lifecycle management", "provisioning", "scim"],
+    &[
+        "sca",
+        "software composition analysis",
+        "dependency scanning",
+        "open-source components",
+    ],
+    &["organisation", "organization"],
+    &["programme", "program"],
+    &["centre", "center"],
+    &["authorisation", "authorization"],
+    &["recognised", "recognized"],
+];
+
 /// Openings that questionnaires put before the actual question: they say nothing about the
 /// topic, yet words such as "organization" or "describe" would match answers that use them.
 const OPENINGS: &[&str] = &[
