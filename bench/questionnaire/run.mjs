@@ -10,13 +10,13 @@
 //
 // Environment: TRUSTCTL (default target/debug/trustctl), APP_DIR (default target/trunk),
 // CHROMIUM (default /usr/bin/chromium).
-import { execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serve } from '../serve.mjs';
 import { scaleContent } from '../search/scale.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -33,20 +33,6 @@ const RUNS = 5;
 const ENV = { ...process.env, TRUST_TODAY: '2026-11-22' };
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-async function serve(dir) {
-  const child = spawn(TRUSTCTL, ['serve', dir, '--addr', '127.0.0.1:0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  const origin = await new Promise((ok, fail) => {
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/at (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (m) ok(m[1]);
-    });
-    child.on('exit', (code) => fail(new Error(`trustctl serve exited with ${code}: ${out}`)));
-  });
-  return { origin, stop: async () => { child.kill(); await once(child, 'exit'); } };
-}
 
 /** 300 questions as a questionnaire would have them: the evaluation set's, then variants of them. */
 function questionnaire() {
@@ -72,7 +58,7 @@ async function speed() {
     const dist = join(work, 'dist');
     scaleContent(ANSWERS, content);
     execFileSync(TRUSTCTL, ['build', '--content', content, '--app', APP_DIR, '--out', dist], { env: ENV, stdio: ['ignore', 'ignore', 'inherit'] });
-    const server = await serve(dist);
+    const server = await serve(TRUSTCTL, dist);
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],

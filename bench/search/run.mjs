@@ -6,8 +6,7 @@
 // Usage: node run.mjs [--scales 1000,10000] [--no-readme]
 // Environment: TRUSTCTL (default target/debug/trustctl), APP_DIR (default target/trunk),
 // CHROMIUM (default /usr/bin/chromium).
-import { execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -15,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { serve } from '../serve.mjs';
 import { scaleContent } from './scale.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -51,21 +51,6 @@ const { values: args } = parseArgs({
 const scales = args.scales.split(',').map(Number);
 const labelled = JSON.parse(readFileSync(join(HERE, 'queries.json'), 'utf8')).queries;
 const queries = labelled.map((l) => l.query);
-
-/** `trustctl serve` on a free loopback port; resolves to { origin, stop }. */
-async function serve(dir) {
-  const child = spawn(TRUSTCTL, ['serve', dir, '--addr', '127.0.0.1:0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  const origin = await new Promise((ok, fail) => {
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/at (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (m) ok(m[1]);
-    });
-    child.on('exit', (code) => fail(new Error(`trustctl serve exited with ${code}: ${out}`)));
-  });
-  return { origin, stop: async () => { child.kill(); await once(child, 'exit'); } };
-}
 
 /**
  * A fresh page of the site with the app started and `engine`'s bundle and the harness loaded.
@@ -142,7 +127,7 @@ async function runScale(browser, answers) {
     const unknown = labelled.flatMap((l) => l.expected.filter((u) => !urls.has(u)).map((u) => `${l.query}: ${u}`));
     if (unknown.length) throw new Error(`queries.json expects results the corpus does not have:\n  ${unknown.join('\n  ')}`);
 
-    const server = await serve(dist);
+    const server = await serve(TRUSTCTL, dist);
     const rows = [];
     try {
       for (const engine of ENGINES) {

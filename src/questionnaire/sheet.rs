@@ -295,14 +295,17 @@ pub fn detect(sheet: &Sheet) -> Result<Layout, FileError> {
         l.split(|c: char| !c.is_alphanumeric() && c != '#')
             .any(|w| names.contains(&w))
     };
-    let mut best: Option<(f64, usize)> = None;
-    for col in 0..columns {
-        let cells: Vec<&str> = body
-            .iter()
+    // The non-empty cells of a column below the header.
+    let filled_cells = |col: usize| -> Vec<&str> {
+        body.iter()
             .filter_map(|r| r.get(col))
             .map(|c| c.trim())
             .filter(|c| !c.is_empty())
-            .collect();
+            .collect()
+    };
+    let mut best: Option<(f64, usize)> = None;
+    for col in 0..columns {
+        let cells = filled_cells(col);
         let sentences = cells.iter().filter(|c| words(c) >= 3).count();
         if sentences == 0 {
             continue;
@@ -326,12 +329,7 @@ pub fn detect(sheet: &Sheet) -> Result<Layout, FileError> {
         });
     };
     let id = (0..columns).filter(|&c| c != question).find(|&col| {
-        let cells: Vec<&str> = body
-            .iter()
-            .filter_map(|r| r.get(col))
-            .map(|c| c.trim())
-            .filter(|c| !c.is_empty())
-            .collect();
+        let cells = filled_cells(col);
         let id_like = cells
             .iter()
             .filter(|c| {
