@@ -266,3 +266,90 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The example with its `[security_txt]` table replaced.
+fn with_security_txt(dir: &Path, table: &str) -> PathBuf {
+    let content = dir.join("content");
+    copy_dir(&example_content(), &content);
+    let file = content.join("disclosure.md");
+    let text = fs::read_to_string(&file).unwrap();
+    let text = text.replace("expires_after_days = 180", table);
+    fs::write(&file, text).unwrap();
+    content
+}
+
+#[test]
+fn security_txt_follows_rfc_9116_and_expires_as_configured() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("dist");
+    build(&example_content(), &fake_app(tmp.path()), &out).unwrap();
+    let text = fs::read_to_string(out.join(".well-known/security.txt")).unwrap();
+    assert_eq!(fs::read_to_string(out.join("security.txt")).unwrap(), text);
+    // A real RFC 9116 parser, as of the build day (it refuses an expired file).
+    let now = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 22, 12, 0, 0).unwrap();
+    let parsed = sectxtlib::SecurityTxt::parse_with(
+        &text,
+        &sectxtlib::SecurityTxtOptions::new().with_now(now),
+    )
+    .unwrap_or_else(|e| panic!("{e:?}\n{text}"));
+    // 180 days after 2026-11-22.
+    assert_eq!(
+        parsed.expires.datetime.to_rfc3339(),
+        "2027-05-21T00:00:00+00:00"
+    );
+    let contacts: Vec<&str> = parsed.contact.iter().map(|c| c.uri.as_str()).collect();
+    assert_eq!(
+        contacts,
+        [
+            "mailto:security@quillfeather.example",
+            "https://quillfeather.example/security/report"
+        ]
+    );
+    assert_eq!(
+        parsed.encryption[0].uri.as_str(),
+        "https://trust.quillfeather.example/assets/security-pgp-key.asc"
+    );
+    assert!(out.join("assets/security-pgp-key.asc").is_file());
+    assert_eq!(
+        parsed.policy[0].uri.as_str(),
+        "https://trust.quillfeather.example/disclosure/"
+    );
+    assert_eq!(parsed.canonical.len(), 2);
+    assert_eq!(parsed.preferred_languages.unwrap().languages.len(), 2);
+}
+
+#[test]
+fn security_txt_that_would_expire_wrongly_fails_the_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let app = fake_app(tmp.path());
+    for (table, expected) in [
+        (
+            "expires_after_days = 400",
+            "security.txt must expire within 1 to 365 days",
+        ),
+        (
+            "expires = 2026-11-01",
+            "security.txt `expires` (2026-11-01) has passed",
+        ),
+    ] {
+        let dir = tmp.path().join(table.len().to_string());
+        let content = with_security_txt(&dir, table);
+        let err = build(&content, &app, &dir.join("dist")).unwrap_err();
+        let BuildError::Content(diagnostics) = err else {
+            panic!("expected content errors, got {err}")
+        };
+        let text = diagnostics.to_string();
+        assert!(text.contains(expected), "{table}: {text}");
+        assert!(text.contains("disclosure.md"), "says where: {text}");
+    }
+    // A fixed day within 30 days builds, with a warning; it is the Expires written.
+    let dir = tmp.path().join("soon");
+    let content = with_security_txt(&dir, "expires = 2026-12-10");
+    let report = build(&content, &app, &dir.join("dist")).unwrap();
+    assert!(report
+        .warnings
+        .to_string()
+        .contains("security.txt expires in 18 days"));
+    let text = fs::read_to_string(dir.join("dist/.well-known/security.txt")).unwrap();
+    assert!(text.contains("Expires: 2026-12-10T00:00:00Z"), "{text}");
+}

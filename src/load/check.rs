@@ -685,14 +685,55 @@ impl<'a> Cx<'a> {
                 self.url(at, "hall_of_fame.url", u);
             }
         }
-        let days = &meta.security_txt.expires_after_days;
-        if !(1..=MAX_SECURITY_TXT_DAYS).contains(days.get_ref()) {
-            self.error(
+        let sectxt = &meta.security_txt;
+        match (&sectxt.expires_after_days, &sectxt.expires) {
+            (Some(_), Some(fixed)) => self.error(
                 at,
-                days.span(),
-                format!("`expires_after_days` is {}; security.txt must expire within 1 to {MAX_SECURITY_TXT_DAYS} days", days.get_ref()),
-                "RFC 9116 recommends less than a year, so that stale contacts are not trusted",
-            );
+                fixed.span(),
+                "`[security_txt]` has both `expires` and `expires_after_days`".into(),
+                "keep one: a fixed date, or a number of days after each build",
+            ),
+            (None, None) => self.error(
+                at,
+                0..0,
+                "`[security_txt]` needs `expires_after_days` (or a fixed `expires` date)".into(),
+                "RFC 9116 requires an Expires field; `expires_after_days = 180` renews it at every build",
+            ),
+            (Some(days), None) => {
+                if !(1..=MAX_SECURITY_TXT_DAYS).contains(days.get_ref()) {
+                    self.error(
+                        at,
+                        days.span(),
+                        format!("`expires_after_days` is {}; security.txt must expire within 1 to {MAX_SECURITY_TXT_DAYS} days", days.get_ref()),
+                        "RFC 9116 recommends less than a year, so that stale contacts are not trusted",
+                    );
+                }
+            }
+            (None, Some(fixed)) => {
+                let left = model.today.days_until(*fixed.get_ref());
+                if left <= 0 {
+                    self.error(
+                        at,
+                        fixed.span(),
+                        format!("security.txt `expires` ({}) has passed", fixed.get_ref()),
+                        "researchers must not trust an expired security.txt; set a new date or use `expires_after_days`",
+                    );
+                } else if left > i64::from(MAX_SECURITY_TXT_DAYS) {
+                    self.error(
+                        at,
+                        fixed.span(),
+                        format!("security.txt `expires` ({}) is {left} days away; at most {MAX_SECURITY_TXT_DAYS}", fixed.get_ref()),
+                        "RFC 9116 recommends less than a year, so that stale contacts are not trusted",
+                    );
+                } else if left <= EXPIRY_WARNING_DAYS {
+                    self.warning(
+                        at,
+                        fixed.span(),
+                        format!("security.txt expires in {left} days ({})", fixed.get_ref()),
+                        "set a later `expires` date and rebuild before then",
+                    );
+                }
+            }
         }
     }
 

@@ -78,11 +78,29 @@ pub struct Acknowledgment {
     pub url: Option<Spanned<String>>,
 }
 
-/// The validity of `security.txt`'s `Expires` field (RFC 9116 §2.5.5).
+/// The validity of `security.txt`'s `Expires` field (RFC 9116 §2.5.5): either a number of days
+/// after each build, or a fixed date. Exactly one of the two.
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SecurityTxt {
     /// Expires this many days after each build (at most 365).
-    #[schemars(with = "u32")]
-    pub expires_after_days: Spanned<u32>,
+    #[serde(default)]
+    #[schemars(with = "Option<u32>")]
+    pub expires_after_days: Option<Spanned<u32>>,
+    /// Expires on this day (at midnight UTC), whenever the site is built.
+    #[serde(default)]
+    #[schemars(with = "Option<Date>")]
+    pub expires: Option<Spanned<Date>>,
+}
+
+impl SecurityTxt {
+    /// The day `security.txt` expires, for a build on `today`.
+    pub fn expiry(&self, today: Date) -> Date {
+        match (&self.expires, &self.expires_after_days) {
+            (Some(day), _) => *day.get_ref(),
+            (None, Some(days)) => today.plus_days(i64::from(*days.get_ref())),
+            // Refused by the checks; the shortest sensible validity otherwise.
+            (None, None) => today.plus_days(1),
+        }
+    }
 }

@@ -11,6 +11,7 @@ mod derive;
 mod feeds;
 mod output;
 mod render;
+mod wellknown;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -27,6 +28,7 @@ pub use derive::{
 pub use feeds::ALTERNATES;
 pub use output::Staging;
 pub use render::{render_body, render_standalone, Head};
+pub use wellknown::{security_txt, SECURITY_TXT, SECURITY_TXT_LEGACY};
 
 /// Where the generator reads and writes.
 #[derive(Clone, Debug)]
@@ -122,9 +124,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         Path::new(crate::questionnaire::LIBRARY_PATH.trim_start_matches('/')),
         library.to_bytes(),
     )?;
+    let security_txt = wellknown::security_txt(&model);
     for (path, contents) in feeds::files(&model, &site)
         .into_iter()
         .chain(answers::files(&model, &library))
+        .chain(
+            [wellknown::SECURITY_TXT, wellknown::SECURITY_TXT_LEGACY]
+                .map(|p| (p.to_owned(), security_txt.clone())),
+        )
     {
         staging.write(Path::new(path.trim_start_matches('/')), contents)?;
     }
