@@ -1,7 +1,9 @@
 //! A local static host for previews and tests, behaving like the hosts a trust center is deployed
 //! to: directory paths serve their `index.html`, a directory path without its trailing slash is
 //! redirected, unknown paths get `404.html` with status 404, and a precompressed `.br` or `.gz`
-//! sibling is served when the client accepts it.
+//! sibling is served when the client accepts it. Like Netlify and Cloudflare Pages, it applies
+//! the site's `_headers` file (so previews and tests run under the site's real
+//! Content-Security-Policy) and does not serve it.
 //!
 //! HTTP is hyper's, on a Tokio runtime owned by the host, so callers stay synchronous. Every
 //! connection is served by its own task for as long as it stays open: browsers open several
@@ -55,6 +57,8 @@ pub struct StaticHost {
 struct Site {
     root: PathBuf,
     log: bool,
+    /// Path patterns (`/*`, `/faq/`) with the headers `_headers` gives them.
+    rules: Vec<(String, Vec<(String, String)>)>,
 }
 
 impl StaticHost {
@@ -86,6 +90,7 @@ impl StaticHost {
             site: Arc::new(Site {
                 root: root.to_owned(),
                 log,
+                rules: header_rules(root),
             }),
         })
     }
@@ -162,6 +167,17 @@ async fn respond(
     for (name, value) in answer.headers {
         response = response.header(name, value);
     }
+    for (pattern, headers) in &site.rules {
+        let applies = match pattern.strip_suffix('*') {
+            Some(prefix) => uri.path().starts_with(prefix),
+            None => uri.path() == pattern,
+        };
+        if applies {
+            for (name, value) in headers {
+                response = response.header(name.as_str(), value.as_str());
+            }
+        }
+    }
     let body = if method == Method::HEAD {
         // The length a GET would get, without the body.
         response = response.header(CONTENT_LENGTH, answer.body.len());
@@ -190,9 +206,37 @@ impl Answer {
     }
 }
 
+/// The rules of the site's `_headers` file: a line with a path pattern, then indented
+/// `Name: value` lines (the format Netlify and Cloudflare Pages read). None without the file.
+fn header_rules(root: &Path) -> Vec<(String, Vec<(String, String)>)> {
+    let Ok(text) = fs::read_to_string(root.join("_headers")) else {
+        return Vec::new();
+    };
+    let mut rules: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        if !line.starts_with(char::is_whitespace) {
+            rules.push((trimmed.to_owned(), Vec::new()));
+        } else if let (Some(rule), Some((name, value))) =
+            (rules.last_mut(), trimmed.split_once(':'))
+        {
+            rule.1
+                .push((name.trim().to_owned(), value.trim().to_owned()));
+        }
+    }
+    rules
+}
+
 /// The answer to a GET of `uri`; `accepts` is the request's Accept-Encoding, lowercased.
 fn answer(root: &Path, uri: &Uri, accepts: &str) -> Answer {
     let raw_path = uri.path();
+    // The host's own configuration is not part of the site.
+    if raw_path.starts_with("/_headers") {
+        return not_found(root, accepts);
+    }
     let Some(rel) = site_relative(raw_path) else {
         return not_found(root, accepts);
     };

@@ -353,3 +353,36 @@ fn security_txt_that_would_expire_wrongly_fails_the_build() {
     let text = fs::read_to_string(dir.join("dist/.well-known/security.txt")).unwrap();
     assert!(text.contains("Expires: 2026-12-10T00:00:00Z"), "{text}");
 }
+
+#[test]
+fn the_build_writes_security_headers_with_the_loader_hash() {
+    let tmp = tempfile::tempdir().unwrap();
+    let app = fake_app(tmp.path());
+    // Trunk's inline loader, as it writes it into index.html.
+    let index = fs::read_to_string(app.join("index.html")).unwrap();
+    fs::write(
+        app.join("index.html"),
+        index.replace("<head>", "<head><script type=\"module\">alert(1)</script>"),
+    )
+    .unwrap();
+    let out = tmp.path().join("dist");
+    build(&example_content(), &app, &out).unwrap();
+    let headers = fs::read_to_string(out.join("_headers")).unwrap();
+    assert!(headers.starts_with("# "), "{headers}");
+    let csp = headers
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Content-Security-Policy: "))
+        .unwrap();
+    // The hash of `alert(1)`: the loader may run, no other inline script.
+    assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI=';"), "{csp}");
+    let scripts = csp
+        .split(';')
+        .find(|d| d.trim().starts_with("script-src"))
+        .unwrap();
+    assert!(!scripts.contains("unsafe-inline"), "{scripts}");
+    assert!(csp.contains("frame-ancestors 'none'"));
+    let nginx = fs::read_to_string(out.join("_headers.nginx.conf")).unwrap();
+    assert!(nginx.contains(&format!(
+        "add_header Content-Security-Policy \"{csp}\" always;"
+    )));
+}

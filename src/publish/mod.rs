@@ -9,6 +9,7 @@ mod answers;
 mod corpus;
 mod derive;
 mod feeds;
+mod headers;
 mod output;
 mod render;
 mod wellknown;
@@ -125,6 +126,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         library.to_bytes(),
     )?;
     let security_txt = wellknown::security_txt(&model);
+    let security_headers = headers::security_headers(&model, &template.text());
+    staging.write(
+        Path::new(headers::HEADERS.trim_start_matches('/')),
+        headers::headers_file(&security_headers),
+    )?;
+    staging.write(
+        Path::new(headers::NGINX_HEADERS.trim_start_matches('/')),
+        headers::nginx_file(&security_headers),
+    )?;
     for (path, contents) in feeds::files(&model, &site)
         .into_iter()
         .chain(answers::files(&model, &library))
@@ -315,6 +325,14 @@ struct Template {
 }
 
 impl Template {
+    /// The template as Trunk wrote it (markers and all).
+    fn text(&self) -> String {
+        format!(
+            "{}{HEAD_MARKER}{}{BODY_MARKER}{}",
+            self.before_head, self.between, self.after_body
+        )
+    }
+
     fn read(path: &Path) -> Result<Template, BuildError> {
         let text = fs::read_to_string(path).map_err(|e| BuildError::Template {
             path: path.to_owned(),

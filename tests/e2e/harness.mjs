@@ -90,7 +90,7 @@ export async function openPage(context) {
 export async function visit(browser, url, { javaScriptEnabled = true, beforeLoad } = {}) {
   const context = await newContext(browser, { javaScriptEnabled });
   const { page, problems } = await openPage(context);
-  beforeLoad?.(page);
+  await beforeLoad?.(page);
   await page.goto(url);
   if (javaScriptEnabled) await waitForApp(page);
   return { context, page, problems };
