@@ -386,3 +386,47 @@ fn the_build_writes_security_headers_with_the_loader_hash() {
         "add_header Content-Security-Policy \"{csp}\" always;"
     )));
 }
+
+#[test]
+fn sitemap_lists_every_page_and_robots_points_to_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("dist");
+    build(&example_content(), &fake_app(tmp.path()), &out).unwrap();
+    let xml = fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    // Read back with a real XML parser.
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let mut locs = Vec::new();
+    let mut in_loc = false;
+    loop {
+        match reader.read_event().unwrap() {
+            quick_xml::events::Event::Start(e) => in_loc = e.name().as_ref() == "loc",
+            quick_xml::events::Event::Text(t) if in_loc => {
+                locs.push(t.xml10_content().into_owned())
+            }
+            quick_xml::events::Event::End(_) => in_loc = false,
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+    let base = "https://trust.quillfeather.example";
+    for path in ["/", "/faq/", "/documents/dpa/", "/questionnaire/"] {
+        assert!(
+            locs.contains(&format!("{base}{path}")),
+            "{path} in {locs:?}"
+        );
+    }
+    assert!(!locs
+        .iter()
+        .any(|l| l.contains("404") || l.contains("/search/")));
+    for loc in &locs {
+        let path = loc.strip_prefix(base).unwrap();
+        assert!(
+            out.join(path.trim_start_matches('/'))
+                .join("index.html")
+                .is_file(),
+            "{path}"
+        );
+    }
+    let robots = fs::read_to_string(out.join("robots.txt")).unwrap();
+    assert!(robots.contains(&format!("Sitemap: {base}/sitemap.xml")));
+}

@@ -188,6 +188,21 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     staging.write(Path::new("404.html"), &not_found)?;
     written.push("404.html".to_owned());
 
+    // Every page a search engine should know, not the results page or the 404 page.
+    let listed: Vec<String> = written
+        .iter()
+        .filter(|rel| *rel != "404.html" && !rel.starts_with("search/"))
+        .map(|rel| format!("/{}", rel.trim_end_matches("index.html")))
+        .collect();
+    staging.write(
+        Path::new(wellknown::SITEMAP.trim_start_matches('/')),
+        wellknown::sitemap(&model, &listed),
+    )?;
+    staging.write(
+        Path::new(wellknown::ROBOTS.trim_start_matches('/')),
+        wellknown::robots_txt(&model),
+    )?;
+
     staging.commit()?;
     Ok(BuildReport {
         warnings,

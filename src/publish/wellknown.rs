@@ -57,3 +57,47 @@ pub fn security_txt(model: &Model) -> String {
     text.push('\n');
     text
 }
+
+/// The sitemap's path.
+pub const SITEMAP: &str = "/sitemap.xml";
+/// The crawler rules' path.
+pub const ROBOTS: &str = "/robots.txt";
+
+/// `robots.txt`: everything may be crawled except the data the app fetches; the sitemap is named.
+pub fn robots_txt(model: &Model) -> String {
+    let base = model.organization.site_url.get_ref().trim_end_matches('/');
+    format!(
+        "User-agent: *\nAllow: /\nDisallow: /_data/\nDisallow: /_search/\nDisallow: /_questionnaire/\n\nSitemap: {base}{SITEMAP}\n"
+    )
+}
+
+/// `sitemap.xml` (sitemaps.org 0.9) of the given site-absolute page paths, written with
+/// quick-xml so that every URL is escaped as XML requires.
+pub fn sitemap(model: &Model, paths: &[String]) -> String {
+    use quick_xml::events::{BytesDecl, BytesText, Event};
+    use quick_xml::Writer;
+
+    let base = model.organization.site_url.get_ref().trim_end_matches('/');
+    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
+    let written: std::io::Result<()> = (|| {
+        writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        writer
+            .create_element("urlset")
+            .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"))
+            .write_inner_content(|w| {
+                for path in paths {
+                    w.create_element("url").write_inner_content(|w| {
+                        w.create_element("loc")
+                            .write_text_content(BytesText::new(&format!("{base}{path}")))?;
+                        Ok(())
+                    })?;
+                }
+                Ok(())
+            })?;
+        Ok(())
+    })();
+    written.expect("writing to memory cannot fail");
+    let mut xml = String::from_utf8(writer.into_inner()).expect("the sitemap is UTF-8");
+    xml.push('\n');
+    xml
+}
