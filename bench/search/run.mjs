@@ -14,15 +14,10 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { serve } from '../serve.mjs';
+import { APP_DIR, CHROMIUM, README, ROOT, TRUSTCTL, serve } from '../common.mjs';
 import { scaleContent } from './scale.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '../..');
-const TRUSTCTL = resolve(process.env.TRUSTCTL ?? join(ROOT, 'target/debug/trustctl'));
-const APP_DIR = resolve(process.env.APP_DIR ?? join(ROOT, 'target/trunk'));
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const README = join(ROOT, 'bench/README.md');
 const BEGIN = '<!-- search:begin -->';
 const END = '<!-- search:end -->';
 
