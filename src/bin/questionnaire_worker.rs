@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use trust_center::questionnaire::export::{to_csv, to_xlsx};
 use trust_center::questionnaire::protocol::{
-    Format, MatchedRow, Opened, Proposal, Reply, Request, SheetSummary,
+    Format, MatchedRow, Opened, Reply, Request, SheetSummary,
 };
 use trust_center::questionnaire::sheet::{self, column_name, detect, questions, Workbook};
 use trust_center::questionnaire::{Matcher, LIBRARY_PATH};
@@ -52,7 +52,7 @@ fn main() {
     wasm_bindgen_futures::spawn_local(async {
         let reply = match load_library().await {
             Ok(matcher) => {
-                let answers = matcher.answers().len();
+                let answers = matcher.answers().to_vec();
                 STATE.with_borrow_mut(|s| s.matcher = Some(matcher));
                 Reply::Ready { answers }
             }
@@ -241,22 +241,7 @@ fn match_rows(sheet: usize, layout: sheet::Layout) {
             if n % PROGRESS_EVERY == 0 {
                 post(&Reply::Progress { done: n, total }, None);
             }
-            let proposals = matcher
-                .propose(question, id)
-                .into_iter()
-                .map(|c| {
-                    let a = &matcher.answers()[c.answer];
-                    Proposal {
-                        id: a.id.clone(),
-                        question: a.question.clone(),
-                        short: a.short.clone(),
-                        answer: a.answer.clone(),
-                        url: a.url.clone(),
-                        score: c.score,
-                        confidence: c.confidence,
-                    }
-                })
-                .collect();
+            let proposals = matcher.propose(question, id);
             out.push(MatchedRow {
                 row,
                 id: id.map(str::to_owned),

@@ -36,14 +36,10 @@ pub fn library(model: &Model, synonyms: &[Vec<String>]) -> Library {
             refs: a.mappings.values().flatten().cloned().collect(),
         })
         .collect();
-    let mut index_docs = docs;
-    // The worker maps hits back to answers by URL: make them the absolute ones it holds.
-    for d in &mut index_docs {
-        d.url = format!("{base}{}", d.url);
-    }
+    // The index's documents are the answers, in the same order: a hit's number is the answer's.
     Library {
+        index: crate::search::build_index(&docs, synonyms),
         answers,
-        index: crate::search::build_index(&index_docs, synonyms),
     }
 }
 

@@ -110,29 +110,17 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
 
     let site = site_data(&model);
-    staging.write(
-        Path::new(SITE_DATA_PATH.trim_start_matches('/')),
-        to_json(&site),
-    )?;
+    staging.write(SITE_DATA_PATH, to_json(&site))?;
     let pages = pages(&model, &site);
     let index = search_index(&model, &pages);
-    staging.write(
-        Path::new(crate::search::INDEX_PATH.trim_start_matches('/')),
-        index.to_bytes(),
-    )?;
+    staging.write(crate::search::INDEX_PATH, index.to_bytes())?;
     let library = answer_library(&model);
-    staging.write(
-        Path::new(crate::questionnaire::LIBRARY_PATH.trim_start_matches('/')),
-        library.to_bytes(),
-    )?;
+    staging.write(crate::questionnaire::LIBRARY_PATH, library.to_bytes())?;
     let security_txt = wellknown::security_txt(&model);
     let security_headers = headers::security_headers(&model, &template.text());
+    staging.write(headers::HEADERS, headers::headers_file(&security_headers))?;
     staging.write(
-        Path::new(headers::HEADERS.trim_start_matches('/')),
-        headers::headers_file(&security_headers),
-    )?;
-    staging.write(
-        Path::new(headers::NGINX_HEADERS.trim_start_matches('/')),
+        headers::NGINX_HEADERS,
         headers::nginx_file(&security_headers),
     )?;
     for (path, contents) in feeds::files(&model, &site)
@@ -143,14 +131,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
                 .map(|p| (p.to_owned(), security_txt.clone())),
         )
     {
-        staging.write(Path::new(path.trim_start_matches('/')), contents)?;
+        staging.write(&path, contents)?;
     }
     let mut written = Vec::new();
     for page in pages {
-        staging.write(
-            Path::new(data_path(&page.path).trim_start_matches('/')),
-            to_json(&page),
-        )?;
+        staging.write(&data_path(&page.path), to_json(&page))?;
         if let PageBody::Document(doc) = &page.body {
             let file = render_standalone(
                 &site,
@@ -164,28 +149,25 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
                     .as_ref()
                     .map(|c| c.get_ref().as_str()),
             );
-            staging.write(
-                Path::new(standalone_path(&doc.id).trim_start_matches('/')),
-                &file,
-            )?;
+            staging.write(&standalone_path(&doc.id), &file)?;
         }
         let html = render_page(&template, &model, &site, Rendered::Page(&page));
         let rel = format!("{}index.html", page.path.trim_start_matches('/'));
-        staging.write(Path::new(&rel), &html)?;
+        staging.write(&rel, &html)?;
         written.push(rel);
     }
     let search = render_page(&template, &model, &site, Rendered::Search);
-    staging.write(Path::new("search/index.html"), &search)?;
+    staging.write("search/index.html", &search)?;
     written.push("search/index.html".to_owned());
     let questionnaire = render_page(&template, &model, &site, Rendered::Questionnaire);
     let rel = format!(
         "{}index.html",
         crate::questionnaire::PAGE_PATH.trim_start_matches('/')
     );
-    staging.write(Path::new(&rel), &questionnaire)?;
+    staging.write(&rel, &questionnaire)?;
     written.push(rel);
     let not_found = render_page(&template, &model, &site, Rendered::NotFound);
-    staging.write(Path::new("404.html"), &not_found)?;
+    staging.write("404.html", &not_found)?;
     written.push("404.html".to_owned());
 
     // Every page a search engine should know, not the results page or the 404 page.
@@ -194,14 +176,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         .filter(|rel| *rel != "404.html" && !rel.starts_with("search/"))
         .map(|rel| format!("/{}", rel.trim_end_matches("index.html")))
         .collect();
-    staging.write(
-        Path::new(wellknown::SITEMAP.trim_start_matches('/')),
-        wellknown::sitemap(&model, &listed),
-    )?;
-    staging.write(
-        Path::new(wellknown::ROBOTS.trim_start_matches('/')),
-        wellknown::robots_txt(&model),
-    )?;
+    staging.write(wellknown::SITEMAP, wellknown::sitemap(&model, &listed))?;
+    staging.write(wellknown::ROBOTS, wellknown::robots_txt(&model))?;
 
     staging.commit()?;
     Ok(BuildReport {

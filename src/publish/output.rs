@@ -44,9 +44,10 @@ impl Staging {
         })
     }
 
-    /// Writes `contents` to the site-relative path `rel`.
-    pub fn write(&self, rel: &Path, contents: impl AsRef<[u8]>) -> Result<(), BuildError> {
-        let path = self.dir.join(rel);
+    /// Writes `contents` at `site_path`, as the site's URLs name it (`/faq/answers.csv`; a
+    /// leading slash is optional).
+    pub fn write(&self, site_path: &str, contents: impl AsRef<[u8]>) -> Result<(), BuildError> {
+        let path = self.dir.join(site_path.trim_start_matches('/'));
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(BuildError::io(parent))?;
         }

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Confidence;
+use super::{Candidate, LibraryAnswer};
 
 /// What the page asks of the worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -38,10 +38,11 @@ pub enum Request {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Reply {
-    /// The answer library is loaded: files can be processed.
+    /// The answer library is loaded: files can be processed. The page gets the answers once;
+    /// matched rows refer to them by number.
     Ready {
-        /// How many answers it has.
-        answers: usize,
+        /// The answers.
+        answers: Vec<LibraryAnswer>,
     },
     /// The file was read.
     Opened(Opened),
@@ -109,26 +110,7 @@ pub struct MatchedRow {
     /// The question.
     pub question: String,
     /// Proposed answers, best first (empty: no match).
-    pub proposals: Vec<Proposal>,
-}
-
-/// A proposed answer, with what the review table shows of it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Proposal {
-    /// The answer's id.
-    pub id: String,
-    /// The library's question.
-    pub question: String,
-    /// Short answer.
-    pub short: String,
-    /// The answer text.
-    pub answer: String,
-    /// Link to it on the trust center.
-    pub url: String,
-    /// Between 0 and 1.
-    pub score: f32,
-    /// Its band.
-    pub confidence: Confidence,
+    pub proposals: Vec<Candidate>,
 }
 
 /// Export formats.

@@ -119,6 +119,8 @@ pub struct Query<'a> {
 pub struct Hit<'a> {
     /// What to show.
     pub doc: &'a DocEntry,
+    /// Its position in [`Index::docs`], for callers that keep data of their own per document.
+    pub number: usize,
     /// How many of the query's words it matched.
     pub matched: u8,
     /// Its score (for ordering only).
@@ -284,6 +286,7 @@ impl Engine {
         hits.into_iter()
             .map(|(doc, matched, score)| Hit {
                 doc: &self.index.docs[doc as usize],
+                number: doc as usize,
                 matched,
                 score,
             })

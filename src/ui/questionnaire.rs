@@ -6,19 +6,30 @@
 //! of the browsing app. The file goes from the visitor's disk to the worker and back as a
 //! download: nothing is sent anywhere.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::questionnaire::protocol::{Format, MatchedRow, Opened, Reply};
-use crate::questionnaire::Confidence;
+use crate::questionnaire::{Confidence, LibraryAnswer};
 use crate::ui::use_live;
 
 /// The page's heading (and title).
 pub const QUESTIONNAIRE_HEADING: &str = "Questionnaire assistant";
 
+/// A proposal as the table shows it: the library's answer and how sure the match is.
+#[derive(Clone)]
+struct Shown {
+    answer: Arc<LibraryAnswer>,
+    confidence: Confidence,
+}
+
 /// One question row under review.
 #[derive(Clone)]
 struct RowModel {
     matched: MatchedRow,
+    /// The row's proposals, best first, joined with the library the worker sent once.
+    proposals: Vec<Shown>,
     /// The chosen proposal (`None`: the answer was cleared).
     choice: RwSignal<Option<usize>>,
     answer: RwSignal<String>,
@@ -29,13 +40,24 @@ struct RowModel {
 // Rows are made and read back by the browser side only.
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 impl RowModel {
-    fn new(matched: MatchedRow) -> RowModel {
-        let first = matched.proposals.first();
+    fn new(matched: MatchedRow, library: &[Arc<LibraryAnswer>]) -> RowModel {
+        let proposals: Vec<Shown> = matched
+            .proposals
+            .iter()
+            .filter_map(|c| {
+                Some(Shown {
+                    answer: library.get(c.answer)?.clone(),
+                    confidence: c.confidence,
+                })
+            })
+            .collect();
+        let first = proposals.first().map(|p| &p.answer);
         RowModel {
             choice: RwSignal::new(first.map(|_| 0)),
-            answer: RwSignal::new(first.map(|p| p.answer.clone()).unwrap_or_default()),
-            short: RwSignal::new(first.map(|p| p.short.clone()).unwrap_or_default()),
+            answer: RwSignal::new(first.map(|a| a.answer.clone()).unwrap_or_default()),
+            short: RwSignal::new(first.map(|a| a.short.clone()).unwrap_or_default()),
             reviewed: RwSignal::new(false),
+            proposals,
             matched,
         }
     }
@@ -43,7 +65,7 @@ impl RowModel {
     fn confidence(&self) -> Confidence {
         self.choice
             .get()
-            .and_then(|i| self.matched.proposals.get(i))
+            .and_then(|i| self.proposals.get(i))
             .map_or(Confidence::None, |p| p.confidence)
     }
 
@@ -54,8 +76,8 @@ impl RowModel {
     fn source(&self) -> String {
         self.choice
             .get_untracked()
-            .and_then(|i| self.matched.proposals.get(i))
-            .map(|p| p.url.clone())
+            .and_then(|i| self.proposals.get(i))
+            .map(|p| p.answer.url.clone())
             .unwrap_or_default()
     }
 }
@@ -63,8 +85,8 @@ impl RowModel {
 /// Everything the page shows, shared by its parts.
 #[derive(Clone, Copy)]
 struct PageState {
-    /// How many answers the library has, once the worker has loaded it.
-    ready: RwSignal<Option<usize>>,
+    /// The answer library, once the worker has loaded it (matched rows refer to it by number).
+    library: RwSignal<Option<Arc<[Arc<LibraryAnswer>]>>>,
     /// What is going on, for the status line.
     status: RwSignal<String>,
     /// The last problem, for the alert.
@@ -83,7 +105,7 @@ struct PageState {
 impl PageState {
     fn new() -> PageState {
         PageState {
-            ready: RwSignal::new(None),
+            library: RwSignal::new(None),
             status: RwSignal::new("Loading the answer library…".into()),
             error: RwSignal::new(None),
             opened: RwSignal::new(None),
@@ -127,10 +149,12 @@ impl PageState {
     fn apply(&self, reply: Reply) {
         match reply {
             Reply::Ready { answers } => {
-                self.ready.set(Some(answers));
                 self.status.set(format!(
-                    "Ready: {answers} published answers to match against."
+                    "Ready: {} published answers to match against.",
+                    answers.len()
                 ));
+                self.library
+                    .set(Some(answers.into_iter().map(Arc::new).collect()));
             }
             Reply::Opened(opened) => {
                 self.busy.set(false);
@@ -168,7 +192,12 @@ impl PageState {
                     millis,
                     if review == 1 { "s" } else { "" },
                 ));
-                self.rows.set(rows.into_iter().map(RowModel::new).collect());
+                let library = self.library.get_untracked().unwrap_or_default();
+                self.rows.set(
+                    rows.into_iter()
+                        .map(|r| RowModel::new(r, &library))
+                        .collect(),
+                );
             }
             Reply::Exported { name, .. } => {
                 self.busy.set(false);
@@ -209,7 +238,7 @@ pub fn QuestionnairePage() -> impl IntoView {
         #[cfg(not(feature = "hydrate"))]
         let _ = format;
     };
-    let can_open = move || live.get() && state.ready.get().is_some() && !state.busy.get();
+    let can_open = move || live.get() && state.library.with(Option::is_some) && !state.busy.get();
     let dragging = RwSignal::new(false);
 
     view! {
@@ -397,7 +426,7 @@ fn ReviewRow(row: RowModel, only_review: RwSignal<bool>) -> impl IntoView {
     let hidden = move || only_review.get() && !r.needs_review();
     let r = row.clone();
     let confidence = move || r.confidence();
-    let proposals = row.matched.proposals.clone();
+    let proposals = row.proposals.clone();
     let choice = row.choice;
     let (answer, short, reviewed) = (row.answer, row.short, row.reviewed);
     let pick = {
@@ -406,8 +435,8 @@ fn ReviewRow(row: RowModel, only_review: RwSignal<bool>) -> impl IntoView {
             let chosen: Option<usize> = value.parse().ok();
             choice.set(chosen);
             let p = chosen.and_then(|i| proposals.get(i));
-            answer.set(p.map(|p| p.answer.clone()).unwrap_or_default());
-            short.set(p.map(|p| p.short.clone()).unwrap_or_default());
+            answer.set(p.map(|p| p.answer.answer.clone()).unwrap_or_default());
+            short.set(p.map(|p| p.answer.short.clone()).unwrap_or_default());
         }
     };
     let source = {
@@ -437,7 +466,7 @@ fn ReviewRow(row: RowModel, only_review: RwSignal<bool>) -> impl IntoView {
                 <select aria-label=format!("Answer for row {row_label}") on:change=move |ev| pick(event_target_value(&ev))>
                     {proposals.iter().enumerate().map(|(i, p)| view! {
                         <option value=i.to_string() selected=move || choice.get() == Some(i)>
-                            {format!("{} ({})", p.question, p.confidence.label())}
+                            {format!("{} ({})", p.answer.question, p.confidence.label())}
                         </option>
                     }).collect_view()}
                     <option value="" selected=move || choice.get().is_none()>"No answer"</option>
@@ -453,7 +482,7 @@ fn ReviewRow(row: RowModel, only_review: RwSignal<bool>) -> impl IntoView {
                     on:input=move |ev| answer.set(event_target_value(&ev))
                 ></textarea>
                 {move || source().map(|p| view! {
-                    <a class="source" href=p.url.clone() target="_blank" rel="noopener">{format!("Source: {}", p.id)}</a>
+                    <a class="source" href=p.answer.url.clone() target="_blank" rel="noopener">{format!("Source: {}", p.answer.id)}</a>
                 })}
             </td>
         </tr>
@@ -566,7 +595,7 @@ mod client {
         on_message.forget();
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
             ev.prevent_default();
-            state.ready.set(None);
+            state.library.set(None);
             state.apply(Reply::Error {
                 message: "The questionnaire assistant stopped unexpectedly. Reload the page to try again."
                     .into(),

@@ -143,10 +143,12 @@ test('an XLSX questionnaire: the sheet with questions is proposed, CAIQ ids deci
 
     // Pick the second proposal for the backup question.
     const backup = row(page, 'backed up');
-    const second = await backup.locator('select option').nth(1).innerText();
+    const proposed = await backup.locator('textarea').inputValue();
+    const proposedSource = await backup.locator('a.source').getAttribute('href');
     await backup.locator('select').selectOption({ index: 1 });
     const chosen = await backup.locator('textarea').inputValue();
-    assert.ok(chosen.length > 0, `the alternative "${second}" fills the answer`);
+    assert.ok(chosen.length > 0 && chosen !== proposed, 'the alternative replaces the proposed answer');
+    assert.notEqual(await backup.locator('a.source').getAttribute('href'), proposedSource, 'and its source');
 
     const xlsx = await download(page, 'Download XLSX');
     const back = new ExcelJS.Workbook();
