@@ -1,7 +1,7 @@
 //! `certifications.toml`: certifications and attestations.
 
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::Date;
@@ -74,7 +74,7 @@ pub struct Period {
 }
 
 /// Where a certification stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Current and valid.
@@ -88,7 +88,7 @@ pub enum Status {
 }
 
 /// The frameworks a trust center commonly shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Framework {
     /// SOC 2 Type I.

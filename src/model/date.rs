@@ -4,7 +4,7 @@ use std::fmt;
 
 use schemars::JsonSchema;
 use serde::de::Error as _;
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A calendar day, without time or zone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -51,6 +51,13 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// As ISO 8601 (`2026-03-01`), the way exports and `trust.json` write days.
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 impl JsonSchema for Date {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Date".into()
@@ -60,7 +67,7 @@ impl JsonSchema for Date {
         schemars::json_schema!({
             "type": "string",
             "format": "date",
-            "description": "A TOML local date, e.g. 2026-03-01"
+            "description": "A calendar day, ISO 8601 (2026-03-01); in TOML written without quotes"
         })
     }
 }

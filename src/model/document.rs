@@ -1,7 +1,7 @@
 //! `documents/<id>.md`: the DPA, policies and reports.
 
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::Date;
@@ -77,7 +77,7 @@ pub struct SubprocessorNotice {
 }
 
 /// Kinds of document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum DocumentKind {
     /// The Data Processing Agreement.
@@ -101,7 +101,7 @@ pub enum DocumentKind {
 }
 
 /// Who may have a document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Access {
     /// Anyone: published on the site.

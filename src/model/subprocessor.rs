@@ -1,7 +1,7 @@
 //! `subprocessors/<id>.toml` and `subprocessor-changes.toml`.
 
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::Date;
@@ -152,7 +152,7 @@ impl Change {
 }
 
 /// Kinds of subprocessor change.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ChangeKind {
     /// A new subprocessor.

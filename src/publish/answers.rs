@@ -4,9 +4,12 @@
 //! All three come from the model's answers and the search entries the site index has for them,
 //! so a questionnaire gets exactly the text and links the FAQ shows.
 
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::model::Model;
+use crate::model::{Date, Model};
 use crate::questionnaire::{Library, LibraryAnswer};
 
 use super::corpus::answer_doc;
@@ -43,43 +46,50 @@ pub fn library(model: &Model, synonyms: &[Vec<String>]) -> Library {
     }
 }
 
-/// One row of the downloads; the columns are documented in the README and stay stable.
-#[derive(Serialize)]
-struct Row<'a> {
-    id: &'a str,
-    category: &'a str,
-    question: &'a str,
-    short_answer: &'a str,
-    answer: &'a str,
-    url: &'a str,
-    /// `caiq: IAM-14.1, IAM-16.1; sig: …` in CSV; an object in JSON.
-    #[serde(skip)]
-    mappings: Vec<(&'a str, &'a [String])>,
-    reviewed: String,
+/// One answer as the downloads and `trust.json` publish it; the columns are documented in the
+/// README and stay stable (new ones only ever at the end).
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct AnswerRecord {
+    /// Stable identifier.
+    pub id: String,
+    /// The category (the FAQ's grouping).
+    pub category: String,
+    /// The question.
+    pub question: String,
+    /// `Yes`, `No`, `Partial` or `N/A`.
+    pub short_answer: String,
+    /// The full answer, as plain text.
+    pub answer: String,
+    /// The answer on the FAQ page.
+    pub url: String,
+    /// Question ids in questionnaires this answers, by questionnaire (`caiq`, `sig` …). In CSV:
+    /// `caiq: IAM-14.1, IAM-16.1; sig: …`.
+    pub mappings: BTreeMap<String, Vec<String>>,
+    /// When someone last checked the answer is still true (ISO 8601).
+    pub reviewed: Date,
 }
 
-/// The answer library as (path, contents) for CSV and JSON.
-pub fn files(model: &Model, library: &Library) -> Vec<(String, String)> {
-    let rows: Vec<Row<'_>> = model
+/// Every answer, in the FAQ's order, with the library's text and links.
+pub fn records(model: &Model, library: &Library) -> Vec<AnswerRecord> {
+    model
         .answers
         .iter()
         .zip(&library.answers)
-        .map(|(a, l)| Row {
-            id: &l.id,
-            category: &l.category,
-            question: &l.question,
-            short_answer: &l.short,
-            answer: &l.answer,
-            url: &l.url,
-            mappings: a
-                .mappings
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_slice()))
-                .collect(),
-            reviewed: a.reviewed.get_ref().to_string(),
+        .map(|(a, l)| AnswerRecord {
+            id: l.id.clone(),
+            category: l.category.clone(),
+            question: l.question.clone(),
+            short_answer: l.short.clone(),
+            answer: l.answer.clone(),
+            url: l.url.clone(),
+            mappings: a.mappings.clone(),
+            reviewed: *a.reviewed.get_ref(),
         })
-        .collect();
+        .collect()
+}
 
+/// The answer library as (path, contents) for CSV and JSON.
+pub fn files(model: &Model, records: &[AnswerRecord]) -> Vec<(String, String)> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
         "id",
@@ -92,7 +102,7 @@ pub fn files(model: &Model, library: &Library) -> Vec<(String, String)> {
         "reviewed",
     ])
     .expect("writing to memory cannot fail");
-    for r in &rows {
+    for r in records {
         let mappings = r
             .mappings
             .iter()
@@ -100,14 +110,14 @@ pub fn files(model: &Model, library: &Library) -> Vec<(String, String)> {
             .collect::<Vec<_>>()
             .join("; ");
         w.write_record([
-            r.id,
-            r.category,
-            r.question,
-            r.short_answer,
-            r.answer,
-            r.url,
+            &r.id,
+            &r.category,
+            &r.question,
+            &r.short_answer,
+            &r.answer,
+            &r.url,
             &mappings,
-            &r.reviewed,
+            &r.reviewed.to_string(),
         ])
         .expect("writing to memory cannot fail");
     }
@@ -115,26 +125,14 @@ pub fn files(model: &Model, library: &Library) -> Vec<(String, String)> {
         .expect("CSV of UTF-8 text is UTF-8");
 
     #[derive(Serialize)]
-    struct JsonRow<'a> {
-        #[serde(flatten)]
-        row: &'a Row<'a>,
-        mappings: std::collections::BTreeMap<&'a str, &'a [String]>,
-    }
-    #[derive(Serialize)]
     struct Export<'a> {
         source: String,
-        answers: Vec<JsonRow<'a>>,
+        answers: &'a [AnswerRecord],
     }
     let base = model.organization.site_url.get_ref().trim_end_matches('/');
     let json = serde_json::to_string_pretty(&Export {
         source: format!("{base}/faq/"),
-        answers: rows
-            .iter()
-            .map(|r| JsonRow {
-                row: r,
-                mappings: r.mappings.iter().copied().collect(),
-            })
-            .collect(),
+        answers: records,
     })
     .expect("the export always serialises");
     vec![

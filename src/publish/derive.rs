@@ -952,7 +952,7 @@ fn file_size(path: &str, bytes: u64) -> String {
 
 /// How to ask for a document shared on request: the configured request form (with the document's
 /// id in place of `{document}`), or else a prefilled email to the documents or security contact.
-fn request_link(model: &Model, doc: &crate::model::Document) -> Link {
+pub(super) fn request_link(model: &Model, doc: &crate::model::Document) -> Link {
     let contacts = &model.organization.contacts;
     let contact = contacts
         .documents
@@ -1014,17 +1014,18 @@ fn documents(model: &Model) -> (PageBody, Option<String>) {
         .map(|doc| {
             let m = &doc.meta;
             let public = m.access == Access::Public;
+            let (read, download) = document_paths(doc);
             let mut links = Vec::new();
-            if public && !doc.markdown.trim().is_empty() {
+            if let Some(href) = read {
                 links.push(Link {
                     text: "Read online".into(),
-                    href: format!("/documents/{}/", doc.id),
+                    href,
                 });
             }
-            if let (true, Some(file)) = (public, &m.file) {
+            if let Some(href) = download {
                 links.push(Link {
                     text: "Download".into(),
-                    href: format!("/{}", file.get_ref()),
+                    href,
                 });
             }
             DocumentRow {
@@ -1052,6 +1053,17 @@ fn documents(model: &Model) -> (PageBody, Option<String>) {
     (
         PageBody::Documents(Documents { items }),
         latest(model.documents.iter().map(|d| d.meta.date)),
+    )
+}
+
+/// Where a document can be read on the site and downloaded (site paths): public documents only.
+pub(super) fn document_paths(doc: &crate::model::Document) -> (Option<String>, Option<String>) {
+    if doc.meta.access != Access::Public {
+        return (None, None);
+    }
+    (
+        (!doc.markdown.trim().is_empty()).then(|| format!("/documents/{}/", doc.id)),
+        doc.meta.file.as_ref().map(|f| format!("/{}", f.get_ref())),
     )
 }
 

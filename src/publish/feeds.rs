@@ -426,21 +426,29 @@ fn certifications_calendar(model: &Model, site: &SiteData, base: &str, host: &st
     cal.done().to_string()
 }
 
-/// One exported subprocessor: the columns of the CSV and the fields of the JSON, documented in
-/// the README; new columns are only ever added at the end.
-#[derive(Serialize)]
-struct ExportRow {
+/// One exported subprocessor: the columns of the CSV and the fields of the JSON exports and of
+/// `trust.json`, documented in the README; new columns are only ever added at the end.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(super) struct ExportRow {
+    /// Stable identifier (the anchor on the Subprocessors page).
     id: String,
+    /// The name people know it by.
     name: String,
+    /// The contracting legal entity and its address.
     legal_entity: String,
+    /// What it does for the company.
     purpose: String,
+    /// Countries where it processes data, by name, separated by `; `.
     locations: String,
+    /// How transfers outside the EEA are safeguarded.
     transfer_mechanism: String,
+    /// Its data processing agreement, or empty.
     dpa_url: String,
+    /// The day it started processing (ISO 8601).
     since: String,
 }
 
-fn export_rows(rows: &[SubprocessorRow]) -> Vec<ExportRow> {
+pub(super) fn export_rows(rows: &[SubprocessorRow]) -> Vec<ExportRow> {
     rows.iter()
         .map(|r| ExportRow {
             id: r.id.clone(),

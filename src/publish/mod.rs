@@ -12,6 +12,7 @@ mod feeds;
 mod headers;
 mod output;
 mod render;
+mod trust;
 mod wellknown;
 
 use std::fs;
@@ -123,9 +124,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         headers::NGINX_HEADERS,
         headers::nginx_file(&security_headers),
     )?;
+    let answer_records = answers::records(&model, &library);
     for (path, contents) in feeds::files(&model, &site)
         .into_iter()
-        .chain(answers::files(&model, &library))
+        .chain(answers::files(&model, &answer_records))
+        .chain(trust::files(&model, &answer_records))
         .chain(
             [wellknown::SECURITY_TXT, wellknown::SECURITY_TXT_LEGACY]
                 .map(|p| (p.to_owned(), security_txt.clone())),

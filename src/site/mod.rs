@@ -16,6 +16,12 @@ pub use pages::*;
 /// Where the site-wide data ([`SiteData`]) is published.
 pub const SITE_DATA_PATH: &str = "/_data/site.json";
 
+/// The public facts as one JSON document (certifications, controls, subprocessors, documents,
+/// answers), for tools; its schema is beside it.
+pub const TRUST_JSON_PATH: &str = "/trust.json";
+/// The JSON Schema of [`TRUST_JSON_PATH`].
+pub const TRUST_SCHEMA_PATH: &str = "/trust.schema.json";
+
 /// A top-level section of the trust center: one route, one navigation entry, one data file.
 ///
 /// The order of [`Section::ALL`] is the order of the navigation.

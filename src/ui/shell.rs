@@ -74,6 +74,10 @@ pub fn Footer() -> impl IntoView {
                 <a href=crate::questionnaire::PAGE_PATH>"Questionnaire assistant"</a>
                 " · "
                 <a href=crate::ui::SEARCH_PATH>"Search"</a>
+                " · "
+                <a href=crate::site::TRUST_JSON_PATH type="application/json" rel="external">
+                    "All of this as data (JSON)"
+                </a>
             </p>
             <p class="legal">{site.legal_line.clone()}</p>
         </footer>
