@@ -159,6 +159,46 @@ fn invalid_content_leaves_the_previous_site_untouched() {
     );
 }
 
+/// Every build follows its links (the example has well over a thousand); a Markdown link to a page
+/// or an anchor that does not exist fails it, names the file and the link, and publishes nothing.
+#[test]
+fn a_link_to_a_missing_page_or_anchor_fails_the_build_and_says_where() {
+    let tmp = tempfile::tempdir().unwrap();
+    let app = fake_app(tmp.path());
+    let out = tmp.path().join("dist");
+    let report = build(&example_content(), &app, &out).unwrap();
+    assert!(
+        report.links_checked > 1000,
+        "only {} links checked",
+        report.links_checked
+    );
+    let before = fs::read_to_string(out.join("index.html")).unwrap();
+
+    let bad = tmp.path().join("bad");
+    copy_dir(&example_content(), &bad);
+    let page = bad.join("pages/security.md");
+    let mut text = fs::read_to_string(&page).unwrap();
+    text.push_str(
+        "\nSee [the old policy](/policies/) and [our SSO answer](/faq/#single-sign-on-typo).\n",
+    );
+    fs::write(&page, text).unwrap();
+    let err = build(&bad, &app, &out).unwrap_err();
+    let BuildError::BrokenLinks(broken) = &err else {
+        panic!("expected broken links, got {err}")
+    };
+    let shown = err.to_string();
+    for expected in [
+        "/security/index.html: link to /policies/: no page or file there",
+        "/security/index.html: link to /faq/#single-sign-on-typo: the page has no element with that id",
+    ] {
+        assert!(shown.contains(expected), "{expected} not in:\n{shown}");
+    }
+    assert!(broken
+        .iter()
+        .all(|l| l.target.contains("/policies/") || l.target.contains("single-sign-on-typo")));
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), before);
+}
+
 #[test]
 fn a_directory_that_is_not_a_build_is_never_replaced() {
     let tmp = tempfile::tempdir().unwrap();

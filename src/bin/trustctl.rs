@@ -150,7 +150,12 @@ fn main() -> ExitCode {
                     if !report.warnings.0.is_empty() {
                         eprintln!("{}", report.warnings);
                     }
-                    println!("{}: wrote {} pages", out.display(), report.pages.len());
+                    println!(
+                        "{}: wrote {} pages; all {} links resolve",
+                        out.display(),
+                        report.pages.len(),
+                        report.links_checked
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(e) => {

@@ -10,6 +10,7 @@ mod corpus;
 mod derive;
 mod feeds;
 mod headers;
+mod links;
 mod output;
 mod render;
 mod trust;
@@ -28,6 +29,7 @@ pub use derive::{
     subprocessor_snapshots, subprocessors_on,
 };
 pub use feeds::ALTERNATES;
+pub use links::{BrokenLink, LinkProblem};
 pub use output::Staging;
 pub use render::{render_body, render_standalone, Head};
 pub use wellknown::{security_txt, SECURITY_TXT, SECURITY_TXT_LEGACY};
@@ -67,6 +69,10 @@ pub enum BuildError {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// Links in the built site lead nowhere (a Markdown link to a page or anchor that does not
+    /// exist); the published site is left as it was.
+    #[error("{} broken link(s) in the built site:\n{}\nlinks come from the content's Markdown and ids: fix the target or the link", .0.len(), .0.iter().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n"))]
+    BrokenLinks(Vec<BrokenLink>),
     /// The output directory exists but was not written by this tool.
     #[error("{0}: exists and does not look like a trust-center build; refusing to replace it (remove it or choose another OUT)")]
     ForeignOutput(PathBuf),
@@ -86,6 +92,8 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
     /// Site-relative paths of the pages written.
     pub pages: Vec<String>,
+    /// How many links on the site (pages, feeds, exports) were followed and found to resolve.
+    pub links_checked: usize,
 }
 
 /// The marker in `index.html` where each page's head tags go.
@@ -182,10 +190,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     staging.write(wellknown::SITEMAP, wellknown::sitemap(&model, &listed))?;
     staging.write(wellknown::ROBOTS, wellknown::robots_txt(&model))?;
 
+    let links_checked = links::check(staging.dir(), model.organization.site_url.get_ref())?;
     staging.commit()?;
     Ok(BuildReport {
         warnings,
         pages: written,
+        links_checked,
     })
 }
 

@@ -44,6 +44,11 @@ impl Staging {
         })
     }
 
+    /// The directory being filled.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// Writes `contents` at `site_path`, as the site's URLs name it (`/faq/answers.csv`; a
     /// leading slash is optional).
     pub fn write(&self, site_path: &str, contents: impl AsRef<[u8]>) -> Result<(), BuildError> {

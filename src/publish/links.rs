@@ -1,0 +1,300 @@
+//! The last step of a build: every link in the staged site must lead somewhere before the site
+//! replaces the published one.
+//!
+//! Checked: in every HTML file, `href`/`src` of links, images, scripts and sources that stay on
+//! the site (site paths and absolute URLs under `site_url`), including `#fragment`s, which must
+//! name an element's `id` on the target page; in every other text file (feeds, calendars,
+//! exports, `trust.json`, `sitemap.xml`, `security.txt`), each absolute URL under `site_url`.
+//! Links to other hosts are not followed: a build needs no network.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use scraper::{Html, Selector};
+
+use super::BuildError;
+
+/// A link in the built site that leads nowhere.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BrokenLink {
+    /// The file it is in, as a site path (`/faq/index.html`).
+    pub file: String,
+    /// The link as written.
+    pub target: String,
+    /// What is missing.
+    pub problem: LinkProblem,
+}
+
+/// Why a link is broken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkProblem {
+    /// No page or file at that path.
+    NoSuchFile,
+    /// The page exists but has no element with the fragment as its id.
+    NoSuchAnchor,
+}
+
+impl fmt::Display for BrokenLink {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let problem = match self.problem {
+            LinkProblem::NoSuchFile => "no page or file there",
+            LinkProblem::NoSuchAnchor => "the page has no element with that id",
+        };
+        write!(f, "{}: link to {}: {problem}", self.file, self.target)
+    }
+}
+
+/// How many links were checked, or the broken ones.
+pub fn check(root: &Path, site_url: &str) -> Result<usize, BuildError> {
+    let base = site_url.trim_end_matches('/');
+    let mut html = Vec::new();
+    let mut text = Vec::new();
+    collect(root, root, &mut html, &mut text)?;
+
+    let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut links: Vec<(String, String)> = Vec::new();
+    let selectors: Vec<(Selector, &str)> = [
+        ("a[href]", "href"),
+        ("link[href]", "href"),
+        ("area[href]", "href"),
+        ("img[src]", "src"),
+        ("script[src]", "src"),
+        ("source[src]", "src"),
+        ("iframe[src]", "src"),
+    ]
+    .into_iter()
+    .map(|(css, attr)| (Selector::parse(css).expect("valid selector"), attr))
+    .collect();
+    let with_id = Selector::parse("[id]").expect("valid selector");
+    for (site_path, file) in &html {
+        let source = fs::read_to_string(file).map_err(BuildError::io(file))?;
+        let doc = Html::parse_document(&source);
+        let page_ids: BTreeSet<String> = doc
+            .select(&with_id)
+            .filter_map(|e| e.value().attr("id").map(str::to_owned))
+            .collect();
+        if let Some(dir) = site_path.strip_suffix("index.html") {
+            ids.insert(dir.to_owned(), page_ids.clone());
+        }
+        ids.insert(site_path.clone(), page_ids);
+        for (selector, attr) in &selectors {
+            for e in doc.select(selector) {
+                if let Some(target) = e.value().attr(attr) {
+                    links.push((site_path.clone(), target.trim().to_owned()));
+                }
+            }
+        }
+    }
+    for (site_path, file) in &text {
+        // Binary files (fonts, images, Wasm) are not read as text; iCalendar lines are unfolded
+        // first, since a long URL may be split across lines there.
+        let Ok(source) = fs::read_to_string(file) else {
+            continue;
+        };
+        let source = source.replace("\r\n ", "").replace("\r\n\t", "");
+        for (at, _) in source.match_indices(base) {
+            let url: String = source[at..]
+                .chars()
+                .take_while(|c| !c.is_whitespace() && !"\"'<>()\\,&`".contains(*c))
+                .collect();
+            links.push((site_path.clone(), url));
+        }
+    }
+
+    let mut broken = Vec::new();
+    let mut checked = 0;
+    for (file, target) in links {
+        let Some(path) = site_path_of(&target, base, &file) else {
+            continue;
+        };
+        checked += 1;
+        let (path, fragment) = match path.split_once('#') {
+            Some((p, f)) => (p.to_owned(), Some(f.to_owned())),
+            None => (path, None),
+        };
+        let path = path.split_once('?').map_or(path.as_str(), |(p, _)| p);
+        let path = percent_encoding::percent_decode_str(path)
+            .decode_utf8_lossy()
+            .into_owned();
+        let exists = if path.ends_with('/') {
+            root.join(path.trim_start_matches('/'))
+                .join("index.html")
+                .is_file()
+        } else {
+            root.join(path.trim_start_matches('/')).is_file()
+        };
+        let problem = if !exists {
+            Some(LinkProblem::NoSuchFile)
+        } else {
+            match (fragment, ids.get(&path)) {
+                // `#` alone, or a page that is not HTML (a PDF's `#page=2`): nothing to check.
+                (None, _) | (_, None) => None,
+                (Some(f), _) if f.is_empty() => None,
+                (Some(f), Some(page_ids)) => {
+                    let f = percent_encoding::percent_decode_str(&f).decode_utf8_lossy();
+                    (!page_ids.contains(f.as_ref())).then_some(LinkProblem::NoSuchAnchor)
+                }
+            }
+        };
+        if let Some(problem) = problem {
+            broken.push(BrokenLink {
+                file,
+                target,
+                problem,
+            });
+        }
+    }
+    if broken.is_empty() {
+        Ok(checked)
+    } else {
+        broken.sort_by(|a, b| (&a.file, &a.target).cmp(&(&b.file, &b.target)));
+        broken.dedup();
+        Err(BuildError::BrokenLinks(broken))
+    }
+}
+
+/// The site path a link leads to, or `None` when it leaves the site (another host, `mailto:`,
+/// `data:` …).
+fn site_path_of(target: &str, base: &str, file: &str) -> Option<String> {
+    if let Some(rest) = target.strip_prefix(base) {
+        return match rest.chars().next() {
+            None => Some("/".to_owned()),
+            Some('/') => Some(rest.to_owned()),
+            Some('#' | '?') => Some(format!("/{rest}")),
+            // `https://example.com.evil/…` only shares a prefix with the site.
+            Some(_) => None,
+        };
+    }
+    if target.starts_with("//") || target.contains(':') && !target.starts_with('/') {
+        return None;
+    }
+    if target.starts_with('/') {
+        return Some(target.to_owned());
+    }
+    // Relative to the file's directory (the app writes none, but authors' HTML may).
+    let dir = &file[..=file.rfind('/').unwrap_or(0)];
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    let (path, suffix) = match target.find(['#', '?']) {
+        Some(i) => target.split_at(i),
+        None => (target, ""),
+    };
+    if path.is_empty() {
+        return Some(format!("{file}{suffix}"));
+    }
+    for part in path.split('/') {
+        match part {
+            "." | "" => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    let trailing = if path.ends_with('/') { "/" } else { "" };
+    Some(format!("/{}{trailing}{suffix}", parts.join("/")))
+}
+
+/// Every file under `dir`: HTML pages, and the other files (read as text if they are text).
+fn collect(
+    root: &Path,
+    dir: &Path,
+    html: &mut Vec<(String, PathBuf)>,
+    text: &mut Vec<(String, PathBuf)>,
+) -> Result<(), BuildError> {
+    for entry in fs::read_dir(dir).map_err(BuildError::io(dir))? {
+        let entry = entry.map_err(BuildError::io(dir))?;
+        let path = entry.path();
+        if path.is_dir() {
+            collect(root, &path, html, text)?;
+            continue;
+        }
+        let rel = path.strip_prefix(root).unwrap_or(&path);
+        let site_path = format!(
+            "/{}",
+            rel.components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/")
+        );
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("html") => html.push((site_path, path)),
+            Some(
+                "xml" | "atom" | "rss" | "json" | "ics" | "txt" | "csv" | "webmanifest" | "md",
+            ) => text.push((site_path, path)),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = "https://trust.example";
+
+    #[test]
+    fn links_resolve_to_site_paths() {
+        let cases = [
+            ("/faq/#sso", "/index.html", Some("/faq/#sso")),
+            ("https://trust.example/faq/", "/index.html", Some("/faq/")),
+            ("https://trust.example", "/index.html", Some("/")),
+            ("https://trust.example.evil/", "/index.html", None),
+            ("https://other.example/x", "/index.html", None),
+            ("//cdn.example/x.js", "/index.html", None),
+            ("mailto:a@b.example", "/index.html", None),
+            ("javascript:alert(1)", "/index.html", None),
+            ("#top", "/faq/index.html", Some("/faq/index.html#top")),
+            ("../security/", "/faq/index.html", Some("/security/")),
+            (
+                "dpa.html#annex",
+                "/documents/dpa/index.html",
+                Some("/documents/dpa/dpa.html#annex"),
+            ),
+        ];
+        for (target, file, expected) in cases {
+            assert_eq!(
+                site_path_of(target, BASE, file).as_deref(),
+                expected,
+                "{target} in {file}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_missing_page_and_a_missing_anchor_are_reported_with_their_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        fs::create_dir_all(root.join("faq")).unwrap();
+        fs::write(
+            root.join("index.html"),
+            r##"<a href="/faq/#sso">ok</a><a href="/faq/#nope">anchor</a><a href="/gone/">page</a><a href="https://else.example/x">external</a><img src="/logo.svg">"##,
+        )
+        .unwrap();
+        fs::write(root.join("faq/index.html"), r#"<h2 id="sso">SSO</h2>"#).unwrap();
+        fs::write(root.join("logo.svg"), "<svg/>").unwrap();
+        fs::write(
+            root.join("feed.atom"),
+            "<link href=\"https://trust.example/faq/#sso\"/><id>https://trust.example/missing.html</id>",
+        )
+        .unwrap();
+        let Err(BuildError::BrokenLinks(broken)) = check(root, BASE) else {
+            panic!("broken links were not found");
+        };
+        let shown: Vec<String> = broken.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "/feed.atom: link to https://trust.example/missing.html: no page or file there",
+                "/index.html: link to /faq/#nope: the page has no element with that id",
+                "/index.html: link to /gone/: no page or file there",
+            ]
+        );
+
+        fs::write(root.join("index.html"), r#"<a href="/faq/#sso">ok</a>"#).unwrap();
+        fs::write(root.join("feed.atom"), "").unwrap();
+        assert_eq!(check(root, BASE).unwrap(), 1);
+    }
+}
