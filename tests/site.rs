@@ -219,3 +219,49 @@ fn a_change_in_its_window_says_until_when_and_how_to_object() {
     // Changes already in effect are closed to objections.
     assert_eq!(doc.select(&sel(".change .objection")).count(), 1);
 }
+
+/// The disclosure page answers what a researcher asks before reporting: what may be tested, how
+/// to behave, the legal promise, where and how to send a report (encrypted), how fast we answer,
+/// and who was thanked.
+#[test]
+fn the_disclosure_page_has_every_part_a_researcher_looks_for() {
+    let root = site();
+    let doc =
+        Html::parse_document(&fs::read_to_string(root.join("disclosure/index.html")).unwrap());
+    let headings: Vec<String> = doc
+        .select(&sel("main h2, main h3"))
+        .map(|h| h.text().collect::<String>())
+        .collect();
+    for expected in [
+        "How to report",
+        "In scope",
+        "Out of scope",
+        "Rules of engagement",
+        "Safe harbour",
+        "What to expect",
+        "Hall of fame",
+    ] {
+        assert!(
+            headings.iter().any(|h| h == expected),
+            "no \"{expected}\" in {headings:?}"
+        );
+    }
+    let key = doc
+        .select(&sel("#report ~ p a[href$='.asc']"))
+        .next()
+        .expect("a link to the encryption key");
+    assert!(root
+        .join(key.value().attr("href").unwrap().trim_start_matches('/'))
+        .is_file());
+    assert!(doc
+        .select(&sel("#report ~ ul a[href^='mailto:']"))
+        .next()
+        .is_some());
+    let timeline: String = doc
+        .select(&sel("#timeline ~ *"))
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    assert!(timeline.contains("within 2 days"), "{timeline}");
+}

@@ -675,6 +675,41 @@ impl<'a> Cx<'a> {
         if let Some(key) = &meta.encryption_key {
             self.asset(at, "encryption_key", key);
         }
+        // The disclosure page shows scope, contacts, key and timeline from the front matter; the
+        // rules and the legal promise are the author's prose, so make sure they are there.
+        let headings: Vec<String> = crate::markdown::sections(&model.disclosure.markdown)
+            .into_iter()
+            .map(|s| s.heading.to_lowercase())
+            .collect();
+        for (what, words, hint) in [
+            (
+                "Rules of engagement",
+                &["rules", "engagement"][..],
+                "say what researchers must not do (no data access beyond proof, no denial of service, no social engineering) under a heading such as \"## Rules of engagement\"",
+            ),
+            (
+                "Safe harbour",
+                &["safe harbo"][..],
+                "promise not to pursue good-faith research under a heading such as \"## Safe harbour\": researchers look for it before they report",
+            ),
+        ] {
+            if !headings.iter().any(|h| words.iter().any(|w| h.contains(w))) {
+                self.warning(
+                    at,
+                    0..0,
+                    format!("the disclosure policy has no \"{what}\" section"),
+                    hint,
+                );
+            }
+        }
+        if meta.in_scope.is_empty() {
+            self.warning(
+                at,
+                0..0,
+                "`in_scope` is empty: researchers cannot tell what they may test".into(),
+                "list the hosts, apps and APIs covered, e.g. in_scope = [\"app.example.com\"]",
+            );
+        }
         for (key, value) in [("hiring", &meta.hiring), ("csaf", &meta.csaf)] {
             if let Some(v) = value {
                 self.url(at, key, v);
