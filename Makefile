@@ -39,9 +39,12 @@ trustctl: setup
 # The Wasm app does not depend on the content: it is built once and serves any content directory.
 # --offline keeps Trunk from trying to download tools (bootstrap installed them); it is passed on
 # to cargo too, so fetch the crates first.
-app: setup
+# Trunk runs wasm-opt (binaryen from npm, scripts/tools); the .br and .gz copies of the app are
+# written once here, not at every content build (brotli takes seconds on the Wasm).
+app: setup trustctl
 	cargo fetch --quiet
 	$(WASM_ENV) trunk build --release --offline
+	$(TRUSTCTL) compress $(APP_DIR)
 
 check: trustctl
 	$(TRUSTCTL) check $(CONTENT)

@@ -9,7 +9,8 @@
 #   wasm-bindgen-cli  pinned to the `wasm-bindgen` version in Cargo.toml
 #   trunk             pinned version, --locked (newer lightningcss breaks an unlocked 0.21 build)
 #   chromium + chromedriver   Debian packages, for the browser and end-to-end tests
-#   npm packages      tests/e2e (playwright-core ...), from its lock file
+#   npm packages      scripts/tools (binaryen's wasm-opt) and tests/e2e (playwright-core ...),
+#                     from their lock files
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -65,12 +66,14 @@ fi
 # --- browser ---------------------------------------------------------------------------------
 apt_install chromium chromium-driver
 
-# --- npm packages for the end-to-end tests ---------------------------------------------------
-if [ -f tests/e2e/package-lock.json ]; then
-  stamp=tests/e2e/node_modules/.bootstrap-stamp
-  if [ ! -f "$stamp" ] || [ tests/e2e/package-lock.json -nt "$stamp" ]; then
-    log "installing npm packages for tests/e2e"
-    (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error </dev/null)
-    touch "$stamp"
+# --- npm packages: build tools (wasm-opt) and the end-to-end tests ----------------------------
+for dir in scripts/tools tests/e2e; do
+  if [ -f "$dir/package-lock.json" ]; then
+    stamp=$dir/node_modules/.bootstrap-stamp
+    if [ ! -f "$stamp" ] || [ "$dir/package-lock.json" -nt "$stamp" ]; then
+      log "installing npm packages for $dir"
+      (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error </dev/null)
+      touch "$stamp"
+    fi
   fi
-fi
+done

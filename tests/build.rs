@@ -473,3 +473,39 @@ fn sitemap_lists_every_page_and_robots_points_to_it() {
     let robots = fs::read_to_string(out.join("robots.txt")).unwrap();
     assert!(robots.contains(&format!("Sitemap: {base}/sitemap.xml")));
 }
+
+/// Static hosts serve `file.br` / `file.gz` when the browser accepts them: every page and data
+/// file has both copies, and they decompress to exactly the file (never to an older one).
+#[test]
+fn pages_and_data_come_with_precompressed_copies() {
+    use std::io::Read;
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("dist");
+    let app = fake_app(tmp.path());
+    // As `trustctl compress` leaves the app: the template's copies must not outlive it.
+    fs::write(app.join("index.html.br"), "stale").unwrap();
+    fs::write(app.join("index.html.gz"), "stale").unwrap();
+    let report = build(&example_content(), &app, &out).unwrap();
+    assert!(report.compressed.files > 30, "{:?}", report.compressed);
+    for path in [
+        "index.html",
+        "faq/index.html",
+        "_data/site.json",
+        "trust.json",
+    ] {
+        let original = fs::read(out.join(path)).unwrap();
+        let mut from_br = Vec::new();
+        brotli::Decompressor::new(&fs::read(out.join(format!("{path}.br"))).unwrap()[..], 4096)
+            .read_to_end(&mut from_br)
+            .unwrap();
+        assert_eq!(from_br, original, "{path}.br");
+        let mut from_gz = Vec::new();
+        flate2::read::GzDecoder::new(&fs::read(out.join(format!("{path}.gz"))).unwrap()[..])
+            .read_to_end(&mut from_gz)
+            .unwrap();
+        assert_eq!(from_gz, original, "{path}.gz");
+        assert!(
+            from_br.len() > fs::metadata(out.join(format!("{path}.br"))).unwrap().len() as usize
+        );
+    }
+}

@@ -74,6 +74,13 @@ enum Command {
         #[command(flatten)]
         today: Today,
     },
+    /// Write precompressed `.br` and `.gz` copies of the files under DIR (the app after Trunk;
+    /// `build` does it for the site and reuses the app's copies).
+    Compress {
+        /// The directory.
+        #[arg(default_value = "target/trunk")]
+        dir: PathBuf,
+    },
     /// Serve a built site the way a static host does.
     Serve {
         /// The site directory.
@@ -232,6 +239,24 @@ fn main() -> ExitCode {
             }
             Err(diagnostics) => {
                 eprintln!("{diagnostics}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Compress { dir } => match publish::precompress(&dir, false, publish::Effort::Best)
+        {
+            Ok(done) => {
+                println!(
+                    "{}: compressed {} files, {} bytes to {} (brotli) and {} (gzip)",
+                    dir.display(),
+                    done.files,
+                    done.bytes,
+                    done.brotli_bytes,
+                    done.gzip_bytes
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
                 ExitCode::FAILURE
             }
         },

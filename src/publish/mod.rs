@@ -6,6 +6,7 @@
 //! failed build never leaves a half-written or emptied site behind.
 
 mod answers;
+mod compress;
 mod corpus;
 mod derive;
 mod feeds;
@@ -23,6 +24,7 @@ use crate::load::{self, Diagnostics};
 use crate::model::{Date, Model};
 use crate::site::{data_path, PageBody, PageData, SiteData, SITE_DATA_PATH};
 
+pub use compress::{precompress, Compressed, Effort};
 pub use corpus::search_docs;
 pub use derive::{
     current_subprocessor_rows, page_description, pages, site_data, standalone_path,
@@ -94,6 +96,8 @@ pub struct BuildReport {
     pub pages: Vec<String>,
     /// How many links on the site (pages, feeds, exports) were followed and found to resolve.
     pub links_checked: usize,
+    /// The precompressed copies written.
+    pub compressed: Compressed,
 }
 
 /// The marker in `index.html` where each page's head tags go.
@@ -111,8 +115,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let css = app_css(&opts.app)?;
 
     let staging = Staging::new(&opts.out)?;
+    // The template and its compressed copies: every page is written from it instead.
     staging.copy_tree(&opts.app, Path::new(""), |rel| {
-        rel != Path::new("index.html")
+        !rel.to_str()
+            .is_some_and(|r| ["index.html", "index.html.br", "index.html.gz"].contains(&r))
     })?;
     for asset in model.assets.keys() {
         staging.copy_file(&opts.content.join(asset), Path::new(asset))?;
@@ -191,11 +197,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     staging.write(wellknown::ROBOTS, wellknown::robots_txt(&model))?;
 
     let links_checked = links::check(staging.dir(), model.organization.site_url.get_ref())?;
+    let compressed = compress::precompress(staging.dir(), true, Effort::Balanced)?;
     staging.commit()?;
     Ok(BuildReport {
         warnings,
         pages: written,
         links_checked,
+        compressed,
     })
 }
 

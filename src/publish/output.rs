@@ -56,7 +56,19 @@ impl Staging {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(BuildError::io(parent))?;
         }
-        fs::write(&path, contents).map_err(BuildError::io(&path))
+        fs::write(&path, contents).map_err(BuildError::io(&path))?;
+        // Compressed copies that came with the app are of the file this one replaces.
+        for suffix in ["br", "gz"] {
+            let mut copy = path.clone().into_os_string();
+            copy.push(".");
+            copy.push(suffix);
+            match fs::remove_file(&copy) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(BuildError::io(PathBuf::from(copy))(e)),
+            }
+        }
+        Ok(())
     }
 
     /// Copies the file `from` to the site-relative path `rel`.
