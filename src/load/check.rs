@@ -448,6 +448,17 @@ impl<'a> Cx<'a> {
                 );
             }
             self.url(at, "website", &sp.website);
+            if let Some(contact) = &sp.contact {
+                let v = contact.get_ref();
+                if !is_email(v) && !is_web_url(v) {
+                    self.error(
+                        at,
+                        contact.span(),
+                        format!("`contact` must be an email address or an https:// address, found \"{v}\""),
+                        "e.g. \"privacy@example.com\" or \"https://example.com/privacy\"",
+                    );
+                }
+            }
             if let Some(url) = &sp.dpa_url {
                 self.url(at, "dpa_url", url);
             }

@@ -24,7 +24,8 @@ pub struct Subprocessor {
     pub website: Spanned<String>,
     /// A contact for data protection matters (email or URL).
     #[serde(default)]
-    pub contact: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub contact: Option<Spanned<String>>,
     /// What it does for us.
     pub purpose: String,
     /// What processing it performs, in the words of the SCC's Annex III (Markdown).

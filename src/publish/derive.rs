@@ -570,7 +570,7 @@ fn subprocessor_row(s: &Subprocessor, since: crate::model::Date) -> Subprocessor
         id: s.id.clone(),
         name: s.name.clone(),
         entity: format!("{}, {}", s.legal_entity, s.address),
-        contact: s.contact.clone(),
+        contact: s.contact.as_ref().map(|c| c.get_ref().clone()),
         website: s.website.get_ref().clone(),
         purpose: s.purpose.clone(),
         locations: s
