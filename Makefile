@@ -20,7 +20,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: help setup check build serve test test-native test-browser test-e2e app trustctl bench-load bench-search bench-questionnaire lint fmt clean
+.PHONY: help setup check build serve test test-native test-browser test-e2e app trustctl bench-load bench-search bench-questionnaire fuzz lint fmt clean
 
 help:
 	@echo "make serve   build the trust center from CONTENT (default: content/) and serve it at http://$(ADDR)/"
@@ -29,6 +29,7 @@ help:
 	@echo "make test    run every test: native, in-browser component, end-to-end"
 	@echo "make lint    rustfmt check and clippy on the native and wasm32 builds"
 	@echo "make bench-load / bench-search / bench-questionnaire   benchmarks (results in bench/README.md)"
+	@echo "make fuzz    fuzz the loader, Markdown and questionnaire reader for FUZZ_SECONDS each (results in fuzz/README.md)"
 
 setup:
 	@scripts/bootstrap.sh
@@ -66,6 +67,10 @@ test-e2e: build
 
 test-browser: setup
 	$(WASM_ENV) cargo test --target wasm32-unknown-unknown --no-default-features --features hydrate --test components
+
+# Bounded fuzzing (cargo-fuzz); writes its last result into fuzz/README.md.
+fuzz: setup
+	scripts/fuzz.sh
 
 bench-load: setup
 	cargo bench --bench load

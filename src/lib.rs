@@ -17,6 +17,9 @@ pub mod ui;
 pub mod client;
 
 #[cfg(feature = "ssr")]
+#[doc(hidden)]
+pub mod fuzzing;
+#[cfg(feature = "ssr")]
 pub mod load;
 #[cfg(feature = "ssr")]
 pub mod markdown;
