@@ -20,7 +20,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: help setup check build serve test test-native test-browser test-e2e app trustctl bench-load bench-search bench-questionnaire fuzz lint fmt clean
+.PHONY: help setup check build serve test test-native test-browser test-e2e app trustctl bench-load bench-search bench-questionnaire bench-perf fuzz lint fmt clean
 
 help:
 	@echo "make serve   build the trust center from CONTENT (default: content/) and serve it at http://$(ADDR)/"
@@ -28,7 +28,7 @@ help:
 	@echo "make check   validate CONTENT"
 	@echo "make test    run every test: native, in-browser component, end-to-end"
 	@echo "make lint    rustfmt check and clippy on the native and wasm32 builds"
-	@echo "make bench-load / bench-search / bench-questionnaire   benchmarks (results in bench/README.md)"
+	@echo "make bench-load / bench-search / bench-questionnaire / bench-perf   benchmarks (results in bench/README.md)"
 	@echo "make fuzz    fuzz the loader, Markdown and questionnaire reader for FUZZ_SECONDS each (results in fuzz/README.md)"
 
 setup:
@@ -67,6 +67,13 @@ test-e2e: build
 
 test-browser: setup
 	$(WASM_ENV) cargo test --target wasm32-unknown-unknown --no-default-features --features hydrate --test components
+
+# The performance budget: bytes per route, mobile-profile timings against a plain page, build
+# time at 1×, 10× and 100× content (with a release trustctl, as a deployment would build).
+bench-perf: setup app
+	cargo build --release --bin trustctl
+	cd bench/perf && npm ci --silent --no-audit --no-fund
+	cd bench/perf && TRUSTCTL=$(abspath target/release/trustctl) APP_DIR=$(abspath $(APP_DIR)) node run.mjs
 
 # Bounded fuzzing (cargo-fuzz); writes its last result into fuzz/README.md.
 fuzz: setup

@@ -4,15 +4,13 @@
 //! shown as text. The end-to-end test (`tests/e2e/xss.test.mjs`) runs the same site in Chromium.
 #![cfg(feature = "ssr")]
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use scraper::{ElementRef, Html, Selector};
 use trust_center::model::Date;
-use trust_center::publish::{self, BuildOptions, BODY_MARKER, HEAD_MARKER};
-
-/// The one script the stand-in app has: anything else came from content.
-const APP_SCRIPT: &str = "/app.js";
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xss-content")
@@ -20,26 +18,7 @@ fn corpus() -> PathBuf {
 
 fn built() -> &'static Path {
     static SITE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-    SITE.get_or_init(|| {
-        let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("xss-corpus");
-        let app = root.join("app");
-        fs::create_dir_all(&app).unwrap();
-        fs::write(
-            app.join("index.html"),
-            format!("<!DOCTYPE html><html lang=\"en\"><head><script type=\"module\" src=\"{APP_SCRIPT}\"></script>{HEAD_MARKER}</head><body>{BODY_MARKER}</body></html>"),
-        )
-        .unwrap();
-        fs::write(app.join("app.js"), "// app").unwrap();
-        let out = root.join("dist");
-        publish::build(&BuildOptions {
-            content: corpus(),
-            app,
-            out: out.clone(),
-            today: Date::ymd(2026, 11, 22),
-        })
-        .unwrap_or_else(|e| panic!("the corpus must build: {e}"));
-        out
-    })
+    SITE.get_or_init(|| common::build_site("xss-corpus", &corpus()))
 }
 
 fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
@@ -122,7 +101,7 @@ fn no_page_runs_or_links_to_anything_from_the_corpus() {
     for page in &pages {
         let doc = Html::parse_document(&fs::read_to_string(page).unwrap());
         // Standalone documents carry no app at all.
-        for p in problems(&doc, &[APP_SCRIPT]) {
+        for p in problems(&doc, &[common::APP_SCRIPT]) {
             all.push(format!(
                 "{}: {p}",
                 page.strip_prefix(site).unwrap().display()

@@ -1,0 +1,235 @@
+#!/usr/bin/env node
+// The performance budget (`make bench-perf`), the way a visitor on a phone meets the site:
+//
+// - bytes per route: HTML, CSS, JS, Wasm and data, raw / gzip / brotli (the precompressed copies
+//   the build writes), and the critical path: what must arrive before the first paint (the HTML
+//   and the render-blocking stylesheet; the Wasm and the data are not render-blocking);
+// - the Lighthouse mobile profile through the DevTools protocol (150 ms RTT, 1.6 Mbps down,
+//   750 kbps up, 4× CPU slowdown), against `dist/` served on loopback with brotli: FCP, LCP, CLS,
+//   total blocking time and the time until the Wasm app has hydrated, median of 5 fresh loads;
+// - the same for a plain static page of the same text (the route's HTML without scripts or
+//   stylesheets), as the floor;
+// - build time of the example content and of the content scaled 10× and 100× (answers,
+//   subprocessors, documents and updates multiplied), with the release `trustctl`.
+//
+// Prints the tables and writes them into bench/README.md between perf markers.
+// Environment: TRUSTCTL (default target/release/trustctl here), APP_DIR, CHROMIUM, RUNS (5).
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { parse, stringify } from 'smol-toml';
+import { APP_DIR, CHROMIUM, README, ROOT, serve } from '../common.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const TRUSTCTL = resolve(process.env.TRUSTCTL ?? join(ROOT, 'target/release/trustctl'));
+const RUNS = Number(process.env.RUNS ?? 5);
+const ENV = { ...process.env, TRUST_TODAY: '2026-11-22' };
+const BEGIN = '<!-- perf:begin -->';
+const END = '<!-- perf:end -->';
+const ROUTES = ['/', '/certifications/', '/security/', '/subprocessors/', '/data-privacy/', '/documents/',
+  '/documents/dpa/', '/disclosure/', '/faq/', '/updates/', '/search/', '/questionnaire/'];
+// Lighthouse's mobile profile ("Slow 4G"): 150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU.
+const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+const CPU_SLOWDOWN = 4;
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n) => (n / 1024).toFixed(1);
+
+// ---- bytes --------------------------------------------------------------------------------------
+
+function sizes(file) {
+  const raw = statSync(file).size;
+  const sib = (ext) => (existsSync(`${file}.${ext}`) ? statSync(`${file}.${ext}`).size : raw);
+  return { raw, gz: sib('gz'), br: sib('br') };
+}
+
+/** What a route loads, by kind, from the requests Chromium made (unthrottled). */
+async function routeBytes(browser, origin, dist, route) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const urls = new Set();
+  page.on('requestfinished', (req) => urls.add(new URL(req.url()).pathname));
+  await page.goto(origin + route);
+  await page.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: 30000 });
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  const kinds = { html: zero(), css: zero(), js: zero(), wasm: zero(), data: zero() };
+  for (const path of urls) {
+    let file = join(dist, decodeURIComponent(path));
+    if (path.endsWith('/')) file = join(file, 'index.html');
+    if (!existsSync(file) || statSync(file).isDirectory()) continue;
+    const kind = path.endsWith('/') || path.endsWith('.html') ? 'html'
+      : path.endsWith('.css') ? 'css' : path.endsWith('.js') ? 'js' : path.endsWith('.wasm') ? 'wasm' : 'data';
+    add(kinds[kind], sizes(file));
+  }
+  // Render-blocking: the page itself and its stylesheet (the app script is a module: deferred).
+  const critical = zero();
+  add(critical, kinds.html);
+  add(critical, kinds.css);
+  return { ...kinds, critical };
+}
+function zero() { return { raw: 0, gz: 0, br: 0 }; }
+function add(to, s) { to.raw += s.raw; to.gz += s.gz; to.br += s.br; }
+
+// ---- timings ------------------------------------------------------------------------------------
+
+const OBSERVE = () => {
+  window.__perf = { fcp: null, lcp: 0, cls: 0, longTasks: [], hydrated: null };
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') window.__perf.fcp = e.startTime; }).observe({ type: 'paint', buffered: true });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__perf.lcp = e.startTime; }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__perf.cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__perf.longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
+  } catch { /* no long task API: TBT reads 0 */ }
+  new MutationObserver((_, obs) => {
+    if (document.documentElement.hasAttribute('data-hydrated')) { window.__perf.hydrated = performance.now(); obs.disconnect(); }
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-hydrated'] });
+};
+
+async function load(browser, url, { app }) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.addInitScript(OBSERVE);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await page.goto(url, { waitUntil: 'load', timeout: 120000 });
+  if (app) await page.waitForFunction(() => window.__perf.hydrated !== null, null, { timeout: 120000 });
+  await page.waitForTimeout(500); // late layout shifts and long tasks
+  const p = await page.evaluate(() => window.__perf);
+  await context.close();
+  const end = p.hydrated ?? p.lcp;
+  const tbt = p.longTasks.filter(([s]) => s >= (p.fcp ?? 0) && s <= end).reduce((t, [, d]) => t + Math.max(0, d - 50), 0);
+  return { fcp: p.fcp, lcp: p.lcp, cls: p.cls, tbt, hydrated: p.hydrated };
+}
+
+/** The route's HTML without scripts, preloads or stylesheets: the same text as plain as it gets. */
+function plainCopy(dist, plainDir, route) {
+  const html = readFileSync(join(dist, route, 'index.html'), 'utf8')
+    .replace(/<script\b[\s\S]*?<\/script>/g, '')
+    .replace(/<link\b[^>]*>/g, '')
+    .replace(/<style\b[\s\S]*?<\/style>/g, '');
+  const dir = join(plainDir, 'plain', route);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'index.html'), html);
+}
+
+// ---- build time ---------------------------------------------------------------------------------
+
+/** The example content with answers, subprocessors, documents and updates multiplied by `factor`. */
+function scaled(factor, out) {
+  cpSync(join(ROOT, 'content'), out, { recursive: true });
+  for (let n = 2; n <= factor; n += 1) {
+    for (const f of readdirSync(join(out, 'answers')).filter((f) => /^[a-z-]+\.toml$/.test(f))) {
+      const data = parse(readFileSync(join(ROOT, 'content/answers', f), 'utf8'));
+      data.category = `${data.category} ${n}`;
+      for (const a of data.answer) { a.id = `${a.id}-${n}`; a.question = `${a.question} (${n})`; }
+      writeFileSync(join(out, 'answers', f.replace('.toml', `-${n}.toml`)), stringify(data));
+    }
+    for (const f of readdirSync(join(ROOT, 'content/subprocessors'))) {
+      const data = parse(readFileSync(join(ROOT, 'content/subprocessors', f), 'utf8'));
+      data.name = `${data.name} ${n}`;
+      data.since ??= parse('d = 2025-01-01').d;
+      writeFileSync(join(out, 'subprocessors', f.replace('.toml', `-${n}.toml`)), stringify(data));
+    }
+    for (const f of readdirSync(join(ROOT, 'content/documents'))) {
+      const text = readFileSync(join(ROOT, 'content/documents', f), 'utf8');
+      if (/^kind = "dpa"/m.test(text)) continue; // one DPA
+      writeFileSync(join(out, 'documents', f.replace('.md', `-${n}.md`)), text.replace(/^title = "(.*)"$/m, `title = "$1 (${n})"`));
+    }
+    for (const f of readdirSync(join(ROOT, 'content/updates'))) {
+      writeFileSync(join(out, 'updates', f.replace('.md', `-${n}.md`)), readFileSync(join(ROOT, 'content/updates', f), 'utf8'));
+    }
+  }
+}
+
+function buildTime(content, dist) {
+  const times = [];
+  for (let i = 0; i < 3; i += 1) {
+    const t = process.hrtime.bigint();
+    execFileSync(TRUSTCTL, ['build', '--content', content, '--app', APP_DIR, '--out', dist], { env: ENV, stdio: ['ignore', 'ignore', 'inherit'] });
+    times.push(Number(process.hrtime.bigint() - t) / 1e9);
+  }
+  return median(times);
+}
+
+// ---- main ---------------------------------------------------------------------------------------
+
+const work = mkdtempSync(join(os.tmpdir(), 'bench-perf-'));
+try {
+  const builds = [];
+  for (const factor of [1, 10, 100]) {
+    const content = join(work, `content-${factor}`);
+    scaled(factor, content);
+    const seconds = buildTime(content, join(work, `dist-${factor}`));
+    const pages = readdirSync(join(work, `dist-${factor}`), { recursive: true }).filter((f) => f.endsWith('.html')).length;
+    builds.push({ factor, seconds, pages });
+    console.error(`build ${factor}×: ${seconds.toFixed(2)} s, ${pages} HTML files`);
+  }
+  const dist = join(work, 'dist-1');
+  for (const route of ROUTES) plainCopy(dist, dist, route);
+
+  const server = await serve(TRUSTCTL, dist);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-quic'] });
+  const rows = [];
+  try {
+    for (const route of ROUTES) {
+      const bytes = await routeBytes(browser, server.origin, dist, route);
+      const site = [];
+      const plain = [];
+      for (let i = 0; i < RUNS; i += 1) {
+        site.push(await load(browser, server.origin + route, { app: true }));
+        plain.push(await load(browser, `${server.origin}/plain${route}`, { app: false }));
+      }
+      const m = (xs, k) => median(xs.map((x) => x[k]));
+      const row = { route, bytes, fcp: m(site, 'fcp'), lcp: m(site, 'lcp'), cls: Math.max(...site.map((x) => x.cls)), tbt: m(site, 'tbt'), hydrated: m(site, 'hydrated'), plainFcp: m(plain, 'fcp'), plainLcp: m(plain, 'lcp') };
+      rows.push(row);
+      console.error(`${route}: critical ${kb(bytes.critical.br)} KB br, wasm ${kb(bytes.wasm.br)} KB br, FCP ${row.fcp.toFixed(0)} ms (plain ${row.plainFcp.toFixed(0)}), hydrated ${row.hydrated.toFixed(0)} ms`);
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+
+  const machine = `${os.cpus().length} cores (${os.cpus()[0].model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Chromium ${execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim().replace(/^Chromium /, '')}`;
+  const lines = [
+    BEGIN,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; \`make bench-perf\`. Timings are medians of ${RUNS} cold loads with the Lighthouse mobile profile (150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU slowdown); CLS is the worst of the runs. Sizes in KB (1,024 bytes); "br" is what a browser downloads from a host serving the precompressed copies.`,
+    '',
+    '| Route | HTML br | CSS br | JS br | Wasm br | Data br | Critical br (raw) | FCP ms | Plain FCP ms | LCP ms | Plain LCP ms | CLS | TBT ms | Hydrated ms |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => `| \`${r.route}\` | ${kb(r.bytes.html.br)} | ${kb(r.bytes.css.br)} | ${kb(r.bytes.js.br)} | ${kb(r.bytes.wasm.br)} | ${kb(r.bytes.data.br)} | ${kb(r.bytes.critical.br)} (${kb(r.bytes.critical.raw)}) | ${r.fcp.toFixed(0)} | ${r.plainFcp.toFixed(0)} | ${r.lcp.toFixed(0)} | ${r.plainLcp.toFixed(0)} | ${r.cls.toFixed(3)} | ${r.tbt.toFixed(0)} | ${r.hydrated.toFixed(0)} |`),
+    '',
+    '| Content | HTML files | Build (median of 3) |',
+    '|---|---:|---:|',
+    ...builds.map((b) => `| example ×${b.factor} | ${b.pages} | ${b.seconds.toFixed(2)} s |`),
+    '',
+    'Goals:',
+    goal('Critical HTML + CSS ≤ 14 KB brotli on every route', rows.every((r) => r.bytes.critical.br <= 14 * 1024),
+      rows.filter((r) => r.bytes.critical.br > 14 * 1024).map((r) => `${r.route} ${kb(r.bytes.critical.br)} KB`).join(', ')),
+    goal('FCP within 10% of the plain page', rows.every((r) => r.fcp <= r.plainFcp * 1.1),
+      rows.filter((r) => r.fcp > r.plainFcp * 1.1).map((r) => `${r.route} ${r.fcp.toFixed(0)} vs ${r.plainFcp.toFixed(0)} ms`).join(', ')),
+    goal('CLS 0 when the Wasm takes over', rows.every((r) => r.cls === 0), rows.filter((r) => r.cls > 0).map((r) => `${r.route} ${r.cls.toFixed(3)}`).join(', ')),
+    goal('Wasm for browsing routes ≤ 150 KB brotli', rows.every((r) => r.route === '/questionnaire/' || r.bytes.wasm.br <= 150 * 1024),
+      [...new Set(rows.filter((r) => r.bytes.wasm.br > 150 * 1024).map((r) => `${kb(r.bytes.wasm.br)} KB`))].join(', ')),
+    goal('Build of content scaled 100× ≤ 5 s', builds.at(-1).seconds <= 5, `${builds.at(-1).seconds.toFixed(2)} s`),
+    END,
+  ];
+  const text = lines.join('\n');
+  console.log(text);
+  const readme = readFileSync(README, 'utf8');
+  writeFileSync(README, readme.includes(BEGIN)
+    ? readme.replace(new RegExp(`${BEGIN}[\\s\\S]*${END}`), text)
+    : `${readme.trimEnd()}\n\n## Performance budget (\`make bench-perf\`)\n\n${text}\n`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+function goal(name, met, why) {
+  return `- ${name}: **${met ? 'met' : 'not met'}**${met ? '' : ` (${why})`}`;
+}
