@@ -6,7 +6,7 @@
 //! content may contain raw HTML, but nothing that runs, and links keep only safe schemes. This runs
 //! at build time only; the browser receives finished HTML.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 
@@ -77,7 +77,14 @@ pub fn plain_text(markdown: &str) -> String {
 fn parse(markdown: &str) -> (Vec<Event<'_>>, Vec<TocEntry>) {
     let mut events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
     let mut toc = Vec::new();
-    let mut used: HashMap<String, usize> = HashMap::new();
+    // Footnote definitions carry their label as their `id`: a heading must not take it, or the
+    // footnote's back link would land on the heading.
+    let mut ids = Ids::default();
+    for event in &events {
+        if let Event::Start(Tag::FootnoteDefinition(label)) = event {
+            ids.taken.insert(label.to_string());
+        }
+    }
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { level, .. }) = &events[i] {
@@ -90,7 +97,7 @@ fn parse(markdown: &str) -> (Vec<Event<'_>>, Vec<TocEntry>) {
                 }
                 j += 1;
             }
-            let id = unique(slug(&text), &mut used);
+            let id = ids.unique(slug(&text));
             if let Event::Start(Tag::Heading { id: heading_id, .. }) = &mut events[i] {
                 *heading_id = Some(CowStr::from(id.clone()));
             }
@@ -155,13 +162,28 @@ pub fn slug(text: &str) -> String {
     }
 }
 
-fn unique(base: String, used: &mut HashMap<String, usize>) -> String {
-    let n = used.entry(base.clone()).or_insert(0);
-    *n += 1;
-    if *n == 1 {
-        base
-    } else {
-        format!("{base}-{n}")
+/// The ids given so far. Counting repeats of each slug alone is not enough: a heading whose own
+/// text slugs to `a-2` would take the id that a second `a` heading is given.
+#[derive(Default)]
+struct Ids {
+    taken: HashSet<String>,
+    /// The next suffix to try per slug, so that many equal headings stay linear.
+    next: HashMap<String, usize>,
+}
+
+impl Ids {
+    fn unique(&mut self, base: String) -> String {
+        if self.taken.insert(base.clone()) {
+            return base;
+        }
+        let n = self.next.entry(base.clone()).or_insert(2);
+        loop {
+            let id = format!("{base}-{n}");
+            *n += 1;
+            if self.taken.insert(id.clone()) {
+                return id;
+            }
+        }
     }
 }
 
@@ -253,5 +275,16 @@ mod tests {
         let again = render("## A\n\n## A\n\n## A\n");
         let ids: Vec<&str> = again.toc.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["a", "a-2", "a-3"]);
+    }
+
+    /// The `markdown` fuzz target checks this for every input; its regression input is
+    /// fuzz/regressions/markdown/duplicate-heading-ids.md.
+    #[test]
+    fn heading_ids_stay_unique_when_a_heading_spells_a_suffixed_id() {
+        let ids = |md: &str| -> Vec<String> { render(md).toc.into_iter().map(|t| t.id).collect() };
+        assert_eq!(ids("# a\n\n# a\n\n# a-2\n"), ["a", "a-2", "a-2-2"]);
+        assert_eq!(ids("# a-2\n\n# a\n\n# a\n"), ["a-2", "a", "a-3"]);
+        // A footnote's definition has its label as id; the heading gets another.
+        assert_eq!(ids("# 1\n\nText[^1].\n\n[^1]: Note.\n"), ["1-2"]);
     }
 }
