@@ -13,19 +13,130 @@ use crate::model::Date;
 /// The day fuzzed content is judged against (the example content's).
 const TODAY: (i16, i8, i8) = (2026, 11, 22);
 
-/// The Markdown renderer, with every output the site derives from Markdown. Sanitising is
-/// checked as it is promised: no `<script` element survives.
+/// The Markdown renderer, with every output the site derives from Markdown, checked against what
+/// `src/markdown.rs` promises: nothing that runs survives sanitising (no `<script` or `<style`
+/// element, no event handler or `style` attribute, no link or source with a scheme other than
+/// http, https or mailto); every heading has an id of its own, the same in the page and in the
+/// search sections; a slug is lowercase words joined by dashes.
 pub fn markdown(input: &[u8]) {
     let text = String::from_utf8_lossy(input);
-    let html = crate::markdown::to_html(&text);
-    assert!(
-        !html.to_ascii_lowercase().contains("<script"),
-        "a script element survived sanitising: {html}"
-    );
-    let _ = crate::markdown::render(&text);
-    let _ = crate::markdown::sections(&text);
+    let rendered = crate::markdown::render(&text);
+    check_sanitised(&rendered.html);
+    assert_eq!(crate::markdown::to_html(&text), rendered.html);
+
+    let ids: Vec<&str> = rendered.toc.iter().map(|t| t.id.as_str()).collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "heading ids repeat: {ids:?}");
+
+    let sections = crate::markdown::sections(&text);
+    let section_ids: Vec<&str> = sections.iter().filter_map(|s| s.id.as_deref()).collect();
+    assert_eq!(section_ids, ids, "search sections and headings disagree");
     let _ = crate::markdown::plain_text(&text);
-    let _ = crate::markdown::slug(&text);
+
+    for id in &ids {
+        check_slug(id);
+    }
+    check_slug(&crate::markdown::slug(&text));
+}
+
+/// Every tag of sanitised HTML, read as the HTML serializer writes it: text never holds a raw `<`
+/// and attribute values are always double-quoted (with `"` escaped), so a `<` opens a tag and the
+/// first `>` outside quotes closes it.
+fn check_sanitised(html: &str) {
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        let tag = &rest[open + 1..];
+        let mut quoted = false;
+        let close = tag
+            .char_indices()
+            .find(|&(_, c)| {
+                quoted ^= c == '"';
+                c == '>' && !quoted
+            })
+            .map(|(i, _)| i)
+            .unwrap_or_else(|| panic!("unclosed tag in sanitised HTML: {html}"));
+        check_tag(&tag[..close], html);
+        rest = &tag[close + 1..];
+    }
+}
+
+fn check_tag(tag: &str, html: &str) {
+    let name: String = tag
+        .trim_start_matches('/')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    assert!(
+        name != "script" && name != "style",
+        "a <{name}> element survived sanitising: {html}"
+    );
+    // Attributes: ` name="value"` (or a bare ` name`), values with `"` escaped.
+    let mut rest = &tag[tag.find(char::is_whitespace).unwrap_or(tag.len())..];
+    while !rest.trim_start().is_empty() {
+        rest = rest.trim_start();
+        let end = rest
+            .find(|c: char| c == '=' || c.is_whitespace())
+            .unwrap_or(rest.len());
+        let attribute = rest[..end].to_ascii_lowercase();
+        rest = &rest[end..];
+        let mut value = "";
+        if let Some(quoted) = rest.strip_prefix("=\"") {
+            let close = quoted.find('"').expect("attribute values are quoted");
+            value = &quoted[..close];
+            rest = &quoted[close + 1..];
+        }
+        assert!(
+            !attribute.starts_with("on") && attribute != "style",
+            "attribute {attribute} survived sanitising: {html}"
+        );
+        if matches!(attribute.as_str(), "href" | "src" | "cite" | "action") {
+            check_url(value, html);
+        }
+    }
+}
+
+/// A URL attribute is relative or has one of the allowed schemes, read as a browser reads it:
+/// entities decoded, surrounding spaces and controls ignored, tabs and newlines removed.
+fn check_url(value: &str, html: &str) {
+    let decoded = value
+        .replace("&quot;", "\"")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&");
+    let url: String = decoded
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect::<String>()
+        .to_ascii_lowercase();
+    // A scheme is a letter, then letters, digits, `+`, `-` or `.`, then `:`.
+    let scheme_end = url
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+        .filter(|&i| {
+            i > 0 && url[i..].starts_with(':') && url.starts_with(|c: char| c.is_ascii_alphabetic())
+        });
+    if let Some(end) = scheme_end {
+        let scheme = &url[..end];
+        assert!(
+            matches!(scheme, "http" | "https" | "mailto"),
+            "a {scheme}: URL survived sanitising: {html}"
+        );
+    }
+}
+
+/// Lowercase words joined by dashes: never empty, no dash at either end or twice in a row.
+fn check_slug(slug: &str) {
+    assert!(!slug.is_empty(), "empty slug");
+    assert!(
+        !slug.starts_with('-') && !slug.ends_with('-') && !slug.contains("--"),
+        "slug {slug:?} has stray dashes"
+    );
+    assert!(
+        slug.chars().all(|c| c == '-' || c.is_alphanumeric()),
+        "slug {slug:?} has characters other than letters, digits and dashes"
+    );
 }
 
 /// A copy of a content directory in which one file at a time is replaced by the fuzzer's bytes,
@@ -128,32 +239,76 @@ fn copy(from: &Path, to: &Path, files: &mut Vec<(PathBuf, Vec<u8>)>) -> std::io:
     Ok(())
 }
 
-/// A dropped questionnaire file, as the worker handles it: read (CSV, XLSX, XLS, ODS), detect
-/// the layout of every sheet, list the questions, and write both exports.
+/// A dropped questionnaire file, as the worker handles it: read (CSV, XLSX, XLS, ODS; the bytes
+/// decide, not the name), detect the layout of every sheet and name its columns, list the
+/// questions and write both exports, with the detected layout and with ones a person can choose
+/// on the page instead (header row on or off, any question and id column).
 pub fn questionnaire(input: &[u8]) {
-    use crate::questionnaire::sheet;
+    use crate::questionnaire::protocol::{Filled, Layout};
+    use crate::questionnaire::{export, sheet};
     let Ok(book) = sheet::read("fuzzed.csv", input) else {
         return;
     };
     for (index, s) in book.sheets.iter().enumerate() {
-        let Ok(layout) = sheet::detect(s) else {
-            continue;
-        };
-        let Ok(rows) = sheet::questions(s, &layout) else {
-            continue;
-        };
-        let filled: Vec<crate::questionnaire::protocol::Filled> = rows
-            .iter()
-            .map(
-                |(row, question, _)| crate::questionnaire::protocol::Filled {
+        let width = s.rows.iter().map(Vec::len).max().unwrap_or(0);
+        let detected = sheet::detect(s).ok();
+        let header = detected.as_ref().and_then(|l| l.header);
+        for col in 0..width {
+            let _ = sheet::column_name(s, header, col);
+        }
+        let mut layouts: Vec<Layout> = detected.into_iter().collect();
+        if width > 0 {
+            layouts.push(Layout {
+                header: Some(0),
+                question: width - 1,
+                id: Some(0),
+            });
+            layouts.push(Layout {
+                header: None,
+                question: 0,
+                id: Some(width - 1),
+            });
+        }
+        for layout in layouts {
+            let Ok(rows) = sheet::questions(s, &layout) else {
+                continue;
+            };
+            let filled: Vec<Filled> = rows
+                .iter()
+                .map(|(row, question, _)| Filled {
                     row: *row,
                     answer: format!("Answer to {question}"),
                     short: "Yes".into(),
                     source: "https://trust.example.com/faq/".into(),
-                },
-            )
-            .collect();
-        let _ = crate::questionnaire::export::to_csv(&book, index, &layout, &filled);
-        let _ = crate::questionnaire::export::to_xlsx(&book, index, &layout, &filled);
+                })
+                .collect();
+            let _ = export::to_csv(&book, index, &layout, &filled);
+            let _ = export::to_xlsx(&book, index, &layout, &filled);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The oracle is only worth something if it fires: each of these would be an escape.
+    #[test]
+    fn the_sanitising_check_catches_what_it_looks_for() {
+        for html in [
+            "<p>a</p><script>x</script>",
+            "<STYLE>p{}</STYLE>",
+            r#"<p onclick="x">a</p>"#,
+            r#"<p title="a>b" style="color:red">a</p>"#,
+            r#"<a href=" JavaScript:alert(1)">a</a>"#,
+            r#"<a href="java&#9;script:x">a</a>"#.replace("&#9;", "\t").as_str(),
+            r#"<img src="data:text/html,x">"#,
+        ] {
+            let caught = std::panic::catch_unwind(|| check_sanitised(html)).is_err();
+            assert!(caught, "not caught: {html}");
+        }
+        check_sanitised(
+            r#"<p title="a>b &quot;c&quot;">x &lt;script&gt; onclick="y"</p><a href="/x:y" rel="noopener noreferrer">a</a><a href="mailto:a@b.c">m</a><a href="https://e.com/?a=1&amp;b=javascript:x">e</a>"#,
+        );
     }
 }
