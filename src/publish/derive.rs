@@ -1075,7 +1075,15 @@ fn place_annexes(html: &str, annexes: Vec<(&str, Annex)>) -> Vec<DocumentPart> {
     let mut unplaced = Vec::new();
     let mut placed: Vec<(usize, Annex)> = Vec::new();
     for (name, annex) in annexes {
-        match html.find(&format!("<p>{{{{annex:{name}}}}}</p>")) {
+        // Only a paragraph of its own at the top level: one inside a quote, a list or a raw HTML
+        // table would split that element in two, and the pieces no longer parse (in the
+        // browser's eyes) into the page that was rendered, so the app cannot hydrate it.
+        let marker = format!("<p>{{{{annex:{name}}}}}</p>");
+        match html
+            .match_indices(&marker)
+            .map(|(at, _)| at)
+            .find(|&at| open_elements(&html[..at]) == 0)
+        {
             Some(at) => placed.push((at, annex)),
             None => unplaced.push(annex),
         }
@@ -1102,6 +1110,31 @@ fn place_annexes(html: &str, annexes: Vec<(&str, Annex)>) -> Vec<DocumentPart> {
         parts.push(DocumentPart::Annex(annex));
     }
     parts
+}
+
+/// How many elements are open at the end of `html`, sanitised HTML as ammonia writes it: every
+/// element but a void one is closed explicitly, and `<` stands for itself only in tags (text and
+/// attribute values have it as `&lt;`).
+fn open_elements(html: &str) -> usize {
+    const VOID: [&str; 13] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr",
+    ];
+    let mut depth = 0usize;
+    for tag in html.split('<').skip(1) {
+        if tag.starts_with('/') {
+            depth = depth.saturating_sub(1);
+        } else {
+            let name: String = tag
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            if !name.is_empty() && !VOID.contains(&name.to_ascii_lowercase().as_str()) {
+                depth += 1;
+            }
+        }
+    }
+    depth
 }
 
 /// Where a document's standalone HTML copy is written: one self-contained file (styles inline,
@@ -1390,6 +1423,33 @@ mod tests {
                 DocumentPart::Html("\n<h2>Annex III</h2>\n".into()),
                 DocumentPart::Annex(subprocessors()),
                 DocumentPart::Html("\n<p>End.</p>".into()),
+            ]
+        );
+    }
+
+    /// A placeholder inside a quote or a raw HTML table cell stays text and the annex goes to the
+    /// end: splitting there would leave `<td>` open in one piece, the browser would pull the annex
+    /// into the cell, and the app could not hydrate the page (found by the XSS corpus).
+    #[test]
+    fn annexes_are_placed_only_at_the_top_level() {
+        let html = "<blockquote>\n<p>{{annex:measures}}</p>\n</blockquote>\n<table><tbody><tr><td>\n<p>{{annex:subprocessors}}</p>\n</td></tr></tbody></table>\n<p>End.<br>Really.</p>";
+        let parts = place_annexes(
+            html,
+            vec![("measures", measures()), ("subprocessors", subprocessors())],
+        );
+        assert_eq!(parts[0], DocumentPart::Html(html.into()));
+        assert_eq!(parts.len(), 3, "{parts:?}");
+        // The same marker later at the top level is the one used.
+        let html = "<ul>\n<li>\n<p>{{annex:measures}}</p>\n</li>\n</ul>\n<p><img src=\"/a.png\"></p>\n<p>{{annex:measures}}</p>\n";
+        let parts = place_annexes(html, vec![("measures", measures())]);
+        assert_eq!(
+            parts,
+            vec![
+                DocumentPart::Html(
+                    "<ul>\n<li>\n<p>{{annex:measures}}</p>\n</li>\n</ul>\n<p><img src=\"/a.png\"></p>\n".into()
+                ),
+                DocumentPart::Annex(measures()),
+                DocumentPart::Html("\n".into()),
             ]
         );
     }
