@@ -177,6 +177,18 @@ fn escape(s: &str) -> String {
     html_escape::encode_text(s).into_owned()
 }
 
+/// How to object to a change, as HTML. The address goes into an attribute as well as the text,
+/// so it is escaped for both: escaping for text alone left a `"` in an address free to end the
+/// `href` and start an attribute of its own.
+fn objection_note(email: &str, change_id: &str, deadline: Date) -> String {
+    format!(
+        "<p>To object, write to <a href=\"mailto:{}\">{}</a> citing change {} before the end of {deadline}.</p>",
+        html_escape::encode_double_quoted_attribute(email),
+        escape(email),
+        escape(change_id),
+    )
+}
+
 fn change_feed(model: &Model, site: &SiteData, base: &str, host: &str) -> FeedSpec<'static> {
     let notice = model
         .subprocessor_notice()
@@ -197,12 +209,7 @@ fn change_feed(model: &Model, site: &SiteData, base: &str, host: &str) -> FeedSp
                 view.reason_html,
             );
             if let Some(email) = &notice {
-                html.push_str(&format!(
-                    "<p>To object, write to <a href=\"mailto:{0}\">{0}</a> citing change {1} before the end of {2}.</p>",
-                    escape(email),
-                    escape(&view.id),
-                    deadline
-                ));
+                html.push_str(&objection_note(email, &view.id, deadline));
             }
             Item {
                 id: format!("tag:{host},{}:subprocessor-change/{}", view.announced, view.id),
@@ -485,4 +492,22 @@ fn json_of(rows: &[SubprocessorRow], as_of: Date, base: &str) -> String {
         subprocessors: export_rows(rows),
     })
     .expect("the export always serialises")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_objection_address_cannot_break_out_of_its_link() {
+        let html = objection_note(
+            "x\"onmouseover=\"alert(1)\"@example.com",
+            "a<b",
+            Date::ymd(2026, 11, 29),
+        );
+        assert_eq!(
+            html,
+            "<p>To object, write to <a href=\"mailto:x&quot;onmouseover=&quot;alert(1)&quot;@example.com\">x\"onmouseover=\"alert(1)\"@example.com</a> citing change a&lt;b before the end of 2026-11-29.</p>"
+        );
+    }
 }

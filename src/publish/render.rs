@@ -54,7 +54,7 @@ pub fn render_standalone(
     let site_url = site_url.trim_end_matches('/');
     // The loader guarantees `#rrggbb`, so nothing here needs escaping.
     let brand = brand_color.map_or(String::new(), |c| format!(":root{{--brand:{c}}}"));
-    let body = body.replace("href=\"/", &format!("href=\"{site_url}/"));
+    let body = absolute_links(&body, site_url);
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -65,6 +65,12 @@ pub fn render_standalone(
         css.replace("</style", "<\\/style"),
         body
     )
+}
+
+/// `body` with the site's own links (`href="/…"`) made absolute under `site_url`. The address is
+/// escaped like any attribute value: written as is, a `"` in it would end the `href`.
+fn absolute_links(body: &str, site_url: &str) -> String {
+    body.replace("href=\"/", &format!("href=\"{}/", escape(site_url)))
 }
 
 /// What goes into one page's `<head>` besides what the app template already has.
@@ -150,4 +156,24 @@ impl Head<'_> {
 /// Escapes text for HTML content and double-quoted attributes alike.
 fn escape(s: &str) -> std::borrow::Cow<'_, str> {
     html_escape::encode_double_quoted_attribute(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn standalone_links_keep_the_site_address_inside_the_attribute() {
+        assert_eq!(
+            absolute_links(
+                r#"<a href="/security/">s</a> <a href="https://else.example/">e</a>"#,
+                "https://trust.example.com"
+            ),
+            r#"<a href="https://trust.example.com/security/">s</a> <a href="https://else.example/">e</a>"#
+        );
+        assert_eq!(
+            absolute_links(r#"<a href="/x/">x</a>"#, r#"https://t.example/"><script>"#),
+            r#"<a href="https://t.example/&quot;&gt;&lt;script&gt;/x/">x</a>"#
+        );
+    }
 }
