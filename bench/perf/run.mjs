@@ -84,9 +84,10 @@ const OBSERVE = () => {
   try {
     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__perf.longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
   } catch { /* no long task API: TBT reads 0 */ }
+  // The init script may run before <html> exists: watch the document until it does.
   new MutationObserver((_, obs) => {
-    if (document.documentElement.hasAttribute('data-hydrated')) { window.__perf.hydrated = performance.now(); obs.disconnect(); }
-  }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-hydrated'] });
+    if (document.documentElement?.hasAttribute('data-hydrated')) { window.__perf.hydrated = performance.now(); obs.disconnect(); }
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-hydrated'] });
 };
 
 async function load(browser, url, { app }) {
@@ -163,7 +164,7 @@ function buildTime(content, dist) {
 const work = mkdtempSync(join(os.tmpdir(), 'bench-perf-'));
 try {
   const builds = [];
-  for (const factor of [1, 10, 100]) {
+  for (const factor of (process.env.SCALES ?? '1,10,100').split(',').map(Number)) {
     const content = join(work, `content-${factor}`);
     scaled(factor, content);
     const seconds = buildTime(content, join(work, `dist-${factor}`));
