@@ -372,7 +372,9 @@ fn json_feed(spec: &FeedSpec, base: &str) -> String {
 
 fn calendar(name: &str) -> Calendar {
     let mut cal = Calendar::new();
-    cal.name(name);
+    // icalendar writes NAME without escaping it (X-WR-CALNAME is escaped): a line break in the
+    // organisation's name would end the property and start one of the author's choosing.
+    cal.name(&name.split_whitespace().collect::<Vec<_>>().join(" "));
     cal
 }
 
@@ -497,6 +499,18 @@ fn json_of(rows: &[SubprocessorRow], as_of: Date, base: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_break_in_the_calendar_name_adds_no_property() {
+        let ics = calendar("Evil\nBEGIN:VEVENT\r\nSUMMARY:injected").to_string();
+        let lines: Vec<&str> = ics.lines().collect();
+        assert!(
+            lines.contains(&"NAME:Evil BEGIN:VEVENT SUMMARY:injected"),
+            "{ics}"
+        );
+        assert!(!lines.iter().any(|l| l.starts_with("SUMMARY:")), "{ics}");
+        assert_eq!(lines.iter().filter(|l| l.starts_with("BEGIN:")).count(), 1);
+    }
 
     #[test]
     fn an_objection_address_cannot_break_out_of_its_link() {

@@ -18,9 +18,16 @@ const HALL_OF_FAME: &str = "/disclosure/#hall-of-fame";
 pub fn security_txt(model: &Model) -> String {
     let base = model.organization.site_url.get_ref().trim_end_matches('/');
     let meta = &model.disclosure.meta;
+    // The name on one line: a line break in it (TOML allows one) would start a field of its
+    // own, e.g. a `Contact:` that sends reports elsewhere.
+    let name = model
+        .organization
+        .name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut lines = vec![format!(
-        "# How to report a vulnerability to {}: {base}/disclosure/",
-        model.organization.name
+        "# How to report a vulnerability to {name}: {base}/disclosure/"
     )];
     lines.extend(
         meta.contact
