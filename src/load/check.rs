@@ -79,14 +79,23 @@ impl<'a> Cx<'a> {
     // ---- value checks ----------------------------------------------------------------------
 
     fn url(&mut self, at: &Src, key: &str, value: &Spanned<String>) {
-        if !is_web_url(value.get_ref()) {
+        let v = value.get_ref();
+        if is_web_url(v) {
+            return;
+        }
+        if v.starts_with("https://") {
             self.error(
                 at,
                 value.span(),
-                format!(
-                    "`{key}` must be an https:// address, found \"{}\"",
-                    value.get_ref()
-                ),
+                format!("`{key}` is not an address a page can link to as written: \"{v}\""),
+                "percent-encode spaces, quotes and angle brackets (%20, %22, %3C, %3E); the host \
+                 is letters, digits, dots and dashes",
+            );
+        } else {
+            self.error(
+                at,
+                value.span(),
+                format!("`{key}` must be an https:// address, found \"{v}\""),
                 "write the full address, e.g. \"https://example.com/page\"",
             );
         }
@@ -861,23 +870,41 @@ fn is_id(s: &str) -> bool {
         && !s.ends_with('-')
 }
 
+/// An https:// address that can be written into HTML, headers and feeds as it is: a host of
+/// letters, digits, dots, dashes (and a port), and nothing a URL must percent-encode that would
+/// end an attribute, a tag or a header value (quotes, angle brackets, spaces). `{` and `}` stay
+/// allowed: `contacts.documents.url` takes a `{document}` placeholder.
 fn is_web_url(s: &str) -> bool {
     s.strip_prefix("https://").is_some_and(|rest| {
         let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-        !host.is_empty() && !s.contains(char::is_whitespace)
+        !host.is_empty()
+            && host
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+            && !s
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || "\"<>\\^`".contains(c))
     })
 }
 
+/// An address a `mailto:` link can carry as it is: the local part in the characters of a plain
+/// RFC 5322 address except those a mailto: URL gives meaning to (`?`, `&`, `%`, `#`), and a
+/// domain of letters, digits, dots and dashes. Quotes, angle brackets and spaces never pass, so an
+/// address cannot end the attribute or the header it is written into.
 fn is_email(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else {
         return false;
     };
     !local.is_empty()
+        && local
+            .chars()
+            .all(|c| c.is_alphanumeric() || ".!$'*+-/=^_`{|}~".contains(c))
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !s.contains(char::is_whitespace)
-        && !domain.contains('@')
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
 }
 
 fn is_hex_color(s: &str) -> bool {
@@ -900,6 +927,22 @@ mod tests {
         assert!(is_email("security@example.com"));
         assert!(!is_email("security@example"));
         assert!(!is_email("a b@example.com"));
+        // What an address or a URL could smuggle into an attribute, a mailto: link or a header.
+        assert!(is_email("o'brien+trust@example.com"));
+        assert!(is_email("jürgen@bücher.example"));
+        assert!(!is_email("x\"onmouseover=\"alert(1)\"@example.com"));
+        assert!(!is_email("<svg/onload=alert(1)>@example.com"));
+        assert!(!is_email("a?cc=evil%40else.example@example.com"));
+        assert!(!is_email("a@example.com?bcc=evil@else.example"));
+        assert!(!is_email("a@example.com\r\nBcc:x"));
+        assert!(is_web_url("https://example.com/?q='quoted'&x={document}"));
+        assert!(is_web_url("https://127.0.0.1:8443/x"));
+        assert!(!is_web_url("https://example.com/\"><script>"));
+        assert!(!is_web_url("https://example.com/<svg/onload=alert(1)>"));
+        assert!(!is_web_url("https://example.com\"onmouseover=\"x"));
+        assert!(!is_web_url("https://example.com;script-src/x"));
+        assert!(!is_web_url("https://user@example.com/"));
+        assert!(!is_web_url("https://example.com/\u{7}"));
         assert!(is_hex_color("#1D4ed8"));
         assert!(!is_hex_color("blue"));
         assert!(is_country_code("DE"));
