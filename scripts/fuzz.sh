@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 #
 # Fuzzes the content loader, the Markdown renderer and the questionnaire reader (cargo-fuzz,
-# libFuzzer with AddressSanitizer) for a bounded time each, then writes the result into
-# fuzz/README.md. Exits non-zero on a crash and says where the crashing input is.
+# libFuzzer) for a bounded time each, then writes the result into fuzz/README.md. Exits non-zero
+# on a crash (or a failed build) and says where the crashing input is.
 #
-#   FUZZ_SECONDS   seconds per target (default 60)
-#   FUZZ_TARGETS   targets to run (default: markdown content questionnaire)
+#   FUZZ_SECONDS     seconds per target (default 60)
+#   FUZZ_TARGETS     targets to run (default: markdown content questionnaire)
+#   FUZZ_SANITIZER   cargo-fuzz's -s: none (default) or address
+#
+# Builds keep debug assertions and overflow checks on (no --release flag: cargo-fuzz still
+# optimises), so that the fuzzer fails on what `cargo test` would fail on. No sanitizer by
+# default: the code under test is safe Rust and so are most of its parsers, and AddressSanitizer
+# costs a large share of the executions a bounded run has (FUZZ_SANITIZER=address when a
+# dependency's unsafe code is the suspect).
 #
 # Installs cargo-fuzz if missing. Uses the nightly toolchain when installed, otherwise the
 # stable one with RUSTC_BOOTSTRAP=1 (the sanitizer flags are unstable). The corpus grows in
@@ -16,6 +23,7 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 TARGETS=${FUZZ_TARGETS:-markdown content questionnaire}
+SANITIZER=${FUZZ_SANITIZER:-none}
 
 log() { printf 'fuzz: %s\n' "$*" >&2; }
 
@@ -30,6 +38,10 @@ else
   export RUSTC_BOOTSTRAP=1
 fi
 rustc_version=$(rustc "${toolchain[@]}" --version)
+
+# Fuzz the dependency versions the site ships: start from the main lock file (cargo drops what
+# the fuzz crate does not use and adds libfuzzer-sys).
+cp Cargo.lock fuzz/Cargo.lock
 
 # --- seeds -----------------------------------------------------------------------------------
 seeds=fuzz/target/seeds
@@ -60,7 +72,7 @@ for target in $TARGETS; do
   log "$target: building and running for ${SECONDS_EACH}s"
   logfile=fuzz/target/$target.log
   set +e
-  (cd fuzz && cargo "${toolchain[@]}" fuzz run --release "$target" \
+  (cd fuzz && cargo "${toolchain[@]}" fuzz run -s "$SANITIZER" "$target" \
      "corpus/$target" "target/seeds/$target" "regressions/$target" -- \
      -max_total_time="$SECONDS_EACH" -rss_limit_mb=4096 -timeout=20 -print_final_stats=1) \
      >"$logfile" 2>&1
@@ -70,15 +82,21 @@ for target in $TARGETS; do
   speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$logfile" | grep -o '[0-9]*$' | tail -n 1)
   rss=$(grep -o 'stat::peak_rss_mb: *[0-9]*' "$logfile" | grep -o '[0-9]*$' | tail -n 1)
   size=$(find "$corpus" -type f | wc -l)
+  # libFuzzer names the input it stopped on (crash, timeout, out of memory) with its full path.
+  artifact=$(grep -o 'Test unit written to .*' "$logfile" | sed 's/Test unit written to //' | tail -n 1 || true)
   if [ "$code" -eq 0 ]; then
     crashes=0
+  elif [ -z "$artifact" ]; then
+    crashes="build failed"
+    status=1
+    log "$target: failed before fuzzing (exit $code); see $logfile"
   else
     crashes=1
     status=1
-    artifact=$(grep -o 'Test unit written to [^ ]*' "$logfile" | sed 's/Test unit written to //' | tail -n 1)
-    log "$target: CRASH (exit $code); input: fuzz/${artifact:-artifacts/$target}; log: $logfile"
-    log "reproduce: cd fuzz && cargo ${toolchain[*]} fuzz run $target ${artifact:-artifacts/$target/<file>}"
-    log "then keep the input in fuzz/regressions/$target/ (tests/fuzz_regressions.rs replays it)"
+    artifact=${artifact#"$PWD"/}
+    log "$target: CRASH (exit $code); input: $artifact; log: $logfile"
+    log "reproduce: cd fuzz && cargo ${toolchain[*]} fuzz run -s $SANITIZER $target ${artifact#fuzz/}"
+    log "then fix it and keep the input in fuzz/regressions/$target/ (tests/fuzz_regressions.rs replays it)"
   fi
   rows+=("| \`$target\` | $SECONDS_EACH | ${execs:-?} | ${speed:-?} | $size | ${rss:-?} | $crashes |")
   log "$target: ${execs:-?} executions, ${speed:-?}/s, corpus $size, crashes $crashes"
@@ -87,7 +105,7 @@ done
 # --- write the result down -------------------------------------------------------------------
 {
   echo "<!-- fuzz:begin -->"
-  echo "Last run: $(date -u +%Y-%m-%d), $(nproc) cores, $rustc_version, AddressSanitizer, \`FUZZ_SECONDS=$SECONDS_EACH make fuzz\`."
+  echo "Last run: $(date -u +%Y-%m-%d), $(nproc) cores, $rustc_version, sanitizer: $SANITIZER, debug assertions on, \`FUZZ_SECONDS=$SECONDS_EACH make fuzz\`."
   echo
   echo "| Target | Seconds | Executions | Per second | Corpus files | Peak RSS (MB) | Crashes |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
