@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 /// `security.toml`.
@@ -53,7 +53,7 @@ pub struct Control {
 }
 
 /// Technical and organisational measures (GDPR Art. 32), each group a list of statements.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Measures {
     /// Physical access control to premises and data centres.

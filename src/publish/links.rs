@@ -75,9 +75,6 @@ pub fn check(root: &Path, site_url: &str) -> Result<usize, BuildError> {
             .select(&with_id)
             .filter_map(|e| e.value().attr("id").map(str::to_owned))
             .collect();
-        if let Some(dir) = site_path.strip_suffix("index.html") {
-            ids.insert(dir.to_owned(), page_ids.clone());
-        }
         ids.insert(site_path.clone(), page_ids);
         for (selector, attr) in &selectors {
             for e in doc.select(selector) {
@@ -118,13 +115,13 @@ pub fn check(root: &Path, site_url: &str) -> Result<usize, BuildError> {
         let path = percent_encoding::percent_decode_str(path)
             .decode_utf8_lossy()
             .into_owned();
-        let exists = if path.ends_with('/') {
-            root.join(path.trim_start_matches('/'))
-                .join("index.html")
-                .is_file()
+        // A directory is served as its index.html.
+        let path = if path.ends_with('/') {
+            format!("{path}index.html")
         } else {
-            root.join(path.trim_start_matches('/')).is_file()
+            path
         };
+        let exists = root.join(path.trim_start_matches('/')).is_file();
         let problem = if !exists {
             Some(LinkProblem::NoSuchFile)
         } else {
@@ -167,7 +164,7 @@ fn site_path_of(target: &str, base: &str, file: &str) -> Option<String> {
             Some(_) => None,
         };
     }
-    if target.starts_with("//") || target.contains(':') && !target.starts_with('/') {
+    if target.starts_with("//") || has_scheme(target) {
         return None;
     }
     if target.starts_with('/') {
@@ -194,6 +191,18 @@ fn site_path_of(target: &str, base: &str, file: &str) -> Option<String> {
     }
     let trailing = if path.ends_with('/') { "/" } else { "" };
     Some(format!("/{}{trailing}{suffix}", parts.join("/")))
+}
+
+/// Whether a link names its own scheme (`https:`, `mailto:`), as the URL standard reads it: a
+/// letter, then letters, digits, `+`, `-` or `.`, then `:`. Anything else before a colon
+/// (`java%0ascript:x`) is a relative path, and is checked as one.
+fn has_scheme(target: &str) -> bool {
+    let Some((scheme, _)) = target.split_once(':') else {
+        return false;
+    };
+    let mut chars = scheme.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
 }
 
 /// Every file under `dir`: HTML pages, and the other files (read as text if they are text).
@@ -246,6 +255,11 @@ mod tests {
             ("//cdn.example/x.js", "/index.html", None),
             ("mailto:a@b.example", "/index.html", None),
             ("javascript:alert(1)", "/index.html", None),
+            (
+                "java%0ascript:x",
+                "/faq/index.html",
+                Some("/faq/java%0ascript:x"),
+            ),
             ("#top", "/faq/index.html", Some("/faq/index.html#top")),
             ("../security/", "/faq/index.html", Some("/security/")),
             (

@@ -115,10 +115,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let css = app_css(&opts.app)?;
 
     let staging = Staging::new(&opts.out)?;
-    // The template and its compressed copies: every page is written from it instead.
+    // The template: every page is written from it instead (and the home page's write drops
+    // the template's compressed copies).
     staging.copy_tree(&opts.app, Path::new(""), |rel| {
-        !rel.to_str()
-            .is_some_and(|r| ["index.html", "index.html.br", "index.html.gz"].contains(&r))
+        rel != Path::new("index.html")
     })?;
     for asset in model.assets.keys() {
         staging.copy_file(&opts.content.join(asset), Path::new(asset))?;

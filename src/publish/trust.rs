@@ -13,7 +13,9 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::markdown::plain_text;
-use crate::model::{Access, ChangeKind, Contact, Date, DocumentKind, Framework, Model, Status};
+use crate::model::{
+    Access, ChangeKind, Contact, Date, DocumentKind, Framework, Measures, Model, Status,
+};
 
 use crate::site::{TRUST_JSON_PATH, TRUST_SCHEMA_PATH};
 
@@ -144,9 +146,8 @@ pub struct CertificationData {
 pub struct SecurityData {
     /// Layers of controls, in the site's order.
     pub layers: Vec<LayerData>,
-    /// Technical and organisational measures (GDPR Art. 32), by group: `physical_access`,
-    /// `system_access`, `data_access`, `transmission`, `input`, `availability`, `separation`.
-    pub measures: BTreeMap<String, Vec<String>>,
+    /// Technical and organisational measures (GDPR Art. 32), by group (the DPA annex's).
+    pub measures: Measures,
     /// Hours within which affected customers are told of a personal data breach.
     pub breach_notification_hours: u32,
     /// How the program is run, by topic: `change_management`, `incident_response`, `training`,
@@ -345,7 +346,6 @@ pub fn trust_data(model: &Model, answers: &[AnswerRecord]) -> TrustData {
     let a = &org.address;
 
     let security = &model.security;
-    let m = &security.measures;
     let p = &security.program;
     let d = &model.data;
     let disclosure = &model.disclosure.meta;
@@ -405,18 +405,7 @@ pub fn trust_data(model: &Model, answers: &[AnswerRecord]) -> TrustData {
                         .collect(),
                 })
                 .collect(),
-            measures: [
-                ("physical_access", &m.physical_access),
-                ("system_access", &m.system_access),
-                ("data_access", &m.data_access),
-                ("transmission", &m.transmission),
-                ("input", &m.input),
-                ("availability", &m.availability),
-                ("separation", &m.separation),
-            ]
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v.clone()))
-            .collect(),
+            measures: security.measures.clone(),
             breach_notification_hours: p.breach_notification_hours,
             program: [
                 ("change_management", &p.change_management),
