@@ -19,6 +19,10 @@ WASM_ENV   := scripts/wasm-env
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TERM_COLOR ?= never
+# A CI checkout is built once and thrown away: incremental caches would only cost disk and time.
+ifdef CI
+export CARGO_INCREMENTAL ?= 0
+endif
 
 .PHONY: help setup check build serve test test-native test-browser test-e2e app trustctl bench-load bench-search bench-questionnaire bench-perf fuzz lint fmt clean
 
