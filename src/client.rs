@@ -1,51 +1,21 @@
-//! The browser side: fetch the data the pre-rendered page was built from, then hydrate it.
+//! The browser side: bring the page's islands to life.
 //!
-//! The page is already fully painted from static HTML when this runs. The app fetches the site
-//! data and the current route's data (both preloaded by `<link rel="preload">` in the page head,
-//! so they arrive alongside the Wasm) and hydrates the existing DOM without re-rendering it. If
-//! either fetch fails, the static page simply stays as it is: every link still works.
+//! Every page arrives fully rendered as static HTML, and most of it stays static: headings, text,
+//! tables and links need no code. Only the interactive parts (the search box and results, the
+//! subprocessor and control filters, copy and print buttons, the subscription form, the
+//! questionnaire assistant) are Leptos islands. The Wasm module carries only those, and each
+//! hydrates from the props the pre-render wrote beside it; there is no client-side router, no
+//! site or page data to fetch, and a link is an ordinary page load of a precompressed file.
+//!
+//! `src/js/islands.js` finds the islands once the module has started and calls the hydration
+//! function the `#[island]` macro exports for each.
 
-use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
-use crate::site::{canonical_path, data_path, SiteData, SITE_DATA_PATH};
-use crate::ui::{App, PageStore};
-
-/// Starts the app: called once from the Wasm entry point.
+/// Starts the app: called once from the Wasm entry point, before the islands hydrate.
 pub fn start() {
     console_error_panic_hook::set_once();
-    // Leptos' executor starts with hydration; until then the browser's own drives the fetches.
-    wasm_bindgen_futures::spawn_local(async {
-        let site = match fetch_json::<SiteData>(SITE_DATA_PATH).await {
-            Ok(site) => site,
-            Err(e) => return leptos::logging::warn!("trust center stays static: {e}"),
-        };
-        // The page says which page it was rendered as: its own path, or "404" for the page
-        // static hosts serve at any unknown address.
-        let rendered_as = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-            .and_then(|e| e.get_attribute("data-page"))
-            .unwrap_or_default();
-        let not_found = rendered_as == "404" || rendered_as.is_empty();
-        let mut pages = Vec::new();
-        // The search and questionnaire pages have no data of their own.
-        if !not_found && !crate::ui::APP_ONLY_PATHS.contains(&rendered_as.as_str()) {
-            match fetch_json(&data_path(&canonical_path(&rendered_as))).await {
-                Ok(page) => pages.push(page),
-                Err(e) => return leptos::logging::warn!("trust center stays static: {e}"),
-            }
-        }
-        let pages = PageStore::new(pages);
-        leptos::mount::hydrate_body(move || view! { <App site pages not_found /> });
-        // Marks the document as live: tests wait for it, and styles may rely on it.
-        if let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            _ = root.set_attribute("data-hydrated", "");
-        }
-    });
+    leptos::mount::hydrate_islands();
 }
 
 /// GETs `url`; an error names the URL and what went wrong.

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use trust_center::load;
 use trust_center::model::Date;
 use trust_center::publish::{self, BuildError, BuildOptions, BODY_MARKER, HEAD_MARKER};
-use trust_center::site::{data_path, PageBody, PageData, Section, SiteData};
+use trust_center::site::{PageBody, PageData, Section};
 
 /// The example content is written as of this day (one change is inside its objection window).
 fn today() -> Date {
@@ -68,19 +68,12 @@ fn every_section_is_written_as_a_page_with_its_data() {
         .pages
         .contains(&"documents/dpa/index.html".to_owned()));
 
-    let site: SiteData =
-        serde_json::from_str(&fs::read_to_string(out.join("_data/site.json")).unwrap()).unwrap();
-    assert_eq!(site.name, "Quillfeather");
     for section in Section::ALL {
         let html_path = out
             .join(section.path().trim_start_matches('/'))
             .join("index.html");
         let html = fs::read_to_string(&html_path).unwrap();
-        let data: PageData = serde_json::from_str(
-            &fs::read_to_string(out.join(data_path(&section.path()).trim_start_matches('/')))
-                .unwrap(),
-        )
-        .unwrap();
+        let data = page_data(&example_content(), &section.path());
         assert_eq!(data.section, section);
         let heading = html_escape::encode_text(&data.heading).into_owned();
         assert!(
@@ -95,12 +88,12 @@ fn every_section_is_written_as_a_page_with_its_data() {
             "<title>{}</title>",
             html_escape::encode_text(&data.title)
         )));
-        // The app's asset reference from the template is kept, and the body starts with the app
-        // itself (hydration walks the body from its first child).
+        // The app's asset reference from the template is kept; the body starts with the way
+        // past the navigation, for keyboard users.
         assert!(html.contains(r#"<script type="module" src="/app.js">"#));
         assert!(
-            html.contains(r##"<body><a href="#main" rel="external" class="skip-link">"##),
-            "{section:?}: body must start with the app"
+            html.contains(r##"<body><a href="#main" class="skip-link">"##),
+            "{section:?}: the skip link must come first"
         );
         // The current section is marked in the navigation, and only it.
         let current = format!(r#"href="{}" aria-current="page""#, section.path());
@@ -112,7 +105,7 @@ fn every_section_is_written_as_a_page_with_its_data() {
         );
         assert!(
             !html.contains("Page not found"),
-            "{section:?} has no route in ui::App"
+            "{section:?} rendered as the 404 page"
         );
     }
     assert!(out.join("app.js").is_file(), "the app's assets are copied");
@@ -214,15 +207,19 @@ fn a_directory_that_is_not_a_build_is_never_replaced() {
     );
 }
 
-/// The Documents page as the generator wrote it, for one content directory.
+/// The data the generator renders the page at `path` from, for one content directory.
+fn page_data(content: &Path, path: &str) -> PageData {
+    let (model, _) = load::load(content, today()).unwrap();
+    let site = publish::site_data(&model);
+    publish::pages(&model, &site)
+        .into_iter()
+        .find(|p| p.path == path)
+        .unwrap_or_else(|| panic!("no page at {path}"))
+}
+
+/// The Documents page's data, for one content directory.
 fn documents_page(content: &Path) -> PageData {
-    let tmp = tempfile::tempdir().unwrap();
-    let app = fake_app(tmp.path());
-    let out = tmp.path().join("dist");
-    build(content, &app, &out).unwrap();
-    let json =
-        fs::read_to_string(out.join(data_path("/documents/").trim_start_matches('/'))).unwrap();
-    serde_json::from_str(&json).unwrap()
+    page_data(content, "/documents/")
 }
 
 #[test]
@@ -490,7 +487,7 @@ fn pages_and_data_come_with_precompressed_copies() {
     for path in [
         "index.html",
         "faq/index.html",
-        "_data/site.json",
+        "trust.schema.json",
         "trust.json",
     ] {
         let original = fs::read(out.join(path)).unwrap();

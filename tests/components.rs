@@ -1,5 +1,5 @@
 //! Component tests in a real browser (headless Chromium through wasm-bindgen-test): the shell,
-//! a section page, and what a visitor sees when a section's data cannot be fetched.
+//! a section page, and what the search island tells a visitor when the index cannot be fetched.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::mount::mount_to;
@@ -8,7 +8,7 @@ use leptos::task::tick;
 use trust_center::site::{
     ContactLink, Fact, Logo, Overview, PageBody, PageData, Section, SiteData,
 };
-use trust_center::ui::{App, PageState, PageStore};
+use trust_center::ui::{App, Route};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -79,7 +79,7 @@ fn all_texts(root: &Element, selector: &str) -> Vec<String> {
 async fn the_shell_shows_the_organization_navigation_and_contacts() {
     let root = container();
     let _app = mount_to(root.clone(), || {
-        view! { <App site=site() pages=PageStore::new([overview()]) /> }
+        view! { <App site=site() route=Route::Page(Box::new(overview())) path="/".to_owned() /> }
     });
     tick().await;
 
@@ -107,7 +107,7 @@ async fn the_shell_shows_the_organization_navigation_and_contacts() {
 async fn the_overview_renders_its_heading_and_rendered_introduction() {
     let root = container();
     let _app = mount_to(root.clone(), || {
-        view! { <App site=site() pages=PageStore::new([overview()]) /> }
+        view! { <App site=site() route=Route::Page(Box::new(overview())) path="/".to_owned() /> }
     });
     tick().await;
 
@@ -119,26 +119,51 @@ async fn the_overview_renders_its_heading_and_rendered_introduction() {
         all_texts(&root, ".site-nav a[aria-current=page]"),
         vec!["Overview"]
     );
-    assert_eq!(document().title(), "Testco Trust Center");
     root.remove();
 }
 
 #[wasm_bindgen_test]
-async fn a_section_whose_data_cannot_be_fetched_says_so() {
-    // The test server has no /_data/ files, so the fetch answers 404.
-    let store = PageStore::new([]);
-    let state = store.page("/faq/".into());
-    assert_eq!(state.get_untracked(), PageState::Loading);
+async fn search_says_so_when_the_index_cannot_be_fetched() {
+    // The test server has no /_search/index.bin, so the fetch answers 404.
+    let root = container();
+    let _app = mount_to(root.clone(), || {
+        view! { <App site=site() route=Route::Search path="/search/".to_owned() /> }
+    });
+    tick().await;
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("#search-page-input")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(
+        !input.disabled(),
+        "the search box is live once the island runs"
+    );
+    input.set_value("encryption");
+    // As typing does: the event bubbles (Leptos listens for it on the document).
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    let status = || text(&root, "main .search-status");
+    // The view updates asynchronously: give the fetch up to two seconds to fail.
+    let unavailable = "Search is unavailable right now.";
     for _ in 0..100 {
-        if state.get_untracked() != PageState::Loading {
+        if status() == unavailable {
             break;
         }
         gloo_timers_sleep(20).await;
     }
-    match state.get_untracked() {
-        PageState::Failed(reason) => assert!(reason.contains("/_data/faq/index.json"), "{reason}"),
-        other => panic!("expected a failure, got {other:?}"),
-    }
+    assert_eq!(status(), unavailable);
+    // The results page keeps the query in its address, to be shared.
+    assert!(web_sys::window()
+        .unwrap()
+        .location()
+        .href()
+        .unwrap()
+        .ends_with("/search/?q=encryption"));
+    root.remove();
 }
 
 /// Sleeps without blocking the browser's event loop.

@@ -1318,12 +1318,6 @@ fn faq(model: &Model) -> (PageBody, Option<String>) {
             question: a.question.clone(),
             short: short_badge(a.short),
             html: markdown::to_html(&a.answer),
-            text: a
-                .answer
-                .replace("\\\n", " ")
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
             sources,
             reviewed: a.reviewed.get_ref().to_string(),
         };

@@ -22,7 +22,8 @@ use std::path::{Path, PathBuf};
 
 use crate::load::{self, Diagnostics};
 use crate::model::{Date, Model};
-use crate::site::{data_path, PageBody, PageData, SiteData, SITE_DATA_PATH};
+use crate::site::{PageBody, PageData, SiteData};
+use crate::ui::Route;
 
 pub use compress::{precompress, Compressed, Effort};
 pub use corpus::search_docs;
@@ -102,8 +103,6 @@ pub struct BuildReport {
 
 /// The marker in `index.html` where each page's head tags go.
 pub const HEAD_MARKER: &str = "<!--trust:head-->";
-/// What `<html data-page>` says on the 404 page, so the app hydrates it as such at any address.
-pub const NOT_FOUND_PAGE: &str = "404";
 
 /// The marker in `index.html` where each page's pre-rendered body goes.
 pub const BODY_MARKER: &str = "<!--trust:body-->";
@@ -125,7 +124,6 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
 
     let site = site_data(&model);
-    staging.write(SITE_DATA_PATH, to_json(&site))?;
     let pages = pages(&model, &site);
     let index = search_index(&model, &pages);
     staging.write(crate::search::INDEX_PATH, index.to_bytes())?;
@@ -152,7 +150,6 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     let mut written = Vec::new();
     for page in pages {
-        staging.write(&data_path(&page.path), to_json(&page))?;
         if let PageBody::Document(doc) = &page.body {
             let file = render_standalone(
                 &site,
@@ -224,14 +221,13 @@ enum Rendered<'a> {
 fn render_page(template: &Template, model: &Model, site: &SiteData, what: Rendered<'_>) -> String {
     let org = &model.organization;
     let absolute = |path: &str| format!("{}{path}", org.site_url.get_ref().trim_end_matches('/'));
-    let (title, description, canonical, preload, path, page) = match what {
+    let (title, description, canonical, path, route) = match what {
         Rendered::Page(p) => (
             p.title.clone(),
             page_description(model, p),
             Some(absolute(&p.path)),
-            vec![SITE_DATA_PATH.to_owned(), data_path(&p.path)],
             p.path.as_str(),
-            Some(p),
+            Route::Page(Box::new(p.clone())),
         ),
         Rendered::Search => (
             site.title_for(Some("Search")),
@@ -240,9 +236,8 @@ fn render_page(template: &Template, model: &Model, site: &SiteData, what: Render
                 site.name
             ),
             Some(absolute(crate::ui::SEARCH_PATH)),
-            vec![SITE_DATA_PATH.to_owned()],
             crate::ui::SEARCH_PATH,
-            None,
+            Route::Search,
         ),
         Rendered::Questionnaire => (
             site.title_for(Some(crate::ui::QUESTIONNAIRE_HEADING)),
@@ -251,17 +246,15 @@ fn render_page(template: &Template, model: &Model, site: &SiteData, what: Render
                 site.name
             ),
             Some(absolute(crate::questionnaire::PAGE_PATH)),
-            vec![SITE_DATA_PATH.to_owned()],
             crate::questionnaire::PAGE_PATH,
-            None,
+            Route::Questionnaire,
         ),
         Rendered::NotFound => (
             site.title_for(Some(crate::ui::NOT_FOUND_HEADING)),
             "There is no page at this address.".to_owned(),
             None,
-            vec![SITE_DATA_PATH.to_owned()],
             "/404.html",
-            None,
+            Route::NotFound,
         ),
     };
     let head = Head {
@@ -269,17 +262,10 @@ fn render_page(template: &Template, model: &Model, site: &SiteData, what: Render
         description: &description,
         canonical,
         site_name: &site.name,
-        preload,
         icon: site.logo.as_ref().map(|l| l.src.as_str()),
         brand_color: org.brand_color.as_ref().map(|c| c.get_ref().as_str()),
     };
-    let not_found = matches!(what, Rendered::NotFound);
-    let page_attr = if not_found { NOT_FOUND_PAGE } else { path };
-    template.fill(
-        &head.to_html(),
-        page_attr,
-        &render_body(site, page, path, not_found),
-    )
+    template.fill(&head.to_html(), &render_body(site, route, path))
 }
 
 /// The search index of the site: its entries, with the built-in synonyms and the content's own.
@@ -325,10 +311,6 @@ fn app_css(app: &Path) -> Result<String, BuildError> {
     Ok(css)
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value).expect("page data always serializes")
-}
-
 /// Trunk's `index.html`, split at the two markers.
 struct Template {
     before_head: String,
@@ -362,13 +344,6 @@ impl Template {
         let (between, after_body) = rest
             .split_once(BODY_MARKER)
             .ok_or_else(|| missing(BODY_MARKER))?;
-        if !between.trim_end().ends_with("<body>") {
-            // hydrate_body starts at the body's first child: nothing may come before the app.
-            return Err(BuildError::Template {
-                path: path.to_owned(),
-                reason: format!("{BODY_MARKER} must come right after <body>"),
-            });
-        }
         Ok(Template {
             before_head: before_head.to_owned(),
             between: between.trim_end().to_owned(),
@@ -376,7 +351,7 @@ impl Template {
         })
     }
 
-    fn fill(&self, head: &str, page_path: &str, body: &str) -> String {
+    fn fill(&self, head: &str, body: &str) -> String {
         let mut page = String::with_capacity(
             self.before_head.len()
                 + head.len()
@@ -384,12 +359,7 @@ impl Template {
                 + body.len()
                 + self.after_body.len(),
         );
-        // The path the page was rendered for: the app hydrates exactly that view.
-        let attr = format!(
-            "<html data-page=\"{}\"",
-            html_escape::encode_double_quoted_attribute(page_path)
-        );
-        page.push_str(&self.before_head.replacen("<html", &attr, 1));
+        page.push_str(&self.before_head);
         page.push_str(head);
         page.push_str(&self.between);
         page.push_str(body);

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::BuildError;
 
 /// The file whose presence marks a directory as one of our builds, safe to replace.
-const MARK: &str = "_data/site.json";
+const MARK: &str = "trust.json";
 
 /// A directory being filled, to become `target` on [`Staging::commit`]. Dropped without commit,
 /// it removes itself and `target` stays as it was.

@@ -1,27 +1,18 @@
 //! Pre-rendering: the [`App`] rendered natively for one path, and the page around it.
 
 use leptos::prelude::*;
-use leptos_router::location::RequestUrl;
 
 use crate::site::{DocumentPage, PageData, SiteData};
-use crate::ui::{App, DocumentText, Facts, PageStore};
+use crate::ui::{App, DocumentText, Facts, Route};
 
-/// Renders the app's HTML (the whole `<body>` content) as the browser's router will see `path`.
-///
-/// `page` is the route's data, if it has any; `not_found` renders the 404 page.
-pub fn render_body(
-    site: &SiteData,
-    page: Option<&PageData>,
-    path: &str,
-    not_found: bool,
-) -> String {
+/// Renders one page's HTML (the whole `<body>` content): `route` at `path`, which marks the
+/// current section in the navigation.
+pub fn render_body(site: &SiteData, route: Route, path: &str) -> String {
     let owner = Owner::new();
     owner.with(|| {
-        // Without this the router would try to read the browser's location.
-        provide_context(RequestUrl::new(path));
-        let pages = PageStore::new(page.cloned());
         let site = site.clone();
-        view! { <App site pages not_found /> }.to_html()
+        let path = path.to_owned();
+        view! { <App site route path /> }.to_html()
     })
 }
 
@@ -83,8 +74,6 @@ pub struct Head<'a> {
     pub canonical: Option<String>,
     /// The site name, for `og:site_name`.
     pub site_name: &'a str,
-    /// Data files the app will fetch on start, preloaded so they arrive with the Wasm.
-    pub preload: Vec<String>,
     /// The icon's URL; `None` for none, which also stops browsers asking for `/favicon.ico`.
     pub icon: Option<&'a str>,
     /// The brand colour, if any.
@@ -141,12 +130,6 @@ impl Head<'_> {
                 feed.mime,
                 escape(feed.title),
                 feed.path
-            ));
-        }
-        for url in &self.preload {
-            tag(format!(
-                r#"<link rel="preload" href="{}" as="fetch" crossorigin>"#,
-                escape(url)
             ));
         }
         h

@@ -74,7 +74,7 @@ pub const ROBOTS: &str = "/robots.txt";
 pub fn robots_txt(model: &Model) -> String {
     let base = model.organization.site_url.get_ref().trim_end_matches('/');
     format!(
-        "User-agent: *\nAllow: /\nDisallow: /_data/\nDisallow: /_search/\nDisallow: /_questionnaire/\n\nSitemap: {base}{SITEMAP}\n"
+        "User-agent: *\nAllow: /\nDisallow: /_search/\nDisallow: /_questionnaire/\n\nSitemap: {base}{SITEMAP}\n"
     )
 }
 

@@ -1,20 +1,16 @@
 //! What the browser app renders, and where: the routes of a trust center and the data each one
 //! needs.
 //!
-//! These types are the contract between the two targets. The native generator builds them from the
-//! content [`Model`](crate::model::Model), renders each route to HTML with them and writes them as
-//! JSON next to the pages; the Wasm app reads the same JSON back, so hydration sees exactly the data
-//! the pre-render saw. Markdown arrives here already rendered to sanitised HTML: the browser never
-//! parses Markdown.
+//! The native generator builds these from the content [`Model`](crate::model::Model) and renders
+//! each route to HTML with them. The islands of a page receive the parts they need as props,
+//! serialised beside them in the HTML, so hydration sees exactly the data the pre-render saw.
+//! Markdown arrives here already rendered to sanitised HTML: the browser never parses Markdown.
 
 mod pages;
 
 use serde::{Deserialize, Serialize};
 
 pub use pages::*;
-
-/// Where the site-wide data ([`SiteData`]) is published.
-pub const SITE_DATA_PATH: &str = "/_data/site.json";
 
 /// The public facts as one JSON document (certifications, controls, subprocessors, documents,
 /// answers), for tools; its schema is beside it.
@@ -64,8 +60,8 @@ impl Section {
 
     /// The URL segment: empty for the overview, which lives at the root.
     ///
-    /// It doubles as the content file stem (`content/pages/<slug>.md`, `overview.md` for the root)
-    /// and the data file stem (`/_data/<slug>.json`).
+    /// It doubles as the content file stem (`content/pages/<slug>.md`, `overview.md` for the
+    /// root).
     pub const fn slug(self) -> &'static str {
         match self {
             Section::Overview => "",
@@ -190,18 +186,6 @@ pub struct ContactLink {
     pub text: String,
     /// Where the link goes (`mailto:` or `https:`).
     pub href: String,
-}
-
-/// The path of the JSON file holding the [`PageData`] of the page at `page_path`
-/// (`/security/` → `/_data/security/index.json`).
-pub fn data_path(page_path: &str) -> String {
-    let dir = page_path.strip_suffix("index.html").unwrap_or(page_path);
-    let dir = if dir.ends_with('/') {
-        dir.to_owned()
-    } else {
-        format!("{dir}/")
-    };
-    format!("/_data{dir}index.json")
 }
 
 /// The canonical form of a browser path: with the trailing slash a static host serves

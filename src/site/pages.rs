@@ -521,8 +521,6 @@ pub struct AnswerView {
     pub short: Badge,
     /// The answer, HTML.
     pub html: String,
-    /// The answer as plain text, for copying.
-    pub text: String,
     /// Sources: controls, documents, certifications.
     pub sources: Vec<Link>,
     /// Last reviewed, ISO 8601.

@@ -214,7 +214,7 @@ impl PageState {
 }
 
 /// The questionnaire assistant.
-#[component]
+#[island]
 pub fn QuestionnairePage() -> impl IntoView {
     let state = PageState::new();
     let live = use_live();

@@ -34,22 +34,41 @@ enum Load {
 
 /// The index, shared by the header box and the results page.
 #[derive(Clone, Copy)]
-pub struct SearchIndex {
+struct SearchIndex {
     engine: RwSignal<Option<Arc<Engine>>>,
     load: RwSignal<Load>,
 }
 
+// The two are separate islands with no common owner to carry a context, so in the browser the
+// index is one per page, fetched once whichever island asks first. Its signals belong to an
+// owner that is never dropped, so no island's end disposes of them.
+#[cfg(feature = "hydrate")]
+thread_local! {
+    static INDEX: SearchIndex = {
+        let owner = Owner::new_root(None);
+        let index = owner.with(SearchIndex::new);
+        std::mem::forget(owner);
+        index
+    };
+}
+
 impl SearchIndex {
-    /// Provides the (not yet loaded) index to the app.
-    pub fn provide() {
-        provide_context(SearchIndex {
+    fn new() -> SearchIndex {
+        SearchIndex {
             engine: RwSignal::new(None),
             load: RwSignal::new(Load::Idle),
-        });
+        }
     }
 
+    #[cfg(feature = "hydrate")]
     fn get() -> SearchIndex {
-        expect_context()
+        INDEX.with(|index| *index)
+    }
+
+    /// Pre-rendering never loads the index: each island renders from an empty one.
+    #[cfg(not(feature = "hydrate"))]
+    fn get() -> SearchIndex {
+        SearchIndex::new()
     }
 
     /// Starts fetching the index unless that already happened.
@@ -236,13 +255,37 @@ fn go(url: &str) {
     let _ = url;
 }
 
+/// The `q` parameter of the page's address.
+fn query_from_address() -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
+            .and_then(|params| params.get("q"))
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    String::new()
+}
+
+/// Replaces the current history entry's address with `url`, without loading it.
+fn replace_address(url: &str) {
+    #[cfg(feature = "hydrate")]
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = url;
+}
+
 fn results_url(q: &str) -> String {
     let q = percent_encoding::utf8_percent_encode(q, percent_encoding::NON_ALPHANUMERIC);
     format!("{SEARCH_PATH}?q={q}")
 }
 
 /// The search box in the header.
-#[component]
+#[island]
 pub fn SearchBox() -> impl IntoView {
     let index = SearchIndex::get();
     let live = use_live();
@@ -360,15 +403,19 @@ pub fn SearchBox() -> impl IntoView {
     }
 }
 
-/// The results page: `/search/?q=…`.
-#[component]
+/// The results page: `/search/?q=…`. The query lives in the address, so results can be shared;
+/// typing replaces the history entry rather than adding one per letter.
+#[island]
 pub fn SearchPage() -> impl IntoView {
     let index = SearchIndex::get();
     let live = use_live();
-    let query = leptos_router::hooks::use_query_map();
-    let navigate = leptos_router::hooks::use_navigate();
-    let q = move || query.read().get("q").unwrap_or_default();
-    Effect::new(move |_| index.ensure());
+    // Empty while hydrating, as pre-rendered; the address is read once the island runs.
+    let query = RwSignal::new(String::new());
+    let q = move || query.get();
+    Effect::new(move |_| {
+        index.ensure();
+        query.set(query_from_address());
+    });
     let groups = Memo::new(move |_| {
         let q = q();
         if q.trim().is_empty() {
@@ -393,7 +440,8 @@ pub fn SearchPage() -> impl IntoView {
                 disabled=move || !live.get()
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
-                    navigate(&results_url(&value), leptos_router::NavigateOptions { replace: true, scroll: false, ..Default::default() });
+                    replace_address(&results_url(&value));
+                    query.set(value);
                 }
             />
         </form>

@@ -2,13 +2,13 @@
 //! with the contacts.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::site::{Section, SiteData};
 
-/// The site header: logo and name linking home, then one link per section.
+/// The site header: logo and name linking home, then one link per section; the section holding
+/// the page at `path` is marked current.
 #[component]
-pub fn Header() -> impl IntoView {
+pub fn Header(path: String) -> impl IntoView {
     let site = expect_context::<SiteData>();
     let logo = site.logo.clone().map(|logo| {
         view! { <img class="logo" src=logo.src alt=logo.alt width="40" height="40" /> }
@@ -16,8 +16,6 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="brand">
-                // A plain link: the router still handles it in the app, and only the navigation
-                // marks the current page.
                 <a href="/" class="brand-link">
                     {logo}
                     <span class="brand-text">
@@ -34,9 +32,9 @@ pub fn Header() -> impl IntoView {
                         .map(|section| {
                             view! {
                                 <li>
-                                    <A href=section.path() exact=section == Section::Overview>
+                                    <a href=section.path() aria-current=is_current(section, &path).then_some("page")>
                                         {section.nav_label()}
-                                    </A>
+                                    </a>
                                 </li>
                             }
                         })
@@ -44,6 +42,15 @@ pub fn Header() -> impl IntoView {
                 </ul>
             </nav>
         </header>
+    }
+}
+
+/// Whether the page at `path` belongs to `section`: the overview only at the root, any other
+/// section also for the pages under it (a document belongs to Documents).
+fn is_current(section: Section, path: &str) -> bool {
+    match section {
+        Section::Overview => path == "/",
+        _ => path.starts_with(&section.path()),
     }
 }
 
@@ -81,5 +88,18 @@ pub fn Footer() -> impl IntoView {
             </p>
             <p class="legal">{site.legal_line.clone()}</p>
         </footer>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_belongs_to_the_section_it_is_under() {
+        assert!(is_current(Section::Overview, "/"));
+        assert!(!is_current(Section::Overview, "/faq/"));
+        assert!(is_current(Section::Documents, "/documents/dpa/"));
+        assert!(!is_current(Section::Documents, "/search/"));
     }
 }

@@ -68,7 +68,8 @@ pub fn SubscribeBox(subscribe: Subscribe) -> impl IntoView {
     }
 }
 
-#[component]
+/// The sign-up form; an island, with the endpoint as its props.
+#[island]
 fn SubscribeForm(endpoint: SubscribeEndpoint) -> impl IntoView {
     let live = use_live();
     let email = RwSignal::new(String::new());

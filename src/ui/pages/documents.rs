@@ -10,11 +10,21 @@ use crate::site::{Annex, DocumentPage, DocumentPart, Documents, TocEntry};
 use crate::ui::use_live;
 use crate::ui::widgets::{BadgeView, Facts};
 
-/// Opens the browser's print dialog (the print stylesheet lays the document out for paper).
-fn print() {
-    #[cfg(feature = "hydrate")]
-    if let Some(w) = web_sys::window() {
-        _ = w.print();
+/// The button that opens the browser's print dialog (the print stylesheet lays the document
+/// out for paper).
+#[island]
+fn PrintButton() -> impl IntoView {
+    let live = use_live();
+    let print = |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(w) = web_sys::window() {
+            _ = w.print();
+        }
+    };
+    view! {
+        <button type="button" class="button print" disabled=move || !live.get() on:click=print>
+            "Print or save as PDF"
+        </button>
     }
 }
 
@@ -55,7 +65,6 @@ pub fn DocumentBody(body: DocumentPage) -> impl IntoView {
         downloads,
         ..
     } = body;
-    let live = use_live();
     view! {
         <Facts facts />
         <p class="actions">
@@ -71,9 +80,7 @@ pub fn DocumentBody(body: DocumentPage) -> impl IntoView {
                     }
                 })
                 .collect_view()}
-            <button type="button" class="button print" disabled=move || !live.get() on:click=|_| print()>
-                "Print or save as PDF"
-            </button>
+            <PrintButton />
         </p>
         <DocumentText toc parts />
     }

@@ -5,43 +5,84 @@ use leptos::prelude::*;
 
 use crate::site::Faq;
 use crate::ui::use_live;
-use crate::ui::widgets::{BadgeView, Follow, Html};
+use crate::ui::widgets::{BadgeView, Follow};
 
-/// Copies `text` to the clipboard; true when the browser accepted it.
+/// Copies the text of the element `from` (as the browser lays it out, without markup) to the
+/// clipboard; true when the browser accepted it.
 #[cfg(feature = "hydrate")]
-async fn copy(text: String) -> bool {
+async fn copy_text_of(from: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
-    let promise = window.navigator().clipboard().write_text(&text);
+    let Some(text) = window
+        .document()
+        .and_then(|d| d.get_element_by_id(from))
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        .map(|e| e.inner_text())
+    else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(text.trim());
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
-/// Opens the answer a link points at (`/faq/#mfa`), on arrival and when the fragment changes.
-fn open_linked_answer() {
-    let hash = leptos_router::hooks::use_location().hash;
-    Effect::new(move |_| {
-        let id = hash.get();
-        #[cfg(feature = "hydrate")]
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id.trim_start_matches('#')))
-            .filter(|e| e.tag_name().eq_ignore_ascii_case("details"))
-        {
-            _ = el.set_attribute("open", "");
-            el.scroll_into_view();
+/// A button that copies an answer's text (the element `from`) to the clipboard. The text stays
+/// where the page has it, once: the island carries only the element's id.
+#[island]
+fn CopyAnswer(from: String) -> impl IntoView {
+    let live = use_live();
+    let copied = RwSignal::new(false);
+    view! {
+        <button
+            type="button"
+            class="button"
+            disabled=move || !live.get()
+            on:click=move |_| {
+                let _from = from.clone();
+                #[cfg(feature = "hydrate")]
+                leptos::task::spawn_local(async move {
+                    copied.set(copy_text_of(&_from).await);
+                });
+            }
+        >
+            {move || if copied.get() { "Copied" } else { "Copy answer" }}
+        </button>
+    }
+}
+
+/// Opens the answer a link points at (`/faq/#mfa`), on arrival and whenever the fragment
+/// changes. Renders nothing.
+#[island]
+fn OpenLinkedAnswer() -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    {
+        fn open_target() {
+            let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            let hash = document
+                .location()
+                .and_then(|l| l.hash().ok())
+                .unwrap_or_default();
+            if let Some(el) = document
+                .get_element_by_id(hash.trim_start_matches('#'))
+                .filter(|e| e.tag_name().eq_ignore_ascii_case("details"))
+            {
+                _ = el.set_attribute("open", "");
+                el.scroll_into_view();
+            }
         }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = id;
-    });
+        Effect::new(|_| open_target());
+        let handle = window_event_listener(leptos::ev::hashchange, |_| open_target());
+        on_cleanup(move || handle.remove());
+    }
 }
 
 /// The FAQ page.
 #[component]
 pub fn FaqBody(body: Faq) -> impl IntoView {
-    let live = use_live();
-    open_linked_answer();
     view! {
+        <OpenLinkedAnswer />
         <p class="notice questionnaire-promo">
             "Answering a security questionnaire? "
             <a href=crate::questionnaire::PAGE_PATH>"Let this site pre-fill it"</a>
@@ -67,8 +108,7 @@ pub fn FaqBody(body: Faq) -> impl IntoView {
                         {c.answers
                             .into_iter()
                             .map(|a| {
-                                let copied = RwSignal::new(false);
-                                let text = a.text.clone();
+                                let text_id = format!("{}-text", a.id);
                                 view! {
                                     <details class="answer" id=a.id.clone()>
                                         <summary>
@@ -76,7 +116,7 @@ pub fn FaqBody(body: Faq) -> impl IntoView {
                                             " "
                                             <BadgeView badge=a.short />
                                         </summary>
-                                        <Html html=a.html />
+                                        <div class="prose" id=text_id.clone() inner_html=a.html></div>
                                         {(!a.sources.is_empty()).then(|| view! {
                                             <p class="sources">
                                                 "Sources: "
@@ -84,20 +124,7 @@ pub fn FaqBody(body: Faq) -> impl IntoView {
                                             </p>
                                         })}
                                         <p class="answer-actions">
-                                            <button
-                                                type="button"
-                                                class="button"
-                                                disabled=move || !live.get()
-                                                on:click=move |_| {
-                                                    let _text = text.clone();
-                                                    #[cfg(feature = "hydrate")]
-                                                    leptos::task::spawn_local(async move {
-                                                        copied.set(copy(_text).await);
-                                                    });
-                                                }
-                                            >
-                                                {move || if copied.get() { "Copied" } else { "Copy answer" }}
-                                            </button>
+                                            <CopyAnswer from=text_id />
                                             " "
                                             <a href=format!("#{}", a.id)>"Link to this answer"</a>
                                             " · Reviewed "

@@ -14,40 +14,12 @@ mod updates;
 pub use documents::DocumentText;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use super::{set_document_title, PageState, PageStore};
-use crate::site::{PageBody, PageData, SiteData};
+use crate::site::{PageBody, PageData};
 
-/// The page at `path`, once its data is there.
+/// A page of the trust center: heading, introduction, last update, and its body by kind.
 #[component]
-pub fn PageRoute(path: String) -> impl IntoView {
-    let page = expect_context::<PageStore>().page(path.clone());
-    move || match page.get() {
-        PageState::Ready(p) => {
-            set_document_title(&p.title);
-            view! { <PageView page=(*p).clone() /> }.into_any()
-        }
-        PageState::Loading => {
-            view! { <p class="status" role="status" aria-busy="true">"Loading…"</p> }.into_any()
-        }
-        PageState::Failed(reason) => {
-            let path = path.clone();
-            view! {
-                <div class="status" role="alert">
-                    <p>"This page could not be loaded (" {reason} ")."</p>
-                    <p>
-                        <a href=path rel="external">"Try again"</a>
-                    </p>
-                </div>
-            }
-            .into_any()
-        }
-    }
-}
-
-#[component]
-fn PageView(page: PageData) -> impl IntoView {
+pub fn PageView(page: PageData) -> impl IntoView {
     let PageData {
         section,
         heading,
@@ -90,14 +62,12 @@ pub const NOT_FOUND_HEADING: &str = "Page not found";
 /// What any path that is not a page shows; `dist/404.html` is this page pre-rendered.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    let site = expect_context::<SiteData>();
-    set_document_title(&site.title_for(Some(NOT_FOUND_HEADING)));
     view! {
         <article class="page not-found">
             <h1>{NOT_FOUND_HEADING}</h1>
             <p>"There is no page at this address. It may have moved; the sections above list everything this trust center holds."</p>
             <p>
-                <A href="/">"Go to the overview"</A>
+                <a href="/">"Go to the overview"</a>
             </p>
         </article>
     }

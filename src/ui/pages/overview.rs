@@ -1,7 +1,6 @@
 //! The overview: certifications, commitments, open subprocessor changes, latest updates.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::updates::UpdateArticle;
 use crate::site::{ChangeNotice, Overview, Section};
@@ -77,7 +76,7 @@ pub fn OverviewBody(body: Overview) -> impl IntoView {
                     .map(|s| {
                         view! {
                             <li>
-                                <A href=s.path()>{s.nav_label()}</A>
+                                <a href=s.path()>{s.nav_label()}</a>
                             </li>
                         }
                     })

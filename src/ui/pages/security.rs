@@ -2,13 +2,124 @@
 //! framework requirement; the technical and organisational measures; how the program runs.
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::site::{MeasureGroup, Security};
 use crate::ui::use_live;
 use crate::ui::widgets::Html;
 
-/// The (framework, requirement id) pairs a control meets.
-type Requirements = Vec<(String, String)>;
+/// A layer as the control filter sees it: ids and requirements, none of the text.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct FilterLayer {
+    id: String,
+    title: String,
+    controls: Vec<FilterControl>,
+}
+
+/// A control as the control filter sees it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct FilterControl {
+    id: String,
+    /// The (framework, requirement id) pairs the control meets.
+    meets: Vec<(String, String)>,
+}
+
+impl FilterControl {
+    fn passes(&self, framework: &str, requirement: &str) -> bool {
+        (framework.is_empty() && requirement.is_empty())
+            || self.meets.iter().any(|(f, id)| {
+                (framework.is_empty() || f == framework)
+                    && (requirement.is_empty() || id.to_lowercase().starts_with(requirement))
+            })
+    }
+}
+
+/// The filter over the pre-rendered layers and controls, by layer, framework and requirement.
+///
+/// An island that carries only ids and requirements: it hides the controls (and layers left
+/// empty) that fail the filters, by their element ids, and leaves the text where the page put
+/// it. Without the app every control shows.
+#[island]
+fn ControlFilter(layers: Vec<FilterLayer>, frameworks: Vec<(String, String)>) -> impl IntoView {
+    let live = use_live();
+    let layer_filter = RwSignal::new(String::new());
+    let framework_filter = RwSignal::new(String::new());
+    let requirement = RwSignal::new(String::new());
+    let total: usize = layers.iter().map(|l| l.controls.len()).sum();
+    let layer_options: Vec<(String, String)> = layers
+        .iter()
+        .map(|l| (l.id.clone(), l.title.clone()))
+        .collect();
+    let layers = StoredValue::new(layers);
+    // Whether each control, then each layer (shown if any of its controls is), passes.
+    let verdicts = Memo::new(move |_| {
+        let want_layer = layer_filter.get();
+        let framework = framework_filter.get();
+        let requirement = requirement.get().trim().to_lowercase();
+        layers.with_value(|layers| {
+            let (mut controls, mut layer_verdicts) = (Vec::new(), Vec::new());
+            for layer in layers {
+                let layer_on = want_layer.is_empty() || want_layer == layer.id;
+                let mut any = false;
+                for c in &layer.controls {
+                    let on = layer_on && c.passes(&framework, &requirement);
+                    any |= on;
+                    controls.push((c.id.clone(), on));
+                }
+                layer_verdicts.push((layer.id.clone(), any));
+            }
+            (controls, layer_verdicts)
+        })
+    });
+    let shown =
+        move || verdicts.with(|(controls, _)| controls.iter().filter(|(_, on)| *on).count());
+    Effect::new(move |_| {
+        verdicts.with(|(controls, layers)| {
+            show_by_id(controls);
+            show_by_id(layers);
+        })
+    });
+    view! {
+        <form class="filters" role="search" aria-label="Filter controls" on:submit=|e| e.prevent_default()>
+            <fieldset disabled=move || !live.get()>
+                <legend class="visually-hidden">"Filter controls"</legend>
+                <label>
+                    "Layer "
+                    <select on:change=move |e| layer_filter.set(event_target_value(&e)) prop:value=move || layer_filter.get()>
+                        <option value="">"All layers"</option>
+                        {layer_options.into_iter().map(|(id, title)| view! { <option value=id>{title}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    "Framework "
+                    <select on:change=move |e| framework_filter.set(event_target_value(&e)) prop:value=move || framework_filter.get()>
+                        <option value="">"Any framework"</option>
+                        {frameworks.into_iter().map(|(key, label)| view! { <option value=key>{label}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    "Requirement "
+                    <input type="search" placeholder="e.g. A.8" on:input=move |e| requirement.set(event_target_value(&e)) prop:value=move || requirement.get() />
+                </label>
+            </fieldset>
+            <p class="count" aria-live="polite">{move || format!("{} of {total} controls", shown())}</p>
+        </form>
+    }
+}
+
+/// Shows or hides the page's elements by id: `(id, shown)`.
+fn show_by_id(verdicts: &[(String, bool)]) {
+    #[cfg(feature = "hydrate")]
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        for (id, on) in verdicts {
+            if let Some(el) = document.get_element_by_id(id) {
+                _ = el.toggle_attribute_with_force("hidden", !on);
+            }
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = verdicts;
+}
 
 /// The technical and organisational measures; shared with the DPA's annex.
 #[component]
@@ -45,107 +156,43 @@ pub fn SecurityBody(body: Security) -> impl IntoView {
         measures,
         program,
     } = body;
-    let live = use_live();
-    let layer_filter = RwSignal::new(String::new());
-    let framework_filter = RwSignal::new(String::new());
-    let requirement = RwSignal::new(String::new());
-    let total: usize = layers.iter().map(|l| l.controls.len()).sum();
-    let layer_options: Vec<(String, String)> = layers
+    let filter_layers = layers
         .iter()
-        .map(|l| (l.id.clone(), l.title.clone()))
-        .collect();
-    // Which controls pass the filters, by (layer, control) index; all of them without the app.
-    let layer_index: Vec<(String, Vec<Requirements>)> = layers
-        .iter()
-        .map(|l| {
-            (
-                l.id.clone(),
-                l.controls
-                    .iter()
-                    .map(|c| {
-                        c.mappings
-                            .iter()
-                            .map(|m| (m.framework.clone(), m.id.clone()))
-                            .collect()
-                    })
-                    .collect(),
-            )
+        .map(|l| FilterLayer {
+            id: l.id.clone(),
+            title: l.title.clone(),
+            controls: l
+                .controls
+                .iter()
+                .map(|c| FilterControl {
+                    id: c.id.clone(),
+                    meets: c
+                        .mappings
+                        .iter()
+                        .map(|m| (m.framework.clone(), m.id.clone()))
+                        .collect(),
+                })
+                .collect(),
         })
         .collect();
-    let matches = move |layer: usize, control: usize| {
-        let (layer_id, controls) = &layer_index[layer];
-        let want_layer = layer_filter.get();
-        if !want_layer.is_empty() && &want_layer != layer_id {
-            return false;
-        }
-        let fw = framework_filter.get();
-        let req = requirement.get().trim().to_lowercase();
-        if fw.is_empty() && req.is_empty() {
-            return true;
-        }
-        controls[control].iter().any(|(f, id)| {
-            (fw.is_empty() || *f == fw) && (req.is_empty() || id.to_lowercase().starts_with(&req))
-        })
-    };
-    let matches_for_count = matches.clone();
-    let counts: Vec<usize> = layers.iter().map(|l| l.controls.len()).collect();
-    let shown = move || {
-        counts
-            .iter()
-            .enumerate()
-            .map(|(l, n)| (0..*n).filter(|c| matches_for_count(l, *c)).count())
-            .sum::<usize>()
-    };
     view! {
         <section aria-labelledby="controls-heading">
             <h2 id="controls-heading">"Layers and controls"</h2>
-            <form class="filters" role="search" aria-label="Filter controls" on:submit=|e| e.prevent_default()>
-                <fieldset disabled=move || !live.get()>
-                    <legend class="visually-hidden">"Filter controls"</legend>
-                    <label>
-                        "Layer "
-                        <select on:change=move |e| layer_filter.set(event_target_value(&e)) prop:value=move || layer_filter.get()>
-                            <option value="">"All layers"</option>
-                            {layer_options.into_iter().map(|(id, title)| view! { <option value=id>{title}</option> }).collect_view()}
-                        </select>
-                    </label>
-                    <label>
-                        "Framework "
-                        <select on:change=move |e| framework_filter.set(event_target_value(&e)) prop:value=move || framework_filter.get()>
-                            <option value="">"Any framework"</option>
-                            {frameworks.into_iter().map(|(key, label)| view! { <option value=key>{label}</option> }).collect_view()}
-                        </select>
-                    </label>
-                    <label>
-                        "Requirement "
-                        <input type="search" placeholder="e.g. A.8" on:input=move |e| requirement.set(event_target_value(&e)) prop:value=move || requirement.get() />
-                    </label>
-                </fieldset>
-                <p class="count" aria-live="polite">{move || format!("{} of {total} controls", shown())}</p>
-            </form>
+            <ControlFilter layers=filter_layers frameworks />
             {layers
                 .into_iter()
-                .enumerate()
-                .map(|(li, layer)| {
-                    let m = matches.clone();
-                    let any = {
-                        let m = m.clone();
-                        let n = layer.controls.len();
-                        move || (0..n).any(|c| m(li, c))
-                    };
+                .map(|layer| {
                     view! {
-                        <section class="layer" id=layer.id.clone() hidden=move || !any()>
+                        <section class="layer" id=layer.id.clone()>
                             <h3>{layer.title}</h3>
                             <Html html=layer.description_html />
                             <ul class="controls">
                                 {layer
                                     .controls
                                     .into_iter()
-                                    .enumerate()
-                                    .map(|(ci, c)| {
-                                        let m = m.clone();
+                                    .map(|c| {
                                         view! {
-                                            <li class="control" id=c.id.clone() hidden=move || !m(li, ci)>
+                                            <li class="control" id=c.id.clone()>
                                                 <h4><a href=format!("#{}", c.id)>{c.title}</a></h4>
                                                 <Html html=c.description_html />
                                                 <ul class="chips" aria-label="Meets">

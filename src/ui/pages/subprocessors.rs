@@ -29,7 +29,7 @@ impl SortKey {
     }
 }
 
-/// The table of subprocessors; shared with the DPA's annex as [`SubprocessorTable`].
+/// The subprocessors page: open changes, the filterable list, the change history.
 #[component]
 pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
     let Subprocessors {
@@ -42,6 +42,83 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
         subscribe,
         history,
     } = body;
+    let total = rows.len();
+    let snapshots = history.snapshots.clone();
+    view! {
+        <OpenChanges changes=open_changes />
+        <p class="meta">
+            {total} " subprocessors · list last changed on "
+            <time datetime=last_updated.clone()>{last_updated.clone()}</time>
+            " · "
+            <a href="#changes">"Change history"</a>
+        </p>
+        <SubprocessorList rows regions history />
+        <section id="changes" aria-labelledby="changes-heading">
+            <h2 id="changes-heading">"Change history"</h2>
+            <p>"Every change is announced before it takes effect, and customers may object until the day before."</p>
+            <Follow links=follow />
+            <details class="history">
+                <summary>"Earlier versions of the list"</summary>
+                <ul>
+                    {snapshots
+                        .into_iter()
+                        .rev()
+                        .map(|s| view! {
+                            <li>
+                                "From " <time datetime=s.date.clone()>{s.date.clone()}</time> ": "
+                                {s.ids.len()} " subprocessors · "
+                                <a href=s.csv>"CSV"</a> " · " <a href=s.json>"JSON"</a>
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
+            </details>
+            <SubscribeBox subscribe />
+            {changes
+                .into_iter()
+                .map(|c| {
+                    view! {
+                        <article class="change" id=c.anchor.clone()>
+                            <h3>
+                                <a href=format!("#{}", c.anchor)>{c.summary}</a>
+                            </h3>
+                            <p class="meta">
+                                {c.kind} " · " {c.subprocessors.join(", ")} " · announced "
+                                <time datetime=c.announced.clone()>{c.announced.clone()}</time>
+                                " · effective "
+                                <time datetime=c.effective.clone()>{c.effective.clone()}</time>
+                                " · " <code>{c.id}</code>
+                            </p>
+                            {c.objection.map(|o| view! {
+                                <div class="objection">
+                                    <p>
+                                        <strong>"Objections are open until the end of "
+                                            <time datetime=o.deadline.clone()>{o.deadline.clone()}</time>
+                                        </strong>
+                                        {format!(" ({} left, deadline {} in ISO 8601).", plural(o.days_left, "day"), o.deadline)}
+                                    </p>
+                                    {o.mailto.map(|m| view! {
+                                        <p><a class="button" href=m>"Object to this change by email"</a></p>
+                                    })}
+                                </div>
+                            })}
+                            <div class="prose" inner_html=c.reason_html></div>
+                        </article>
+                    }
+                })
+                .collect_view()}
+        </section>
+    }
+}
+
+/// The list of subprocessors as a table that a visitor filters by region, country and purpose,
+/// sorts by column and turns back to any past day. An island: its rows arrive as props.
+#[island]
+fn SubprocessorList(
+    rows: Vec<SubprocessorRow>,
+    regions: Vec<(String, String)>,
+    history: History,
+) -> impl IntoView {
     let live = use_live();
     let region = RwSignal::new(String::new());
     let country = RwSignal::new(String::new());
@@ -50,7 +127,6 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
     let mut countries: Vec<String> = rows.iter().flat_map(|r| r.locations.clone()).collect();
     countries.sort();
     countries.dedup();
-    let total = rows.len();
     let History { snapshots, former } = history;
     // The list on a chosen past day: the latest snapshot on or before it (empty: today's list).
     let as_of = RwSignal::new(String::new());
@@ -128,13 +204,6 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
         }
     };
     view! {
-        <OpenChanges changes=open_changes />
-        <p class="meta">
-            {total} " subprocessors · list last changed on "
-            <time datetime=last_updated.clone()>{last_updated.clone()}</time>
-            " · "
-            <a href="#changes">"Change history"</a>
-        </p>
         <form class="filters" role="search" aria-label="Filter subprocessors" on:submit=|e| e.prevent_default()>
             <fieldset disabled=move || !live.get()>
                 <legend class="visually-hidden">"Filter subprocessors"</legend>
@@ -168,7 +237,7 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
                     Some(s) => view! {
                         <p class="as-of">
                             {format!("The list as it stood on {day}, unchanged since {}: ", s.date)}
-                            <a href=s.csv rel="external">"CSV"</a> " · " <a href=s.json rel="external">"JSON"</a>
+                            <a href=s.csv>"CSV"</a> " · " <a href=s.json>"JSON"</a>
                         </p>
                     }
                     .into_any(),
@@ -213,62 +282,6 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <section id="changes" aria-labelledby="changes-heading">
-            <h2 id="changes-heading">"Change history"</h2>
-            <p>"Every change is announced before it takes effect, and customers may object until the day before."</p>
-            <Follow links=follow />
-            <details class="history">
-                <summary>"Earlier versions of the list"</summary>
-                <ul>
-                    {snapshots
-                        .get_value()
-                        .into_iter()
-                        .rev()
-                        .map(|s| view! {
-                            <li>
-                                "From " <time datetime=s.date.clone()>{s.date.clone()}</time> ": "
-                                {s.ids.len()} " subprocessors · "
-                                <a href=s.csv rel="external">"CSV"</a> " · " <a href=s.json rel="external">"JSON"</a>
-                            </li>
-                        })
-                        .collect_view()}
-                </ul>
-            </details>
-            <SubscribeBox subscribe />
-            {changes
-                .into_iter()
-                .map(|c| {
-                    view! {
-                        <article class="change" id=c.anchor.clone()>
-                            <h3>
-                                <a href=format!("#{}", c.anchor)>{c.summary}</a>
-                            </h3>
-                            <p class="meta">
-                                {c.kind} " · " {c.subprocessors.join(", ")} " · announced "
-                                <time datetime=c.announced.clone()>{c.announced.clone()}</time>
-                                " · effective "
-                                <time datetime=c.effective.clone()>{c.effective.clone()}</time>
-                                " · " <code>{c.id}</code>
-                            </p>
-                            {c.objection.map(|o| view! {
-                                <div class="objection">
-                                    <p>
-                                        <strong>"Objections are open until the end of "
-                                            <time datetime=o.deadline.clone()>{o.deadline.clone()}</time>
-                                        </strong>
-                                        {format!(" ({} left, deadline {} in ISO 8601).", plural(o.days_left, "day"), o.deadline)}
-                                    </p>
-                                    {o.mailto.map(|m| view! {
-                                        <p><a class="button" href=m>"Object to this change by email"</a></p>
-                                    })}
-                                </div>
-                            })}
-                            <div class="prose" inner_html=c.reason_html></div>
-                        </article>
-                    }
-                })
-                .collect_view()}
-        </section>
     }
 }
 
