@@ -46,9 +46,14 @@ trustctl: setup
 # to cargo too, so fetch the crates first.
 # Trunk runs wasm-opt (binaryen from npm, scripts/tools); the .br and .gz copies of the app are
 # written once here, not at every content build (brotli takes seconds on the Wasm).
+# The questionnaire page has its own app (questionnaire.html: the assistant and its worker), so
+# that the browsing pages' Wasm stays small; Trunk builds each template into its own directory
+# (it replaces a whole dist), and the second is merged into the first.
 app: setup trustctl
 	cargo fetch --quiet
 	$(WASM_ENV) trunk build --release --offline
+	$(WASM_ENV) trunk build --release --offline=true questionnaire.html --dist $(APP_DIR)-questionnaire --html-output questionnaire.html
+	cp -R $(APP_DIR)-questionnaire/. $(APP_DIR)/
 	$(TRUSTCTL) compress $(APP_DIR)
 
 check: trustctl
@@ -102,10 +107,11 @@ lint: setup
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	$(WASM_ENV) cargo clippy --all-targets --target wasm32-unknown-unknown --no-default-features --features hydrate -- -D warnings
+	$(WASM_ENV) cargo clippy --lib --bins --target wasm32-unknown-unknown --no-default-features --features hydrate,questionnaire-ui -- -D warnings
 	$(WASM_ENV) cargo clippy --lib --bins --target wasm32-unknown-unknown --no-default-features --features worker -- -D warnings
 
 fmt:
 	cargo fmt
 
 clean:
-	rm -rf $(OUT) $(APP_DIR)
+	rm -rf $(OUT) $(APP_DIR) $(APP_DIR)-questionnaire

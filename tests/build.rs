@@ -506,3 +506,32 @@ fn pages_and_data_come_with_precompressed_copies() {
         );
     }
 }
+
+#[test]
+fn the_questionnaire_page_loads_its_own_app_and_no_other_page_does() {
+    let tmp = tempfile::tempdir().unwrap();
+    let app = fake_app(tmp.path());
+    fs::write(
+        app.join(publish::QUESTIONNAIRE_TEMPLATE),
+        format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><script type=\"module\" src=\"/questionnaire-app.js\"></script>\n{HEAD_MARKER}\n</head>\n<body>{BODY_MARKER}</body></html>\n"
+        ),
+    )
+    .unwrap();
+    fs::write(app.join("questionnaire-app.js"), "// questionnaire app").unwrap();
+    let out = tmp.path().join("dist");
+    let report = build(&example_content(), &app, &out).unwrap();
+    for page in &report.pages {
+        let html = fs::read_to_string(out.join(page)).unwrap();
+        let questionnaire = page == "questionnaire/index.html";
+        assert_eq!(
+            html.contains("/questionnaire-app.js"),
+            questionnaire,
+            "{page}"
+        );
+        assert_eq!(html.contains("src=\"/app.js\""), !questionnaire, "{page}");
+    }
+    // The template itself is not published as a page of its own.
+    assert!(!out.join(publish::QUESTIONNAIRE_TEMPLATE).exists());
+    assert!(out.join("questionnaire-app.js").exists());
+}

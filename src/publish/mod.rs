@@ -42,7 +42,8 @@ pub use wellknown::{security_txt, SECURITY_TXT, SECURITY_TXT_LEGACY};
 pub struct BuildOptions {
     /// The content directory.
     pub content: PathBuf,
-    /// Trunk's output: `index.html` (used as the page template) and the app's assets.
+    /// Trunk's output: `index.html` (the page template), `questionnaire.html` (the
+    /// questionnaire page's, if the app has one) and the app's assets.
     pub app: PathBuf,
     /// The site directory to (re)place.
     pub out: PathBuf,
@@ -111,13 +112,19 @@ pub const BODY_MARKER: &str = "<!--trust:body-->";
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let (model, warnings) = load::load(&opts.content, opts.today).map_err(BuildError::Content)?;
     let template = Template::read(&opts.app.join("index.html"))?;
+    // The questionnaire page has an app of its own (the assistant stays out of the others'); an
+    // app built without one serves that page from the main template.
+    let questionnaire_template = match opts.app.join(QUESTIONNAIRE_TEMPLATE) {
+        path if path.exists() => Template::read(&path)?,
+        _ => template.clone(),
+    };
     let css = app_css(&opts.app)?;
 
     let staging = Staging::new(&opts.out)?;
     // The template: every page is written from it instead (and the home page's write drops
     // the template's compressed copies).
     staging.copy_tree(&opts.app, Path::new(""), |rel| {
-        rel != Path::new("index.html")
+        rel != Path::new("index.html") && rel != Path::new(QUESTIONNAIRE_TEMPLATE)
     })?;
     for asset in model.assets.keys() {
         staging.copy_file(&opts.content.join(asset), Path::new(asset))?;
@@ -130,7 +137,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let library = answer_library(&model);
     staging.write(crate::questionnaire::LIBRARY_PATH, library.to_bytes())?;
     let security_txt = wellknown::security_txt(&model);
-    let security_headers = headers::security_headers(&model, &template.text());
+    let security_headers = headers::security_headers(
+        &model,
+        &[template.text(), questionnaire_template.text()].concat(),
+    );
     staging.write(headers::HEADERS, headers::headers_file(&security_headers))?;
     staging.write(
         headers::NGINX_HEADERS,
@@ -173,7 +183,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let search = render_page(&template, &model, &site, Rendered::Search);
     staging.write("search/index.html", &search)?;
     written.push("search/index.html".to_owned());
-    let questionnaire = render_page(&template, &model, &site, Rendered::Questionnaire);
+    let questionnaire = render_page(
+        &questionnaire_template,
+        &model,
+        &site,
+        Rendered::Questionnaire,
+    );
     let rel = format!(
         "{}index.html",
         crate::questionnaire::PAGE_PATH.trim_start_matches('/')
@@ -311,7 +326,12 @@ fn app_css(app: &Path) -> Result<String, BuildError> {
     Ok(css)
 }
 
+/// Trunk's output for the questionnaire page (`trunk build questionnaire.html`), beside
+/// `index.html` in the app directory.
+pub const QUESTIONNAIRE_TEMPLATE: &str = "questionnaire.html";
+
 /// Trunk's `index.html`, split at the two markers.
+#[derive(Clone)]
 struct Template {
     before_head: String,
     between: String,

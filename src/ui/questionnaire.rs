@@ -214,7 +214,12 @@ impl PageState {
 }
 
 /// The questionnaire assistant.
-#[island]
+///
+/// An island only where the `questionnaire-ui` feature is on (the pre-render and the
+/// questionnaire page's own Wasm, `src/bin/questionnaire_app.rs`): the browsing pages' Wasm
+/// leaves it, and everything only it uses, out.
+#[cfg_attr(feature = "questionnaire-ui", island)]
+#[cfg_attr(not(feature = "questionnaire-ui"), component)]
 pub fn QuestionnairePage() -> impl IntoView {
     let state = PageState::new();
     let live = use_live();

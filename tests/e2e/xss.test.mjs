@@ -108,7 +108,7 @@ async function arm(page) {
 /** What the page's DOM has that only content could have put there (runs in the page). */
 function hostileMarkup() {
   const found = [];
-  const appScript = /^\/(trust-center-app|islands)-[0-9a-f]+\.js$/;
+  const appScript = /^\/(trust-center-app|questionnaire-app|islands)-[0-9a-f]+\.js$/;
   for (const el of document.querySelectorAll('*')) {
     for (const attr of el.attributes) {
       const name = attr.name.toLowerCase();
@@ -123,7 +123,7 @@ function hostileMarkup() {
     if (el.localName === 'style' && el.closest('body')) found.push('<style> in the body');
     if (el.localName === 'script') {
       // The app's module, the islands' starter and Trunk's inline loader, nothing else.
-      const own = el.type === 'module' && (el.src ? appScript.test(new URL(el.src).pathname) : /^\s*import init, \* as bindings from '\/trust-center-app-/.test(el.textContent));
+      const own = el.type === 'module' && (el.src ? appScript.test(new URL(el.src).pathname) : /^\s*import init, \* as bindings from '\/(trust-center|questionnaire)-app-/.test(el.textContent));
       if (!own) found.push(`<script src="${el.src}">${el.textContent.slice(0, 60)}`);
     }
   }
