@@ -149,14 +149,24 @@ function scaled(factor, out) {
   }
 }
 
+/**
+ * Build times, median of 3 each: `cold` into a fresh directory (a deployment's build),
+ * `rebuild` over the previous output of the same content (an author's next build: unchanged
+ * files keep their compressed copies).
+ */
 function buildTime(content, dist) {
-  const times = [];
-  for (let i = 0; i < 3; i += 1) {
+  const once = () => {
     const t = process.hrtime.bigint();
     execFileSync(TRUSTCTL, ['build', '--content', content, '--app', APP_DIR, '--out', dist], { env: ENV, stdio: ['ignore', 'ignore', 'inherit'] });
-    times.push(Number(process.hrtime.bigint() - t) / 1e9);
+    return Number(process.hrtime.bigint() - t) / 1e9;
+  };
+  const cold = [];
+  for (let i = 0; i < 3; i += 1) {
+    rmSync(dist, { recursive: true, force: true });
+    cold.push(once());
   }
-  return median(times);
+  const rebuild = [once(), once(), once()];
+  return { cold: median(cold), rebuild: median(rebuild) };
 }
 
 // ---- main ---------------------------------------------------------------------------------------
@@ -167,10 +177,10 @@ try {
   for (const factor of (process.env.SCALES ?? '1,10,100').split(',').map(Number)) {
     const content = join(work, `content-${factor}`);
     scaled(factor, content);
-    const seconds = buildTime(content, join(work, `dist-${factor}`));
+    const { cold: seconds, rebuild } = buildTime(content, join(work, `dist-${factor}`));
     const pages = readdirSync(join(work, `dist-${factor}`), { recursive: true }).filter((f) => f.endsWith('.html')).length;
-    builds.push({ factor, seconds, pages });
-    console.error(`build ${factor}×: ${seconds.toFixed(2)} s, ${pages} HTML files`);
+    builds.push({ factor, seconds, rebuild, pages });
+    console.error(`build ${factor}×: ${seconds.toFixed(2)} s cold, ${rebuild.toFixed(2)} s rebuild, ${pages} HTML files`);
   }
   const dist = join(work, 'dist-1');
   for (const route of ROUTES) plainCopy(dist, dist, route);
@@ -206,9 +216,9 @@ try {
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map((r) => `| \`${r.route}\` | ${kb(r.bytes.html.br)} | ${kb(r.bytes.css.br)} | ${kb(r.bytes.js.br)} | ${kb(r.bytes.wasm.br)} | ${kb(r.bytes.data.br)} | ${kb(r.bytes.critical.br)} (${kb(r.bytes.critical.raw)}) | ${r.fcp.toFixed(0)} | ${r.plainFcp.toFixed(0)} | ${r.lcp.toFixed(0)} | ${r.plainLcp.toFixed(0)} | ${r.cls.toFixed(3)} | ${r.tbt.toFixed(0)} | ${r.hydrated.toFixed(0)} |`),
     '',
-    '| Content | HTML files | Build (median of 3) |',
-    '|---|---:|---:|',
-    ...builds.map((b) => `| example ×${b.factor} | ${b.pages} | ${b.seconds.toFixed(2)} s |`),
+    '| Content | HTML files | Build from scratch | Rebuild over the previous output |',
+    '|---|---:|---:|---:|',
+    ...builds.map((b) => `| example ×${b.factor} | ${b.pages} | ${b.seconds.toFixed(2)} s | ${b.rebuild.toFixed(2)} s |`),
     '',
     'Goals:',
     goal('Critical HTML + CSS ≤ 14 KB brotli on every route', rows.every((r) => r.bytes.critical.br <= 14 * 1024),
@@ -218,7 +228,7 @@ try {
     goal('CLS 0 when the Wasm takes over', rows.every((r) => r.cls === 0), rows.filter((r) => r.cls > 0).map((r) => `${r.route} ${r.cls.toFixed(3)}`).join(', ')),
     goal('Wasm for browsing routes ≤ 150 KB brotli', rows.every((r) => r.route === '/questionnaire/' || r.bytes.wasm.br <= 150 * 1024),
       [...new Set(rows.filter((r) => r.bytes.wasm.br > 150 * 1024).map((r) => `${kb(r.bytes.wasm.br)} KB`))].join(', ')),
-    goal('Build of content scaled 100× ≤ 5 s', builds.at(-1).seconds <= 5, `${builds.at(-1).seconds.toFixed(2)} s`),
+    goal('Build of content scaled 100× ≤ 5 s', builds.at(-1).seconds <= 5, `${builds.at(-1).seconds.toFixed(2)} s from scratch (${builds.at(-1).rebuild.toFixed(2)} s rebuilding)`),
     END,
   ];
   const text = lines.join('\n');

@@ -33,11 +33,15 @@ const COMPRESSIBLE: &[&str] = &[
     "conf",
 ];
 
-/// Brotli's best quality (11) took about 1 s per MB here; on the example's FAQ page, search index
-/// and trust.json it was 13–15% smaller than quality 6, which was 40–70 times faster (measured
-/// with Node's brotli, 2026-11-23). Pages and data files up to this size get the best (they are what
-/// visitors wait for); larger ones (a 100× answer library) keep builds fast.
-const BEST_UP_TO: usize = 512 * 1024;
+/// Brotli's best quality (11) took about 1 s per MB per core here; on the example's FAQ page,
+/// search index and trust.json it was 13–15% smaller than quality 6, which was 40–70 times faster
+/// (measured with Node's brotli, 2026-11-23). A build spends the best quality on at most this many
+/// bytes, smallest files first (the pages visitors wait for, and all of a site of ordinary size);
+/// the rest of a very large site gets [`FAST_QUALITY`], so that its build stays within seconds.
+const BEST_BUDGET: u64 = 2 * 1024 * 1024;
+
+/// The quality beyond the budget: within a few percent of 6, and several times faster.
+const FAST_QUALITY: i32 = 5;
 
 /// Below this size a compressed copy saves less than the response headers weigh.
 const MIN_BYTES: u64 = 512;
@@ -47,7 +51,8 @@ const MIN_BYTES: u64 = 512;
 pub enum Effort {
     /// The best quality for every file: for the app, compressed once per app build.
     Best,
-    /// The best for files up to 512 KB, a fast quality above (builds of very large content).
+    /// The best for the smallest files up to a budget of bytes, a fast quality for the rest
+    /// (builds of very large content).
     Balanced,
 }
 
@@ -67,11 +72,37 @@ pub struct Compressed {
 /// Writes `.br` and `.gz` copies of every compressible file under `root`, on all cores. With
 /// `reuse`, files that have both copies already keep them (in a build's fresh output, those came
 /// with the app: `trustctl compress` after Trunk, whose output is replaced whole on every build).
-pub fn precompress(root: &Path, reuse: bool, effort: Effort) -> Result<Compressed, BuildError> {
+/// `previous` is an earlier output of the same site: a file identical to the one at the same
+/// place there takes that one's copies instead of being compressed again, which makes a rebuild
+/// after an edit cost what the edit changed.
+pub fn precompress(
+    root: &Path,
+    reuse: bool,
+    previous: Option<&Path>,
+    effort: Effort,
+) -> Result<Compressed, BuildError> {
     let mut files = Vec::new();
     collect(root, &mut files)?;
+    if reuse {
+        files.retain(|(path, _)| !has_copies(path));
+    }
+    // The quality of each file: the smallest get the best while the budget lasts.
+    files.sort_by_key(|(_, size)| *size);
+    let mut spent = 0;
+    let mut files: Vec<(PathBuf, u64, i32)> = files
+        .into_iter()
+        .map(|(path, size)| {
+            spent += size;
+            let quality = match effort {
+                Effort::Best => 11,
+                Effort::Balanced if spent <= BEST_BUDGET => 11,
+                Effort::Balanced => FAST_QUALITY,
+            };
+            (path, size, quality)
+        })
+        .collect();
     // Largest first, so the long ones (the Wasm) start at once and the threads finish together.
-    files.sort_by_key(|(_, size)| std::cmp::Reverse(*size));
+    files.sort_by_key(|(_, size, _)| std::cmp::Reverse(*size));
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let next = std::sync::atomic::AtomicUsize::new(0);
     let results = std::thread::scope(|scope| {
@@ -81,13 +112,18 @@ pub fn precompress(root: &Path, reuse: bool, effort: Effort) -> Result<Compresse
                     let mut total = Compressed::default();
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some((path, _)) = files.get(i) else {
+                        let Some((path, _, quality)) = files.get(i) else {
                             return Ok(total);
                         };
-                        if reuse && has_copies(path) {
-                            continue;
-                        }
-                        total += compress_file(path, effort)?;
+                        let earlier = previous
+                            .and_then(|p| path.strip_prefix(root).ok().map(|rel| p.join(rel)));
+                        total += match earlier {
+                            Some(earlier) => match reuse_copies(path, &earlier)? {
+                                Some(done) => done,
+                                None => compress_file(path, *quality)?,
+                            },
+                            None => compress_file(path, *quality)?,
+                        };
                     }
                 })
             })
@@ -113,25 +149,25 @@ impl std::ops::AddAssign for Compressed {
     }
 }
 
-fn compress_file(path: &Path, effort: Effort) -> Result<Compressed, BuildError> {
+fn compress_file(path: &Path, quality: i32) -> Result<Compressed, BuildError> {
     let data = fs::read(path).map_err(BuildError::io(path))?;
     let mut out = Compressed::default();
 
     let mut br = Vec::new();
     {
         let params = brotli::enc::BrotliEncoderParams {
-            quality: match effort {
-                Effort::Best => 11,
-                Effort::Balanced if data.len() <= BEST_UP_TO => 11,
-                Effort::Balanced => 6,
-            },
-            lgwin: 22,
+            quality,
+            // A window no larger than the file: the best quality's match finder clears tables
+            // of the window's size for every file, which dominated small pages.
+            lgwin: (usize::BITS - data.len().max(1 << 10).leading_zeros()).clamp(10, 22) as i32,
             size_hint: data.len(),
             ..Default::default()
         };
         brotli::BrotliCompress(&mut &data[..], &mut br, &params).map_err(BuildError::io(path))?;
     }
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    // Level 6, not 9: browsers that take gzip instead of brotli are few, and 9 took twice as
+    // long for under 1% less.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     gz.write_all(&data).map_err(BuildError::io(path))?;
     let gz = gz.finish().map_err(BuildError::io(path))?;
 
@@ -148,6 +184,33 @@ fn compress_file(path: &Path, effort: Effort) -> Result<Compressed, BuildError> 
         out.gzip_bytes = gz.len().min(data.len()) as u64;
     }
     Ok(out)
+}
+
+/// Copies `earlier`'s compressed copies beside `path` if both files have the same bytes and
+/// `earlier` has both copies; `None` when they cannot be reused.
+fn reuse_copies(path: &Path, earlier: &Path) -> Result<Option<Compressed>, BuildError> {
+    if !has_copies(earlier) {
+        return Ok(None);
+    }
+    let data = fs::read(path).map_err(BuildError::io(path))?;
+    match fs::read(earlier) {
+        Ok(old) if old == data => {}
+        _ => return Ok(None),
+    }
+    let mut out = Compressed {
+        files: 1,
+        bytes: data.len() as u64,
+        ..Compressed::default()
+    };
+    for suffix in ["br", "gz"] {
+        let (from, to) = (sibling(earlier, suffix), sibling(path, suffix));
+        let size = fs::copy(&from, &to).map_err(BuildError::io(&to))?;
+        match suffix {
+            "br" => out.brotli_bytes = size,
+            _ => out.gzip_bytes = size,
+        }
+    }
+    Ok(Some(out))
 }
 
 /// Whether both compressed copies exist.
@@ -197,7 +260,7 @@ mod tests {
         fs::write(root.join("tiny.css"), "a{}").unwrap();
         fs::write(root.join("photo.png"), vec![7u8; 4096]).unwrap();
 
-        let done = precompress(root, false, Effort::Balanced).unwrap();
+        let done = precompress(root, false, None, Effort::Balanced).unwrap();
         assert_eq!(done.files, 1);
         assert_eq!(done.bytes, page.len() as u64);
 
@@ -213,5 +276,32 @@ mod tests {
         assert_eq!(text, page);
         assert!(!root.join("tiny.css.br").exists());
         assert!(!root.join("photo.png.br").exists());
+    }
+
+    #[test]
+    fn a_rebuild_takes_the_copies_of_unchanged_files_and_compresses_changed_ones() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (old, new) = (tmp.path().join("old"), tmp.path().join("new"));
+        for dir in [&old, &new] {
+            fs::create_dir_all(dir).unwrap();
+        }
+        let same = "<p>Unchanged page.</p>\n".repeat(100);
+        fs::write(old.join("same.html"), &same).unwrap();
+        fs::write(old.join("edited.html"), "<p>Before.</p>\n".repeat(100)).unwrap();
+        precompress(&old, false, None, Effort::Balanced).unwrap();
+        // Marked, so that reuse shows: a copy made again would not carry the mark.
+        fs::write(old.join("same.html.br"), "reused").unwrap();
+        fs::write(old.join("edited.html.br"), "reused").unwrap();
+
+        fs::write(new.join("same.html"), &same).unwrap();
+        fs::write(new.join("edited.html"), "<p>After.</p>\n".repeat(100)).unwrap();
+        let done = precompress(&new, false, Some(&old), Effort::Balanced).unwrap();
+        assert_eq!(done.files, 2);
+        assert_eq!(fs::read(new.join("same.html.br")).unwrap(), b"reused");
+        let mut text = String::new();
+        brotli::Decompressor::new(&fs::read(new.join("edited.html.br")).unwrap()[..], 4096)
+            .read_to_string(&mut text)
+            .unwrap();
+        assert_eq!(text, "<p>After.</p>\n".repeat(100));
     }
 }

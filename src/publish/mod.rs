@@ -209,7 +209,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     staging.write(wellknown::ROBOTS, wellknown::robots_txt(&model))?;
 
     let links_checked = links::check(staging.dir(), model.organization.site_url.get_ref())?;
-    let compressed = compress::precompress(staging.dir(), true, Effort::Balanced)?;
+    // The site being replaced, if any: its copies of unchanged files are reused.
+    let previous = opts.out.is_dir().then_some(opts.out.as_path());
+    let compressed = compress::precompress(staging.dir(), true, previous, Effort::Balanced)?;
     staging.commit()?;
     Ok(BuildReport {
         warnings,
