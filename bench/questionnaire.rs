@@ -1,7 +1,13 @@
-//! Questionnaire matching accuracy (`make bench-questionnaire`): the questions of
-//! `bench/questionnaire/eval.json`, phrased the way real questionnaires word them, matched
-//! against the example answer library; top-1 and top-3 accuracy, and how often each confidence
-//! band is right. Results are written down in bench/README.md.
+//! Questionnaire matching accuracy (`make bench-questionnaire`): questions phrased the way real
+//! questionnaires word them, matched against the example answer library; top-1 and top-3
+//! accuracy, and how often each confidence band is right. Results are written down in
+//! bench/README.md.
+//!
+//! Two sets, scored by the same code: `bench/questionnaire/eval.json`, which the matcher has been
+//! tuned on, and `bench/questionnaire/holdout.json`, which it must never be tuned on: the
+//! hold-out figure is the one that predicts a questionnaire nobody has seen. `VERBOSE=1` lists
+//! the misses of the evaluation set only, so that nobody tunes on the hold-out set by accident
+//! (`VERBOSE=holdout` lists those too, for checking the set's own judgements).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -13,7 +19,7 @@ use trust_center::publish;
 use trust_center::questionnaire::{Confidence, Matcher};
 
 #[derive(Deserialize)]
-struct Eval {
+struct Set {
     questions: Vec<Item>,
 }
 
@@ -26,20 +32,13 @@ struct Item {
     source: String,
 }
 
-fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let content = std::env::var("CONTENT").map_or_else(|_| root.join("content"), Into::into);
-    let (model, _) = load::load(&content, Date::ymd(2026, 11, 22)).expect("content loads");
-    let matcher = Matcher::new(publish::answer_library(&model));
-    let eval: Eval = serde_json::from_str(
-        &std::fs::read_to_string(root.join("bench/questionnaire/eval.json")).expect("eval set"),
-    )
-    .expect("eval set parses");
-    let verbose = std::env::var("VERBOSE").is_ok();
+/// Matches every question of a set and prints its figures, each line prefixed with the set's
+/// name (`bench/questionnaire/run.mjs` reads the `top-1` lines).
+fn score(matcher: &Matcher, name: &str, set: &Set, verbose: bool) {
     let (mut top1, mut top3) = (0usize, 0usize);
     let mut bands: BTreeMap<Confidence, (usize, usize)> = BTreeMap::new();
     let mut by_source: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for item in &eval.questions {
+    for item in &set.questions {
         let ok = |id: &str| id == item.expected || item.also.iter().any(|a| a == id);
         let proposals = matcher.propose(&item.question, None);
         let ids: Vec<&str> = proposals
@@ -58,7 +57,7 @@ fn main() {
         s.1 += usize::from(first);
         if verbose && !first {
             println!(
-                "MISS {:?} expected {} got {:?} ({:?})",
+                "MISS {name} {:?} expected {} got {:?} ({:?})",
                 item.question,
                 item.expected,
                 ids,
@@ -66,22 +65,44 @@ fn main() {
             );
         }
     }
-    let n = eval.questions.len();
+    let n = set.questions.len();
     let pct = |k: usize, n: usize| 100.0 * k as f64 / n.max(1) as f64;
-    println!("questions: {n}, answers: {}", matcher.answers().len());
-    println!("top-1: {top1}/{n} = {:.1}%", pct(top1, n));
-    println!("top-3: {top3}/{n} = {:.1}%", pct(top3, n));
+    println!("{name}: {n} questions");
+    println!("{name} top-1: {top1}/{n} = {:.1}%", pct(top1, n));
+    println!("{name} top-3: {top3}/{n} = {:.1}%", pct(top3, n));
     for (band, (count, right)) in bands.iter().rev() {
         println!(
-            "confidence {:<8} {count:>4} rows, best proposal right in {:.0}%",
+            "{name} confidence {:<8} {count:>4} rows, best proposal right in {:.0}%",
             band.label(),
             pct(*right, *count)
         );
     }
     for (source, (count, right)) in &by_source {
         println!(
-            "source {source:<7} {count:>4} rows, top-1 {:.0}%",
+            "{name} source {source:<7} {count:>4} rows, top-1 {:.0}%",
             pct(*right, *count)
         );
+    }
+}
+
+fn read_set(path: &Path) -> Set {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} does not parse: {e}", path.display()))
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let content = std::env::var("CONTENT").map_or_else(|_| root.join("content"), Into::into);
+    let (model, _) = load::load(&content, Date::ymd(2026, 11, 22)).expect("content loads");
+    let matcher = Matcher::new(publish::answer_library(&model));
+    let verbose = std::env::var("VERBOSE").ok();
+    println!("answers: {}", matcher.answers().len());
+    for name in ["eval", "holdout"] {
+        let set = read_set(&root.join(format!("bench/questionnaire/{name}.json")));
+        let show = verbose
+            .as_deref()
+            .is_some_and(|v| v == name || (name == "eval" && !v.is_empty() && v != "holdout"));
+        score(&matcher, name, &set, show);
     }
 }

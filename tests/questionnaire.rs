@@ -64,6 +64,23 @@ fn questionnaire_ids_decide_and_text_matches_the_rest() {
 }
 
 #[test]
+fn a_question_worded_as_an_answer_lists_under_asked_as_finds_it() {
+    let m = matcher();
+    // "Which infrastructure or IaaS provider hosts the service?" is one of data-location's
+    // other phrasings; its own question ("Is our data stored in the European Union?") shares
+    // no word with this one.
+    let (id, confidence) = best(&m, "Which IaaS provider hosts your service?", None);
+    assert_eq!(id, "data-location");
+    assert!(confidence >= Confidence::Medium, "{confidence:?}");
+    // Each answer is proposed once, however many of its phrasings match.
+    let proposals = m.propose("Is two-factor authentication supported for logins?", None);
+    let mut answers: Vec<usize> = proposals.iter().map(|c| c.answer).collect();
+    answers.dedup();
+    assert_eq!(answers.len(), proposals.len());
+    assert_eq!(m.answers()[proposals[0].answer].id, "mfa");
+}
+
+#[test]
 fn the_faq_offers_the_library_as_csv_and_json() {
     let site = common::example_site();
     let mut csv = csv::Reader::from_path(site.join("faq/answers.csv")).unwrap();

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The questionnaire benchmark (`make bench-questionnaire`):
-// - accuracy: `cargo bench --bench questionnaire` matches bench/questionnaire/eval.json against
-//   the example answer library (top-1, top-3, how often each confidence band is right);
+// - accuracy: `cargo bench --bench questionnaire` matches bench/questionnaire/eval.json (tuned on)
+//   and holdout.json (never tuned on) against the example answer library (top-1, top-3, how
+//   often each confidence band is right);
 // - speed: the example content scaled to 2,000 answers (bench/search/scale.mjs), built and served
 //   on loopback; a 300-question CSV is dropped on /questionnaire/ in headless Chromium and the
 //   time to match it is taken, as the worker reports it and as the visitor waits for the table
@@ -93,7 +94,9 @@ for (const l of lines) console.log(l);
 const s = await speed();
 console.log(`match ${QUESTIONS} questions against ${ANSWERS} answers: worker ${s.worker} ms (median of ${RUNS}: ${s.workerAll.join(', ')}), until the table shows ${s.waited} ms (${s.waitedAll.join(', ')})`);
 
-const top1 = Number(lines.find((l) => l.startsWith('top-1')).match(/= ([\d.]+)%/)[1]);
+const top1Of = (set) => Number(lines.find((l) => l.startsWith(`${set} top-1`)).match(/= ([\d.]+)%/)[1]);
+const top1 = top1Of('eval');
+const holdout = top1Of('holdout');
 const verdict = (ok) => (ok ? '**met**' : '**not met**');
 const section = [
   BEGIN,
@@ -107,7 +110,7 @@ const section = [
   'Goals:',
   '',
   `- 300 questions against 2,000 answers matched in ≤ 300 ms: ${s.worker} ms in the worker, ${s.waited} ms until the table is on screen, ${verdict(s.worker <= 300)}.`,
-  `- Top-1 ≥ 85% on the evaluation set: ${top1}%, ${verdict(top1 >= 85)}.`,
+  `- Top-1 ≥ 85% on the evaluation set: ${top1}%, ${verdict(top1 >= 85)} (hold-out set, never tuned on: ${holdout}%).`,
   END,
 ].join('\n');
 const readme = readFileSync(README, 'utf8');

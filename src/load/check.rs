@@ -9,7 +9,9 @@ use toml::Spanned;
 
 use super::source::{closest, Sources};
 use super::Src;
-use crate::model::{ChangeKind, Contact, DocumentKind, Framework, Mechanism, Model, Status};
+use crate::model::{
+    Answer, ChangeKind, Contact, DocumentKind, Framework, Mechanism, Model, Status,
+};
 
 /// Where the values of files with more than one instance came from, index for index.
 pub struct Located {
@@ -810,6 +812,7 @@ impl<'a> Cx<'a> {
         let today = model.today;
         for (at, a) in located.iter().zip(&model.answers) {
             self.id(at, "answer", &a.id);
+            self.asked_as(at, a);
             for c in &a.controls {
                 self.reference(at, "controls", "control", c, &controls);
             }
@@ -851,6 +854,49 @@ impl<'a> Cx<'a> {
                 .map(|(at, a)| (at, &a.id)),
         );
     }
+
+    /// `asked_as`: every phrasing must give the questionnaire matcher something `question` does
+    /// not. An empty one matches nothing and a copy only counts the same words twice, which
+    /// usually means a paste went wrong; both are errors so the author looks again.
+    fn asked_as(&mut self, at: &Src, a: &Answer) {
+        let id = a.id.get_ref();
+        let question = same_words(&a.question);
+        let mut seen = BTreeSet::new();
+        for phrasing in &a.asked_as {
+            let words = same_words(phrasing.get_ref());
+            if words.is_empty() {
+                self.error(
+                    at,
+                    phrasing.span(),
+                    format!("answer \"{id}\" has an empty `asked_as` phrasing"),
+                    "write how a questionnaire words the question, or remove the entry",
+                );
+            } else if words == question {
+                self.error(
+                    at,
+                    phrasing.span(),
+                    format!("answer \"{id}\": `asked_as` repeats the answer's `question`"),
+                    "the question is matched anyway; write how other questionnaires word it, or remove the entry",
+                );
+            } else if !seen.insert(words) {
+                self.error(
+                    at,
+                    phrasing.span(),
+                    format!(
+                        "answer \"{id}\" lists the `asked_as` phrasing \"{}\" twice",
+                        phrasing.get_ref()
+                    ),
+                    "remove the repetition",
+                );
+            }
+        }
+    }
+}
+
+/// A text's words, lowercased, without punctuation: two phrasings the matcher cannot tell apart
+/// ("Do you support SSO?" and "do you support SSO") are the same.
+fn same_words(text: &str) -> Vec<String> {
+    crate::search::text::words(text).map(|w| w.folded).collect()
 }
 
 fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {

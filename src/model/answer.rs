@@ -28,6 +28,12 @@ pub struct Answer {
     pub id: Spanned<String>,
     /// The question, as a customer would ask it.
     pub question: String,
+    /// Other ways questionnaires ask the same question ("Is MFA enforced for remote access?"):
+    /// the questionnaire assistant matches a buyer's question against each of them as well as
+    /// against `question`. Not shown on the site.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub asked_as: Vec<Spanned<String>>,
     /// The short answer.
     pub short: ShortAnswer,
     /// The full answer (Markdown).

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::model::{Date, Model};
 use crate::questionnaire::{Library, LibraryAnswer};
+use crate::search::SearchDoc;
 
 use super::corpus::answer_doc;
 use super::derive::short_badge;
@@ -24,8 +25,8 @@ pub const ANSWERS_JSON: &str = "/faq/answers.json";
 /// with the site's synonyms, so "2FA" in a questionnaire finds the MFA answer).
 pub fn library(model: &Model, synonyms: &[Vec<String>]) -> Library {
     let base = model.organization.site_url.get_ref().trim_end_matches('/');
-    let docs: Vec<_> = model.answers.iter().map(answer_doc).collect();
-    let answers = model
+    let mut docs: Vec<_> = model.answers.iter().map(answer_doc).collect();
+    let answers: Vec<LibraryAnswer> = model
         .answers
         .iter()
         .zip(&docs)
@@ -39,10 +40,28 @@ pub fn library(model: &Model, synonyms: &[Vec<String>]) -> Library {
             refs: a.mappings.values().flatten().cloned().collect(),
         })
         .collect();
-    // The index's documents are the answers, in the same order: a hit's number is the answer's.
+    // Each other phrasing of a question is a document of its own, after the answers, with
+    // nothing but the phrasing: it competes with the answer's own document for a question
+    // worded its way, without counting the answer's text twice.
+    let mut phrasings = Vec::new();
+    for (i, a) in model.answers.iter().enumerate() {
+        for p in &a.asked_as {
+            phrasings.push(i as u32);
+            docs.push(SearchDoc {
+                title: p.get_ref().clone(),
+                keywords: Vec::new(),
+                text: String::new(),
+                context: String::new(),
+                ..docs[i].clone()
+            });
+        }
+    }
+    // The index's first documents are the answers, in the same order: a hit's number is the
+    // answer's.
     Library {
         index: crate::search::build_index(&docs, synonyms),
         answers,
+        phrasings,
     }
 }
 

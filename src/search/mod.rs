@@ -154,6 +154,17 @@ struct Scratch {
     clause_touched: Vec<u32>,
 }
 
+/// One document as [`Engine::score_all`] reports it, unranked.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scored {
+    /// Its position in [`Index::docs`].
+    pub number: usize,
+    /// How many of the query's words it matched.
+    pub matched: u8,
+    /// Its score, as [`Engine::search`] orders by.
+    pub score: f32,
+}
+
 /// An index ready to answer queries.
 pub struct Engine {
     index: Index,
@@ -204,57 +215,9 @@ impl Engine {
         if clauses.is_empty() || query.limit == 0 {
             return Vec::new();
         }
-        let n = self.index.docs.len();
-        // A panic mid-query leaves the scratch zeroed or not; rebuild it rather than trust it.
-        let mut guard = self.scratch.lock().unwrap_or_else(|poisoned| {
-            let mut g = poisoned.into_inner();
-            *g = Scratch::default();
-            g
-        });
+        let mut guard = self.scratch();
         let s = &mut *guard;
-        if s.best.len() != n {
-            s.best = vec![0.0; n];
-            s.total = vec![0.0; n];
-            s.matched = vec![0; n];
-        }
-        for clause in &clauses {
-            for &(term, weight) in &clause.terms {
-                let postings = &self.index.postings[term as usize];
-                let mut doc = 0u32;
-                for (gap, &impact) in postings.gaps.iter().zip(&postings.impacts) {
-                    doc += gap;
-                    let d = doc as usize;
-                    let value = weight * f32::from(impact);
-                    if s.best[d] == 0.0 {
-                        s.clause_touched.push(doc);
-                    }
-                    if value > s.best[d] {
-                        s.best[d] = value;
-                    }
-                }
-            }
-            for &doc in &s.clause_touched {
-                let d = doc as usize;
-                if s.matched[d] == 0 {
-                    s.touched.push(doc);
-                }
-                s.matched[d] += 1;
-                s.total[d] += s.best[d];
-                s.best[d] = 0.0;
-            }
-            s.clause_touched.clear();
-        }
-        // A title with two query words side by side adds to a hit's score (never makes one).
-        for &term in &pairs {
-            let postings = &self.index.postings[term as usize];
-            let mut doc = 0u32;
-            for (gap, &impact) in postings.gaps.iter().zip(&postings.impacts) {
-                doc += gap;
-                if s.matched[doc as usize] > 0 {
-                    s.total[doc as usize] += PAIR_WEIGHT * f32::from(impact);
-                }
-            }
-        }
+        self.accumulate(s, &clauses, &pairs);
         let mut hits: Vec<(u32, u8, f32)> = s
             .touched
             .iter()
@@ -291,6 +254,94 @@ impl Engine {
                 score,
             })
             .collect()
+    }
+
+    /// Every document matching at least one word of `text`, unranked: for a caller that
+    /// ranks by a rule of its own (the questionnaire matcher, which merges the documents of one
+    /// answer). The same clauses, synonyms and title pairs as [`Engine::search`].
+    pub fn score_all(&self, text: &str) -> Vec<Scored> {
+        let (clauses, pairs) = self.clauses(text);
+        if clauses.is_empty() {
+            return Vec::new();
+        }
+        let mut guard = self.scratch();
+        let s = &mut *guard;
+        self.accumulate(s, &clauses, &pairs);
+        let docs = s
+            .touched
+            .iter()
+            .map(|&doc| Scored {
+                number: doc as usize,
+                matched: s.matched[doc as usize],
+                score: s.total[doc as usize],
+            })
+            .collect();
+        for &doc in &s.touched {
+            s.matched[doc as usize] = 0;
+            s.total[doc as usize] = 0.0;
+        }
+        s.touched.clear();
+        docs
+    }
+
+    /// The scratch space, sized for the index.
+    fn scratch(&self) -> std::sync::MutexGuard<'_, Scratch> {
+        let n = self.index.docs.len();
+        // A panic mid-query leaves the scratch zeroed or not; rebuild it rather than trust it.
+        let mut guard = self.scratch.lock().unwrap_or_else(|poisoned| {
+            let mut g = poisoned.into_inner();
+            *g = Scratch::default();
+            g
+        });
+        if guard.best.len() != n {
+            guard.best = vec![0.0; n];
+            guard.total = vec![0.0; n];
+            guard.matched = vec![0; n];
+        }
+        guard
+    }
+
+    /// Adds up, per document, the best term of each clause and the title pairs. Leaves the
+    /// documents in `touched`.
+    fn accumulate(&self, s: &mut Scratch, clauses: &[Clause], pairs: &[u32]) {
+        for clause in clauses {
+            for &(term, weight) in &clause.terms {
+                let postings = &self.index.postings[term as usize];
+                let mut doc = 0u32;
+                for (gap, &impact) in postings.gaps.iter().zip(&postings.impacts) {
+                    doc += gap;
+                    let d = doc as usize;
+                    let value = weight * f32::from(impact);
+                    if s.best[d] == 0.0 {
+                        s.clause_touched.push(doc);
+                    }
+                    if value > s.best[d] {
+                        s.best[d] = value;
+                    }
+                }
+            }
+            for &doc in &s.clause_touched {
+                let d = doc as usize;
+                if s.matched[d] == 0 {
+                    s.touched.push(doc);
+                }
+                s.matched[d] += 1;
+                s.total[d] += s.best[d];
+                s.best[d] = 0.0;
+            }
+            s.clause_touched.clear();
+        }
+        // A title with two query words side by side adds to a hit's score (never makes one).
+        for &term in pairs {
+            let postings = &self.index.postings[term as usize];
+            let mut doc = 0u32;
+            for (gap, &impact) in postings.gaps.iter().zip(&postings.impacts) {
+                doc += gap;
+                if s.matched[doc as usize] > 0 {
+                    s.total[doc as usize] += PAIR_WEIGHT * f32::from(impact);
+                }
+            }
+        }
     }
 
     /// Decides, for highlighting, whether a word of a result matches the query.
