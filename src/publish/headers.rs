@@ -17,9 +17,13 @@ pub const HEADERS: &str = "/_headers";
 /// The same headers for nginx (`include` it in the `server` block).
 pub const NGINX_HEADERS: &str = "/_headers.nginx.conf";
 
-/// Every response's security headers, in order.
-pub fn security_headers(model: &Model, template: &str) -> Vec<(&'static str, String)> {
-    let hashes: String = inline_scripts(template)
+/// Every response's security headers, in order. `templates` holds the app's page templates; each
+/// distinct inline script in them is allowed by its hash.
+pub fn security_headers(model: &Model, templates: &[&str]) -> Vec<(&'static str, String)> {
+    let mut scripts: Vec<&str> = templates.iter().flat_map(|t| inline_scripts(t)).collect();
+    scripts.sort_unstable();
+    scripts.dedup();
+    let hashes: String = scripts
         .iter()
         .map(|s| format!(" 'sha256-{}'", sha256_base64(s)))
         .collect();

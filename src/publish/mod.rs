@@ -111,14 +111,16 @@ pub const BODY_MARKER: &str = "<!--trust:body-->";
 /// Loads the content, renders every page, and replaces `out` with the result.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let (model, warnings) = load::load(&opts.content, opts.today).map_err(BuildError::Content)?;
-    let template = Template::read(&opts.app.join("index.html"))?;
+    let css = app_css(&opts.app)?;
+    // The stylesheet travels inside each page: it is a few KB compressed, and a linked one would
+    // hold the first paint for another round trip.
+    let template = Template::read(&opts.app.join("index.html"))?.with_inline_css(&css);
     // The questionnaire page has an app of its own (the assistant stays out of the others'); an
     // app built without one serves that page from the main template.
     let questionnaire_template = match opts.app.join(QUESTIONNAIRE_TEMPLATE) {
-        path if path.exists() => Template::read(&path)?,
+        path if path.exists() => Template::read(&path)?.with_inline_css(&css),
         _ => template.clone(),
     };
-    let css = app_css(&opts.app)?;
 
     let staging = Staging::new(&opts.out)?;
     // The template: every page is written from it instead (and the home page's write drops
@@ -137,10 +139,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let library = answer_library(&model);
     staging.write(crate::questionnaire::LIBRARY_PATH, library.to_bytes())?;
     let security_txt = wellknown::security_txt(&model);
-    let security_headers = headers::security_headers(
-        &model,
-        &[template.text(), questionnaire_template.text()].concat(),
-    );
+    let security_headers =
+        headers::security_headers(&model, &[&template.text(), &questionnaire_template.text()]);
     staging.write(headers::HEADERS, headers::headers_file(&security_headers))?;
     staging.write(
         headers::NGINX_HEADERS,
@@ -373,6 +373,29 @@ impl Template {
         })
     }
 
+    /// The template with its stylesheet links replaced by one `<style>` holding `css`.
+    fn with_inline_css(mut self, css: &str) -> Template {
+        let mut head = String::with_capacity(self.before_head.len() + css.len());
+        let mut rest = self.before_head.as_str();
+        let mut inlined = false;
+        while let Some(start) = rest.find("<link rel=\"stylesheet\"") {
+            let Some(len) = rest[start..].find('>') else {
+                break;
+            };
+            head.push_str(&rest[..start]);
+            if !inlined {
+                head.push_str("<style>");
+                head.push_str(&css.replace("</style", "<\\/style"));
+                head.push_str("</style>");
+                inlined = true;
+            }
+            rest = &rest[start + len + 1..];
+        }
+        head.push_str(rest);
+        self.before_head = head;
+        self
+    }
+
     fn fill(&self, head: &str, body: &str) -> String {
         let mut page = String::with_capacity(
             self.before_head.len()
@@ -387,5 +410,34 @@ impl Template {
         page.push_str(body);
         page.push_str(&self.after_body);
         page
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stylesheet_is_inlined_once_in_place_of_its_links() {
+        let template = Template {
+            before_head: concat!(
+                "<head><meta charset=\"utf-8\">",
+                "<link rel=\"stylesheet\" href=\"/main-1.css\" integrity=\"sha384-x\"/>",
+                "<script type=\"module\" src=\"/islands.js\"></script>",
+                "<link rel=\"stylesheet\" href=\"/print-2.css\">",
+            )
+            .to_owned(),
+            between: "</head><body>".to_owned(),
+            after_body: "</body>".to_owned(),
+        }
+        .with_inline_css("main{color:red}</style><script>");
+        assert_eq!(
+            template.before_head,
+            concat!(
+                "<head><meta charset=\"utf-8\">",
+                "<style>main{color:red}<\\/style><script></style>",
+                "<script type=\"module\" src=\"/islands.js\"></script>",
+            )
+        );
     }
 }
