@@ -114,11 +114,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let css = app_css(&opts.app)?;
     // The stylesheet travels inside each page: it is a few KB compressed, and a linked one would
     // hold the first paint for another round trip.
-    let template = Template::read(&opts.app.join("index.html"))?.with_inline_css(&css);
+    let template = Template::read(&opts.app.join("index.html"))?
+        .with_inline_css(&css)
+        .with_quiet_preloads();
     // The questionnaire page has an app of its own (the assistant stays out of the others'); an
     // app built without one serves that page from the main template.
     let questionnaire_template = match opts.app.join(QUESTIONNAIRE_TEMPLATE) {
-        path if path.exists() => Template::read(&path)?.with_inline_css(&css),
+        path if path.exists() => Template::read(&path)?
+            .with_inline_css(&css)
+            .with_quiet_preloads(),
         _ => template.clone(),
     };
 
@@ -396,6 +400,17 @@ impl Template {
         self
     }
 
+    /// The template with the app's preloads marked low priority: the page's first paint needs
+    /// none of them, and on a slow link they would share it with the page.
+    fn with_quiet_preloads(mut self) -> Template {
+        for preload in ["<link rel=\"modulepreload\"", "<link rel=\"preload\""] {
+            self.between = self
+                .between
+                .replace(preload, &format!("{preload} fetchpriority=\"low\""));
+        }
+        self
+    }
+
     fn fill(&self, head: &str, body: &str) -> String {
         let mut page = String::with_capacity(
             self.before_head.len()
@@ -437,6 +452,27 @@ mod tests {
                 "<head><meta charset=\"utf-8\">",
                 "<style>main{color:red}<\\/style><script></style>",
                 "<script type=\"module\" src=\"/islands.js\"></script>",
+            )
+        );
+    }
+
+    #[test]
+    fn the_app_preloads_yield_to_the_page() {
+        let template = Template {
+            before_head: "<head>".to_owned(),
+            between: concat!(
+                "<link rel=\"modulepreload\" href=\"/app.js\">",
+                "<link rel=\"preload\" href=\"/app.wasm\" as=\"fetch\"></head><body>",
+            )
+            .to_owned(),
+            after_body: "</body>".to_owned(),
+        }
+        .with_quiet_preloads();
+        assert_eq!(
+            template.between,
+            concat!(
+                "<link rel=\"modulepreload\" fetchpriority=\"low\" href=\"/app.js\">",
+                "<link rel=\"preload\" fetchpriority=\"low\" href=\"/app.wasm\" as=\"fetch\"></head><body>",
             )
         );
     }
