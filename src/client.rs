@@ -10,8 +10,6 @@
 //! `src/js/islands.js` finds the islands once the module has started and calls the hydration
 //! function the `#[island]` macro exports for each.
 
-use serde::de::DeserializeOwned;
-
 /// Starts the app: called once from the Wasm entry point, before the islands hydrate.
 pub fn start() {
     console_error_panic_hook::set_once();
@@ -28,15 +26,6 @@ async fn get(url: &str) -> Result<gloo_net::http::Response, String> {
         return Err(format!("{url}: HTTP {}", response.status()));
     }
     Ok(response)
-}
-
-/// GETs `url` and decodes its JSON body.
-pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
-    get(url)
-        .await?
-        .json::<T>()
-        .await
-        .map_err(|e| format!("{url}: {e}"))
 }
 
 /// GETs `url` as bytes.

@@ -117,12 +117,13 @@ pub fn precompress(
                         };
                         let earlier = previous
                             .and_then(|p| path.strip_prefix(root).ok().map(|rel| p.join(rel)));
+                        let data = fs::read(path).map_err(BuildError::io(path))?;
                         total += match earlier {
-                            Some(earlier) => match reuse_copies(path, &earlier)? {
+                            Some(earlier) => match reuse_copies(path, &data, &earlier)? {
                                 Some(done) => done,
-                                None => compress_file(path, *quality)?,
+                                None => compress_file(path, &data, *quality)?,
                             },
-                            None => compress_file(path, *quality)?,
+                            None => compress_file(path, &data, *quality)?,
                         };
                     }
                 })
@@ -149,8 +150,8 @@ impl std::ops::AddAssign for Compressed {
     }
 }
 
-fn compress_file(path: &Path, quality: i32) -> Result<Compressed, BuildError> {
-    let data = fs::read(path).map_err(BuildError::io(path))?;
+/// Writes the copies of `path`, whose bytes are `data`.
+fn compress_file(path: &Path, data: &[u8], quality: i32) -> Result<Compressed, BuildError> {
     let mut out = Compressed::default();
 
     let mut br = Vec::new();
@@ -168,7 +169,7 @@ fn compress_file(path: &Path, quality: i32) -> Result<Compressed, BuildError> {
     // Level 6, not 9: browsers that take gzip instead of brotli are few, and 9 took twice as
     // long for under 1% less.
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    gz.write_all(&data).map_err(BuildError::io(path))?;
+    gz.write_all(data).map_err(BuildError::io(path))?;
     let gz = gz.finish().map_err(BuildError::io(path))?;
 
     for (bytes, suffix) in [(&br, "br"), (&gz, "gz")] {
@@ -186,13 +187,16 @@ fn compress_file(path: &Path, quality: i32) -> Result<Compressed, BuildError> {
     Ok(out)
 }
 
-/// Copies `earlier`'s compressed copies beside `path` if both files have the same bytes and
-/// `earlier` has both copies; `None` when they cannot be reused.
-fn reuse_copies(path: &Path, earlier: &Path) -> Result<Option<Compressed>, BuildError> {
+/// Copies `earlier`'s compressed copies beside `path` (whose bytes are `data`) if `earlier` has
+/// the same bytes and both copies; `None` when they cannot be reused.
+fn reuse_copies(
+    path: &Path,
+    data: &[u8],
+    earlier: &Path,
+) -> Result<Option<Compressed>, BuildError> {
     if !has_copies(earlier) {
         return Ok(None);
     }
-    let data = fs::read(path).map_err(BuildError::io(path))?;
     match fs::read(earlier) {
         Ok(old) if old == data => {}
         _ => return Ok(None),

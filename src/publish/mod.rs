@@ -388,9 +388,7 @@ impl Template {
             };
             head.push_str(&rest[..start]);
             if !inlined {
-                head.push_str("<style>");
-                head.push_str(&css.replace("</style", "<\\/style"));
-                head.push_str("</style>");
+                head.push_str(&render::style_element(css));
                 inlined = true;
             }
             rest = &rest[start + len + 1..];

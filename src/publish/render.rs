@@ -49,13 +49,19 @@ pub fn render_standalone(
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<link rel=\"canonical\" href=\"{}\">\n<style>{}{brand}</style>\n</head>\n\
+         <title>{}</title>\n<link rel=\"canonical\" href=\"{}\">\n{}\n</head>\n\
          <body>{}</body>\n</html>\n",
         escape(&page.title),
         escape(&format!("{site_url}{}", page.path)),
-        css.replace("</style", "<\\/style"),
+        style_element(&format!("{css}{brand}")),
         body
     )
+}
+
+/// `css` as a `<style>` element; `</style` inside it, which would end the element early, is
+/// escaped as CSS allows.
+pub(super) fn style_element(css: &str) -> String {
+    format!("<style>{}</style>", css.replace("</style", "<\\/style"))
 }
 
 /// `body` with the site's own links (`href="/…"`) made absolute under `site_url`. The address is

@@ -188,17 +188,6 @@ pub struct ContactLink {
     pub href: String,
 }
 
-/// The canonical form of a browser path: with the trailing slash a static host serves
-/// directories at, and without `index.html`.
-pub fn canonical_path(path: &str) -> String {
-    let path = path.strip_suffix("index.html").unwrap_or(path);
-    if path.ends_with('/') {
-        path.to_owned()
-    } else {
-        format!("{path}/")
-    }
-}
-
 /// The data one page renders.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PageData {

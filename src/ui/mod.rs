@@ -25,7 +25,7 @@ use crate::site::{PageData, SiteData};
 use pages::{NotFound, PageView};
 use shell::{Footer, Header};
 
-/// Routes whose page has no data file: their islands fill them (search results, the
+/// Routes with no content of their own: their islands fill them (search results, the
 /// questionnaire assistant).
 pub const APP_ONLY_PATHS: [&str; 2] = [SEARCH_PATH, crate::questionnaire::PAGE_PATH];
 
