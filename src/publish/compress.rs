@@ -158,9 +158,7 @@ fn compress_file(path: &Path, data: &[u8], quality: i32) -> Result<Compressed, B
     {
         let params = brotli::enc::BrotliEncoderParams {
             quality,
-            // A window no larger than the file: the best quality's match finder clears tables
-            // of the window's size for every file, which dominated small pages.
-            lgwin: (usize::BITS - data.len().max(1 << 10).leading_zeros()).clamp(10, 22) as i32,
+            lgwin: window_bits(data.len(), quality),
             size_hint: data.len(),
             ..Default::default()
         };
@@ -185,6 +183,17 @@ fn compress_file(path: &Path, data: &[u8], quality: i32) -> Result<Compressed, B
         out.gzip_bytes = gz.len().min(data.len()) as u64;
     }
     Ok(out)
+}
+
+/// The brotli window for a file of `len` bytes at `quality`: no larger than the file at the best
+/// quality, whose match finder clears tables of the window's size for every file (which dominated
+/// small pages); at least 2^17 below it, since the `brotli` crate has no hasher for quality 5–9
+/// with a window of 2^16 or less and falls back to one that clears 32 MB per file (that was 40%
+/// of a large build). A window larger than the file costs nothing in the output.
+fn window_bits(len: usize, quality: i32) -> i32 {
+    let fits = (usize::BITS - len.max(1 << 10).leading_zeros()) as i32;
+    let least = if quality >= 10 { 10 } else { 17 };
+    fits.clamp(least, 22)
 }
 
 /// Copies `earlier`'s compressed copies beside `path` (whose bytes are `data`) if `earlier` has

@@ -138,70 +138,31 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
 
     let site = site_data(&model);
     let pages = pages(&model, &site);
-    let index = search_index(&model, &pages);
-    staging.write(crate::search::INDEX_PATH, index.to_bytes())?;
-    let library = answer_library(&model);
-    staging.write(crate::questionnaire::LIBRARY_PATH, library.to_bytes())?;
-    let security_txt = wellknown::security_txt(&model);
+    let site_url = model.organization.site_url.get_ref();
     let security_headers =
         headers::security_headers(&model, &[&template.text(), &questionnaire_template.text()]);
-    staging.write(headers::HEADERS, headers::headers_file(&security_headers))?;
-    staging.write(
-        headers::NGINX_HEADERS,
-        headers::nginx_file(&security_headers),
-    )?;
-    let answer_records = answers::records(&model, &library);
-    for (path, contents) in feeds::files(&model, &site)
-        .into_iter()
-        .chain(answers::files(&model, &answer_records))
-        .chain(trust::files(&model, &answer_records))
-        .chain(
-            [wellknown::SECURITY_TXT, wellknown::SECURITY_TXT_LEGACY]
-                .map(|p| (p.to_owned(), security_txt.clone())),
-        )
-    {
-        staging.write(&path, contents)?;
-    }
-    let mut written = Vec::new();
-    for page in pages {
-        if let PageBody::Document(doc) = &page.body {
-            let file = render_standalone(
-                &site,
-                &page,
-                doc,
-                &css,
-                model.organization.site_url.get_ref(),
-                model
-                    .organization
-                    .brand_color
-                    .as_ref()
-                    .map(|c| c.get_ref().as_str()),
-            );
-            staging.write(&standalone_path(&doc.id), &file)?;
-        }
-        let html = render_page(&template, &model, &site, Rendered::Page(&page));
-        let rel = format!("{}index.html", page.path.trim_start_matches('/'));
-        staging.write(&rel, &html)?;
-        written.push(rel);
-    }
-    let search = render_page(&template, &model, &site, Rendered::Search);
-    staging.write("search/index.html", &search)?;
-    written.push("search/index.html".to_owned());
-    let questionnaire = render_page(
-        &questionnaire_template,
-        &model,
-        &site,
-        Rendered::Questionnaire,
-    );
-    let rel = format!(
-        "{}index.html",
-        crate::questionnaire::PAGE_PATH.trim_start_matches('/')
-    );
-    staging.write(&rel, &questionnaire)?;
-    written.push(rel);
-    let not_found = render_page(&template, &model, &site, Rendered::NotFound);
-    staging.write("404.html", &not_found)?;
-    written.push("404.html".to_owned());
+    // The two indexes take as long to build as every page takes to render (a site of thousands
+    // of answers): they are built on threads of their own meanwhile.
+    let written = std::thread::scope(|scope| -> Result<Vec<String>, BuildError> {
+        let index = scope.spawn(|| search_index(&model, &pages).to_bytes());
+        let library = scope.spawn(|| answer_library(&model));
+        let written = write_pages(
+            &staging,
+            &model,
+            &site,
+            pages.iter(),
+            [&template, &questionnaire_template],
+            &css,
+        )?;
+        let library = library
+            .join()
+            .expect("building the answer library panicked");
+        staging.write(crate::questionnaire::LIBRARY_PATH, library.to_bytes())?;
+        write_files(&staging, &model, &site, &library, &security_headers)?;
+        let index = index.join().expect("building the search index panicked");
+        staging.write(crate::search::INDEX_PATH, index)?;
+        Ok(written)
+    })?;
 
     // Every page a search engine should know, not the results page or the 404 page.
     let listed: Vec<String> = written
@@ -212,10 +173,19 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     staging.write(wellknown::SITEMAP, wellknown::sitemap(&model, &listed))?;
     staging.write(wellknown::ROBOTS, wellknown::robots_txt(&model))?;
 
-    let links_checked = links::check(staging.dir(), model.organization.site_url.get_ref())?;
-    // The site being replaced, if any: its copies of unchanged files are reused.
+    // The site being replaced, if any: its copies of unchanged files are reused. The links are
+    // checked while the files are compressed: both only read the staged site, and a broken link
+    // still fails the build before anything replaces the target.
     let previous = opts.out.is_dir().then_some(opts.out.as_path());
-    let compressed = compress::precompress(staging.dir(), true, previous, Effort::Balanced)?;
+    let (links_checked, compressed) = std::thread::scope(|scope| {
+        let links = scope.spawn(|| links::check(staging.dir(), site_url));
+        let compressed = compress::precompress(staging.dir(), true, previous, Effort::Balanced);
+        (
+            links.join().expect("checking the links panicked"),
+            compressed,
+        )
+    });
+    let (links_checked, compressed) = (links_checked?, compressed?);
     staging.commit()?;
     Ok(BuildReport {
         warnings,
@@ -239,6 +209,85 @@ enum Rendered<'a> {
 }
 
 /// Renders one complete HTML document.
+/// Renders every page (and a standalone copy of each document), the search page, the
+/// questionnaire page and the 404 page into `staging`; returns the HTML files written, relative
+/// to the site's root. `templates` are the browsing app's and the questionnaire page's.
+fn write_pages<'a>(
+    staging: &Staging,
+    model: &Model,
+    site: &SiteData,
+    pages: impl Iterator<Item = &'a PageData>,
+    [template, questionnaire_template]: [&Template; 2],
+    css: &str,
+) -> Result<Vec<String>, BuildError> {
+    let mut written = Vec::new();
+    for page in pages {
+        if let PageBody::Document(doc) = &page.body {
+            let file = render_standalone(
+                site,
+                page,
+                doc,
+                css,
+                model.organization.site_url.get_ref(),
+                model
+                    .organization
+                    .brand_color
+                    .as_ref()
+                    .map(|c| c.get_ref().as_str()),
+            );
+            staging.write(&standalone_path(&doc.id), &file)?;
+        }
+        let html = render_page(template, model, site, Rendered::Page(page));
+        let rel = format!("{}index.html", page.path.trim_start_matches('/'));
+        staging.write(&rel, &html)?;
+        written.push(rel);
+    }
+    let search = render_page(template, model, site, Rendered::Search);
+    staging.write("search/index.html", &search)?;
+    written.push("search/index.html".to_owned());
+    let questionnaire = render_page(questionnaire_template, model, site, Rendered::Questionnaire);
+    let rel = format!(
+        "{}index.html",
+        crate::questionnaire::PAGE_PATH.trim_start_matches('/')
+    );
+    staging.write(&rel, &questionnaire)?;
+    written.push(rel);
+    let not_found = render_page(template, model, site, Rendered::NotFound);
+    staging.write("404.html", &not_found)?;
+    written.push("404.html".to_owned());
+    Ok(written)
+}
+
+/// Writes the files that are not pages: the headers files, feeds and calendars, the answer
+/// library's exports, trust.json and security.txt.
+fn write_files(
+    staging: &Staging,
+    model: &Model,
+    site: &SiteData,
+    library: &crate::questionnaire::Library,
+    security_headers: &[(&'static str, String)],
+) -> Result<(), BuildError> {
+    staging.write(headers::HEADERS, headers::headers_file(security_headers))?;
+    staging.write(
+        headers::NGINX_HEADERS,
+        headers::nginx_file(security_headers),
+    )?;
+    let security_txt = wellknown::security_txt(model);
+    let answer_records = answers::records(model, library);
+    for (path, contents) in feeds::files(model, site)
+        .into_iter()
+        .chain(answers::files(model, &answer_records))
+        .chain(trust::files(model, &answer_records))
+        .chain(
+            [wellknown::SECURITY_TXT, wellknown::SECURITY_TXT_LEGACY]
+                .map(|p| (p.to_owned(), security_txt.clone())),
+        )
+    {
+        staging.write(&path, contents)?;
+    }
+    Ok(())
+}
+
 fn render_page(template: &Template, model: &Model, site: &SiteData, what: Rendered<'_>) -> String {
     let org = &model.organization;
     let absolute = |path: &str| format!("{}{path}", org.site_url.get_ref().trim_end_matches('/'));
