@@ -557,18 +557,56 @@ const OPENINGS: &[&str] = &[
     "how",
 ];
 
+/// First words of a bracketed aside that lists examples or adds a remark rather than naming the
+/// thing asked about: "(e.g. AES)", "(i.e. …)", "(such as …)", "(this should not include …)".
+const ASIDE_OPENINGS: &[&str] = &[
+    "as",
+    "e",
+    "eg",
+    "excluding",
+    "for",
+    "i",
+    "ie",
+    "if",
+    "incl",
+    "including",
+    "not",
+    "note",
+    "see",
+    "such",
+    "this",
+];
+
+/// An aside of more words than this is a remark or a list, not an abbreviation or a name.
+const ASIDE_WORDS: usize = 4;
+
 /// A questionnaire's question reduced to what it asks about: openings such as "Please
 /// describe whether the organization…" are dropped (repeatedly: "Please confirm whether…"), as
-/// are bracketed asides ("(e.g. …)") that list examples rather than ask.
+/// are bracketed asides that list examples or add remarks ("(e.g. …)", "(This should not
+/// include …)"). Short asides stay: they are usually the abbreviation or the name of the very
+/// thing asked about ("(HSTS)", "(CMK)", "(ISO/IEC 27017)").
 pub fn normalise(question: &str) -> String {
     let mut text = String::with_capacity(question.len());
+    let mut aside = String::new();
     let mut depth = 0u32;
     for c in question.chars() {
         match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
+            '(' | '[' => {
+                if depth == 0 {
+                    aside.clear();
+                }
+                depth += 1;
+            }
+            ')' | ']' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 && is_name(&aside) {
+                    text.push(' ');
+                    text.push_str(&aside);
+                    text.push(' ');
+                }
+            }
             _ if depth == 0 => text.push(c),
-            _ => {}
+            _ => aside.push(c),
         }
     }
     // Brackets that were never closed would have swallowed the rest: keep the original then.
@@ -595,6 +633,19 @@ pub fn normalise(question: &str) -> String {
     folded[start..].join(" ")
 }
 
+/// Whether a bracketed aside names what is asked about (kept) rather than giving examples or a
+/// remark (dropped).
+fn is_name(aside: &str) -> bool {
+    let folded: Vec<String> = words(aside)
+        .take(ASIDE_WORDS + 1)
+        .map(|w| w.folded)
+        .collect();
+    folded
+        .first()
+        .is_some_and(|first| !ASIDE_OPENINGS.contains(&first.as_str()))
+        && folded.len() <= ASIDE_WORDS
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -614,6 +665,21 @@ mod tests {
         assert_eq!(normalise("Describe"), "describe");
         // An unclosed bracket does not swallow the question.
         assert_eq!(normalise("Backups (daily"), "backups daily");
+        // A short aside names what is asked about: it stays.
+        assert_eq!(
+            normalise("Have you deployed HTTP Strict Transport Security (HSTS)?"),
+            "deployed http strict transport security hsts"
+        );
+        assert_eq!(
+            normalise("Certified to ISO/IEC 27017 [cloud controls]?"),
+            "certified to iso iec 27017 cloud controls"
+        );
+        // Examples and remarks go, however short.
+        assert_eq!(normalise("Do you enforce MFA (e.g. TOTP)?"), "enforce mfa");
+        assert_eq!(
+            normalise("Are audits independent? (This excludes penetration tests and scans.)"),
+            "are audits independent"
+        );
     }
 
     /// A library of two answers, the first asked another way too.
