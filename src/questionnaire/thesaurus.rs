@@ -212,7 +212,6 @@ pub const QUESTIONNAIRE_SYNONYMS: &[&[&str]] = &[
         "merge request",
     ],
     &["change management", "change control"],
-    &["threat model"],
     &[
         "sast",
         "static analysis",
