@@ -305,7 +305,147 @@ const TOPICS = [
   },
 ];
 
+/**
+ * Other phrasings of each topic's questions (`asked_as`), parallel to `questions`: the way
+ * CAIQ, SIG, HECVAT and buyers' spreadsheets word the same thing. Each generated answer gets two
+ * or three of its question's, so that the timing bench matches against phrasing documents as the
+ * real library has them (about 2.5 per answer).
+ */
+const ASKED_AS = {
+  backups: [
+    ['How frequently is {product} data backed up?', 'What is the backup retention period for the {component}?', 'Are backups of the {component} performed daily?'],
+    ['Are {product} backup restores tested regularly?', 'When was a restore from backup last tested for {product}?', 'Is backup recoverability of the {component} verified?'],
+    ['Are {product} backups kept in a separate location?', 'Is backup data of {product} encrypted at rest?', 'Are copies of {product} backups held off-site?'],
+    ['Can individual {product} records be recovered from backup?', 'Is granular restore supported for {product}?', 'Can a single tenant of {product} be restored?'],
+  ],
+  logging: [
+    ['What security events are logged by the {component}?', 'How long are {product} audit logs retained?', 'Does the {component} keep an audit trail?'],
+    ['Are {product} logs monitored centrally?', 'Is security monitoring in place for {product}?', 'Are {product} log events correlated and alerted on?'],
+    ['Are {product} logs protected from modification?', 'Who can delete logs of the {component}?', 'Is log integrity ensured for {product}?'],
+    ['Can customers access the audit log of {product}?', 'Is an activity log export available in {product}?', 'Can {product} audit events be streamed to our SIEM?'],
+  ],
+  hr: [
+    ['Are background checks performed on {product} contractors?', 'Is pre-employment screening applied to contractors of {product}?', 'Are third-party staff of {product} vetted?'],
+    ['How quickly is access removed when {product} staff leave?', 'Is there an offboarding process for {product} employees?', 'Are leaver accounts of {product} disabled on the last day?'],
+    ['Is security awareness training mandatory for {site} staff?', 'How often do {site} employees receive security training?', 'Do new hires in {site} complete security training?'],
+    ['Is there a code of conduct for {product} personnel?', 'Is a disciplinary process in place for {product} staff?', 'Do {product} employees sign a code of conduct?'],
+  ],
+  vendors: [
+    ['Was due diligence performed on {vendor}?', 'Is {vendor} covered by your vendor risk assessment?', 'How is the security of {vendor} evaluated?'],
+    ['Which subcontractors support the {component} of {product}?', 'Are fourth parties involved in the {component}?', 'Does the {component} depend on other suppliers?'],
+    ['How often are {product} vendors reassessed?', 'Are critical vendors of {product} reviewed annually?', 'Is supplier performance for {product} monitored?'],
+    ['Is {vendor} listed as a subprocessor of {product}?', 'Where does {vendor} store {product} data?', 'Does {vendor} process personal data for {product}?'],
+  ],
+  physical: [
+    ['Is badge access used at the {site} office?', 'What physical security controls protect the {site} office?', 'Who can enter the server room in {site}?'],
+    ['Is {product} hosted entirely in the cloud?', 'Does {product} run any on-premises servers?', 'Are there servers for {product} in company offices?'],
+    ['Are visitors to {site} signed in and accompanied?', 'What is the visitor policy for the {site} office?', 'Do guests at the {site} office wear badges?'],
+    ['Does the {site} office have video surveillance?', 'How long is CCTV footage from {site} kept?', 'Are the entrances of the {site} office monitored by camera?'],
+  ],
+  sdlc: [
+    ['Is a secure development lifecycle followed for the {component}?', 'Are threat models made for {product} features?', 'Is security part of the design of {product}?'],
+    ['Are {product} changes tested before release?', 'Is there a release approval process for {product}?', 'Is code review required for {product} releases?'],
+    ['Is SAST used in the {product} pipeline?', 'Is DAST performed on {product}?', 'Are {product} dependencies scanned for vulnerabilities?'],
+    ['Who is allowed to push to production for the {component}?', 'Can developers deploy the {component} directly?', 'Are production deployments of the {component} restricted?'],
+  ],
+  keys: [
+    ['Where are the {component} encryption keys kept?', 'Is an HSM or KMS used for {product} keys?', 'How are cryptographic keys for {product} managed?'],
+    ['How often are {product} encryption keys rotated?', 'Is there a key rotation policy for {product}?', 'Are data keys of the {component} rotated?'],
+    ['What cipher suites does {product} use?', 'Is AES-256 used to encrypt {product} data?', 'Which TLS versions does {product} accept?'],
+    ['Does {product} support BYOK?', 'Are customer-managed keys available for {product}?', 'Can we hold the encryption keys for our {product} data?'],
+  ],
+  dr: [
+    ['What are the RTO and RPO of the {component}?', 'How quickly can the {component} be recovered?', 'How much data could {product} lose in a disaster?'],
+    ['How often is the {product} DR plan tested?', 'When was the {product} disaster recovery plan last exercised?', 'Are failover tests of {product} performed?'],
+    ['Can {product} fail over to another region?', 'Is there a standby region for {product}?', 'What happens to {product} during a regional outage in {country}?'],
+    ['Does a BCP cover the {site} office?', 'Is business continuity planned for the loss of the {site} office?', 'Is there a continuity plan for key staff in {site}?'],
+  ],
+  privacy: [
+    ['What categories of personal data does the {component} hold?', 'Which PII does {product} store?', 'What personal information is collected by the {component}?'],
+    ['How are DSARs for {product} handled?', 'How quickly are data subject requests for {product} answered?', 'Can {product} delete personal data on request?'],
+    ['Does {product} pseudonymise personal data?', 'Is data minimisation applied in {product}?', 'Are IP addresses in {product} anonymised?'],
+    ['Is {product} used for special category data?', 'Does {product} process children\'s data?', 'Is sensitive personal data processed by {product}?'],
+  ],
+  access: [
+    ['Who are the administrators of the {component}?', 'How is privileged access to the {component} controlled?', 'Is admin access to the {component} granted just in time?'],
+    ['Is MFA enforced for staff access to {product}?', 'Do {product} employees use two-factor authentication?', 'Are hardware keys required for staff sign-in to {product}?'],
+    ['Are user access reviews of the {component} performed?', 'How often are {component} entitlements recertified?', 'Are dormant accounts of the {component} disabled?'],
+    ['Does {product} support SAML SSO?', 'Can {product} users sign in with our identity provider?', 'Can SSO be enforced for all {product} users?'],
+  ],
+  network: [
+    ['Is the {component} in a segmented network?', 'Is the {component} isolated from other networks?', 'Does the {component} have a public IP address?'],
+    ['Does {product} have DDoS protection?', 'Is a WAF in front of {product}?', 'How is {product} protected against volumetric attacks?'],
+    ['How often are {product} firewall rules reviewed?', 'Are security group changes for {product} approved?', 'Are {product} network rules kept in code?'],
+    ['Is internal {product} traffic encrypted with mTLS?', 'Are connections between {product} services encrypted?', 'Is east-west traffic of {product} protected?'],
+  ],
+  incidents: [
+    ['How are {product} customers notified of a breach?', 'Within what time are customers told about a {product} security incident?', 'Will you inform us of incidents affecting our {product} data?'],
+    ['Does the {component} have an incident response plan?', 'Is there an IR plan covering {product}?', 'Are incident severity levels defined for {product}?'],
+    ['Has {product} suffered a data breach?', 'Have there been security incidents involving {product} in the past three years?', 'Was {product} customer data ever compromised?'],
+    ['Who is the incident commander for {product}?', 'Is there 24/7 on-call for {product} incidents?', 'Which team handles {product} security incidents?'],
+  ],
+  change: [
+    ['Is there a change management process for the {component}?', 'Do changes to the {component} require approval?', 'Are {component} changes reviewed before deployment?'],
+    ['Is planned maintenance of {product} announced?', 'How far in advance are {product} maintenance windows communicated?', 'Are customers notified before {product} downtime?'],
+    ['Can {product} deployments be reverted?', 'Is there a rollback plan for {product} releases?', 'How are failed {product} releases handled?'],
+    ['Is {product} infrastructure managed as code?', 'Are configuration baselines of {product} enforced?', 'How are unauthorised {product} configuration changes found?'],
+  ],
+  assets: [
+    ['Is there an asset register for {product}?', 'Are {product} cloud resources inventoried?', 'Does {product} have a CMDB?'],
+    ['Is there a data classification scheme for {product}?', 'What classification does {product} data carry?', 'Are handling rules defined for {product} data?'],
+    ['How is equipment from {site} disposed of?', 'Are disks from the {site} office securely wiped?', 'Are certificates of destruction kept for {site} hardware?'],
+    ['Who is the owner of the {component}?', 'Does each {product} asset have an owner?', 'Which team is accountable for the {component}?'],
+  ],
+  endpoints: [
+    ['Do {product} developer laptops have full-disk encryption?', 'Are {product} workstations managed with MDM?', 'Are engineering laptops for {product} centrally managed?'],
+    ['Is BYOD allowed for {product} work?', 'Can personal devices access {product} systems?', 'Is there a policy on personal devices for {product} staff?'],
+    ['Is EDR installed on {site} laptops?', 'Is anti-malware deployed in the {site} office?', 'Are {site} endpoints monitored for threats?'],
+    ['Are mobile phones managed by MDM?', 'Can company phones be wiped remotely?', 'Are company mobile devices protected with a passcode?'],
+  ],
+  integrations: [
+    ['How does the {product} API authenticate clients?', 'Does the {product} API use OAuth 2.0?', 'How are {product} API credentials issued?'],
+    ['Can webhooks from the {component} be verified?', 'Are {component} webhooks HMAC-signed?', 'How do receivers authenticate {component} webhooks?'],
+    ['Are {product} API tokens scoped?', 'Can {product} API keys be read-only?', 'Do {product} API tokens expire?'],
+    ['How does the {component} connect to {vendor}?', 'Is there an integration between the {component} and {vendor}?', 'What access does {vendor} have to the {component}?'],
+  ],
+  audits: [
+    ['Does the SOC 2 report cover {product}?', 'Is {product} included in your SOC 2 Type II audit?', 'Which SOC 2 scope applies to {product}?'],
+    ['Is the {site} office within the ISO 27001 scope?', 'Does the ISMS cover the {site} office?', 'Is {site} certified to ISO/IEC 27001?'],
+    ['Do you allow customer audits of the {component}?', 'Can we perform an on-site audit of {product}?', 'Is a right to audit the {component} granted?'],
+    ['What compliance certifications does {product} have?', 'Which standards is {product} assessed against?', 'Which regulations does {product} comply with?'],
+  ],
+  residency: [
+    ['In which country is the {component} hosted?', 'Who hosts the {component} of {product}?', 'Which data centre runs the {component}?'],
+    ['Is {product} data transferred outside {country}?', 'Does {product} data stay in {country}?', 'Are there cross-border transfers of {product} data?'],
+    ['Can we select a data region for {product}?', 'Is data residency configurable in {product}?', 'Which hosting regions does {product} offer?'],
+    ['Where is {product} support located?', 'From which countries is {product} supported?', 'Can {product} support staff outside the EU see our data?'],
+  ],
+  ai: [
+    ['Is machine learning used in the {component}?', 'Does the {component} use AI models?', 'Which AI capabilities does the {component} have?'],
+    ['Is {product} customer data used for model training?', 'Do you train AI models on our {product} data?', 'Is our {product} data used to improve shared models?'],
+    ['Does {product} send data to an LLM provider?', 'Which third-party AI services does {product} use?', 'Is {product} data shared with external model providers?'],
+    ['Can we disable AI features in {product}?', 'Is there an opt-out for {product} AI features?', 'Can administrators turn off {product} AI?'],
+  ],
+  vulnerabilities: [
+    ['What are the remediation timelines for {component} vulnerabilities?', 'How fast are critical {product} vulnerabilities fixed?', 'Are {component} vulnerabilities patched within an SLA?'],
+    ['Is {product} penetration tested annually?', 'Was {product} in scope of the last pen test?', 'Does an independent firm pentest {product}?'],
+    ['How often are {product} servers patched?', 'What is the patch management process for {product}?', 'Are {product} hosts kept up to date with security patches?'],
+    ['Can we get the {product} pentest summary?', 'Will you share the latest {product} security assessment results?', 'Is the {product} penetration test report available?'],
+  ],
+};
+
 const OPENERS = { yes: ['Yes.', 'Yes, we do.'], partial: ['Partly.', 'In part.'] };
+
+/** Two or three of a question's other phrasings for the `n`-th answer, in a stable order. */
+function phrasings(list, n) {
+  const rand = prng(SEED ^ Math.imul(n + 1, 0x9e3779b1));
+  const a = [...list];
+  for (let i = a.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(rand() * (i + 1));
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+  return a.slice(0, rand() < 0.5 ? 2 : 3);
+}
 
 /** The generated answers for one content directory, `count` of them, in a stable order. */
 export function generateAnswers(count) {
@@ -344,11 +484,15 @@ export function generateAnswers(count) {
     const others = sample(topic.sentences.filter((_, i) => i !== q), 1 + Math.floor(rand() * 3));
     const sentences = [topic.sentences[q], ...others];
     const tags = sample(topic.tags, 2 + Math.floor(rand() * 2));
+    // Phrasings draw from their own generator, seeded per answer, so that adding them left every
+    // other generated field (and the distractors the search bench was measured on) as it was.
+    const askedAs = phrasings(ASKED_AS[topic.id][q], n).map(fill);
     const month = 3 + Math.floor(rand() * 8); // March to October 2026: reviewed within the year, never in the future
     const day = 1 + Math.floor(rand() * 28);
     file.answers.push({
       id: `${slug(file.product)}-${topic.id}-${String(n + 1).padStart(5, '0')}`,
       question: fill(topic.questions[q]),
+      asked_as: askedAs,
       short,
       answer: [pick(OPENERS[short]), ...sentences.map(fill)].join(' '),
       tags,
