@@ -48,7 +48,8 @@ trustctl: setup
 # written once here, not at every content build (brotli takes seconds on the Wasm).
 # The questionnaire page has its own app (questionnaire.html: the assistant and its worker), so
 # that the browsing pages' Wasm stays small; Trunk builds each template into its own directory
-# (it replaces a whole dist), and the second is merged into the first.
+# (it replaces a whole dist), and the second is merged into the first. `--offline=true`: the flag
+# takes an optional value, and bare it would take the template's name as that value.
 app: setup trustctl
 	cargo fetch --quiet
 	$(WASM_ENV) trunk build --release --offline

@@ -7,15 +7,15 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use trust_center::load;
 use trust_center::model::Date;
+use trust_center::publish::{self, BuildError, BuildOptions};
+use trust_center::scaffold;
+use trust_center::schema;
+use trust_center::serve::StaticHost;
 
 /// Builds compress thousands of files, each with brotli tables of megabytes: an allocator that
 /// keeps freed memory for the next file instead of returning it to the kernel (see Cargo.toml).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use trust_center::publish::{self, BuildError, BuildOptions};
-use trust_center::scaffold;
-use trust_center::schema;
-use trust_center::serve::StaticHost;
 
 #[derive(Parser)]
 #[command(

@@ -115,14 +115,15 @@ pub fn precompress(
                         let Some((path, _, quality)) = files.get(i) else {
                             return Ok(total);
                         };
+                        let data = fs::read(path).map_err(BuildError::io(path))?;
                         let earlier = previous
                             .and_then(|p| path.strip_prefix(root).ok().map(|rel| p.join(rel)));
-                        let data = fs::read(path).map_err(BuildError::io(path))?;
-                        total += match earlier {
-                            Some(earlier) => match reuse_copies(path, &data, &earlier)? {
-                                Some(done) => done,
-                                None => compress_file(path, &data, *quality)?,
-                            },
+                        let reused = match earlier {
+                            Some(earlier) => reuse_copies(path, &data, &earlier)?,
+                            None => None,
+                        };
+                        total += match reused {
+                            Some(done) => done,
                             None => compress_file(path, &data, *quality)?,
                         };
                     }
@@ -203,7 +204,9 @@ fn reuse_copies(
     data: &[u8],
     earlier: &Path,
 ) -> Result<Option<Compressed>, BuildError> {
-    if !has_copies(earlier) {
+    // A file of another size has changed: no need to read it to know.
+    let same_size = fs::metadata(earlier).is_ok_and(|m| m.len() == data.len() as u64);
+    if !same_size || !has_copies(earlier) {
         return Ok(None);
     }
     match fs::read(earlier) {

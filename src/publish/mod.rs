@@ -112,17 +112,11 @@ pub const BODY_MARKER: &str = "<!--trust:body-->";
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let (model, warnings) = load::load(&opts.content, opts.today).map_err(BuildError::Content)?;
     let css = app_css(&opts.app)?;
-    // The stylesheet travels inside each page: it is a few KB compressed, and a linked one would
-    // hold the first paint for another round trip.
-    let template = Template::read(&opts.app.join("index.html"))?
-        .with_inline_css(&css)
-        .with_quiet_preloads();
+    let template = Template::for_pages(&opts.app.join("index.html"), &css)?;
     // The questionnaire page has an app of its own (the assistant stays out of the others'); an
     // app built without one serves that page from the main template.
     let questionnaire_template = match opts.app.join(QUESTIONNAIRE_TEMPLATE) {
-        path if path.exists() => Template::read(&path)?
-            .with_inline_css(&css)
-            .with_quiet_preloads(),
+        path if path.exists() => Template::for_pages(&path, &css)?,
         _ => template.clone(),
     };
 
@@ -208,7 +202,6 @@ enum Rendered<'a> {
     NotFound,
 }
 
-/// Renders one complete HTML document.
 /// Renders every page (and a standalone copy of each document), the search page, the
 /// questionnaire page and the 404 page into `staging`; returns the HTML files written, relative
 /// to the site's root. `templates` are the browsing app's and the questionnaire page's.
@@ -288,6 +281,7 @@ fn write_files(
     Ok(())
 }
 
+/// Renders one complete HTML document.
 fn render_page(template: &Template, model: &Model, site: &SiteData, what: Rendered<'_>) -> String {
     let org = &model.organization;
     let absolute = |path: &str| format!("{}{path}", org.site_url.get_ref().trim_end_matches('/'));
@@ -424,6 +418,15 @@ impl Template {
             between: between.trim_end().to_owned(),
             after_body: after_body.to_owned(),
         })
+    }
+
+    /// Trunk's page template at `path`, made ready for pages: the stylesheet `css` travels
+    /// inside each page (a few KB compressed; a linked one would hold the first paint for
+    /// another round trip) and the app's preloads yield to the page.
+    fn for_pages(path: &Path, css: &str) -> Result<Template, BuildError> {
+        Ok(Template::read(path)?
+            .with_inline_css(css)
+            .with_quiet_preloads())
     }
 
     /// The template with its stylesheet links replaced by one `<style>` holding `css`.

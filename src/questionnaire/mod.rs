@@ -30,7 +30,7 @@ pub use thesaurus::QUESTIONNAIRE_SYNONYMS;
 use serde::{Deserialize, Serialize};
 
 use crate::search::text::{is_stopword, words};
-use crate::search::{Engine, Index, LoadError, Scored};
+use crate::search::{best_first, Engine, Index, LoadError, Scored};
 
 /// Where the generator writes the library and the worker fetches it from.
 pub const LIBRARY_PATH: &str = "/_questionnaire/library.bin";
@@ -311,19 +311,8 @@ impl Matcher {
                 clauses: *set,
             })
             .collect();
-        // Most words matched first, then by score, as the site's search ranks.
-        let order = |a: &Scored, b: &Scored| {
-            b.matched
-                .cmp(&a.matched)
-                .then(b.score.total_cmp(&a.score))
-                .then(a.number.cmp(&b.number))
-        };
-        let keep = CANDIDATES + 1;
-        if ranked.len() > keep {
-            ranked.select_nth_unstable_by(keep - 1, order);
-            ranked.truncate(keep);
-        }
-        ranked.sort_unstable_by(order);
+        // Ranked as the site's search ranks: most words matched first, then by score.
+        best_first(&mut ranked, CANDIDATES + 1);
         let Some(first) = ranked.first() else {
             return Vec::new();
         };

@@ -170,6 +170,27 @@ pub struct Scored {
     pub clauses: u64,
 }
 
+/// Keeps the `keep` best of `hits` and sorts them best first: the most query words matched,
+/// then the highest score, then index order. The site's search and the questionnaire matcher
+/// (which merges an answer's documents first) rank by this one rule.
+pub fn best_first(hits: &mut Vec<Scored>, keep: usize) {
+    let better = |a: &Scored, b: &Scored| {
+        b.matched
+            .cmp(&a.matched)
+            .then(b.score.total_cmp(&a.score))
+            .then(a.number.cmp(&b.number))
+    };
+    if hits.len() > keep {
+        if keep == 0 {
+            hits.clear();
+            return;
+        }
+        hits.select_nth_unstable_by(keep - 1, better);
+        hits.truncate(keep);
+    }
+    hits.sort_unstable_by(better);
+}
+
 /// An index ready to answer queries.
 pub struct Engine {
     index: Index,
@@ -220,44 +241,22 @@ impl Engine {
         if clauses.is_empty() || query.limit == 0 {
             return Vec::new();
         }
-        let mut guard = self.scratch();
-        let s = &mut *guard;
-        self.accumulate(s, &clauses, &pairs);
-        let mut hits: Vec<(u32, u8, f32)> = s
-            .touched
-            .iter()
-            .map(|&doc| (doc, s.matched[doc as usize], s.total[doc as usize]))
-            .filter(|&(doc, ..)| {
-                query
-                    .section
-                    .is_none_or(|sec| self.index.docs[doc as usize].section == sec)
-            })
-            .collect();
-        for &doc in &s.touched {
-            s.matched[doc as usize] = 0;
-            s.total[doc as usize] = 0.0;
-            s.clauses[doc as usize] = 0;
+        let mut hits = self.score(&clauses, &pairs);
+        if let Some(section) = query.section {
+            hits.retain(|h| self.index.docs[h.number].section == section);
         }
-        s.touched.clear();
-        let better = |a: &(u32, u8, f32), b: &(u32, u8, f32)| {
-            b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0))
-        };
-        if hits.len() > query.limit {
-            hits.select_nth_unstable_by(query.limit - 1, better);
-            hits.truncate(query.limit);
-        }
-        hits.sort_unstable_by(better);
+        best_first(&mut hits, query.limit);
         // Every word a reviewer types narrows the list: documents matching fewer words than the
         // best only fill a short list up, so that a near miss is still offered.
-        let most = hits.first().map_or(0, |h| h.1);
-        let strong = hits.iter().take_while(|h| h.1 == most).count();
+        let most = hits.first().map_or(0, |h| h.matched);
+        let strong = hits.iter().take_while(|h| h.matched == most).count();
         hits.truncate(strong.max(MIN_RESULTS));
         hits.into_iter()
-            .map(|(doc, matched, score)| Hit {
-                doc: &self.index.docs[doc as usize],
-                number: doc as usize,
-                matched,
-                score,
+            .map(|h| Hit {
+                doc: &self.index.docs[h.number],
+                number: h.number,
+                matched: h.matched,
+                score: h.score,
             })
             .collect()
     }
@@ -273,24 +272,32 @@ impl Engine {
         if clauses.is_empty() {
             return Vec::new();
         }
+        self.score(&clauses, &[])
+    }
+
+    /// Every document matching at least one clause, with its score: the scratch space is left
+    /// zeroed for the next query.
+    fn score(&self, clauses: &[Clause], pairs: &[u32]) -> Vec<Scored> {
         let mut guard = self.scratch();
         let s = &mut *guard;
-        self.accumulate(s, &clauses, &[]);
+        self.accumulate(s, clauses, pairs);
         let docs = s
             .touched
             .iter()
-            .map(|&doc| Scored {
-                number: doc as usize,
-                matched: s.matched[doc as usize],
-                score: s.total[doc as usize],
-                clauses: s.clauses[doc as usize],
+            .map(|&doc| {
+                let d = doc as usize;
+                let scored = Scored {
+                    number: d,
+                    matched: s.matched[d],
+                    score: s.total[d],
+                    clauses: s.clauses[d],
+                };
+                s.matched[d] = 0;
+                s.total[d] = 0.0;
+                s.clauses[d] = 0;
+                scored
             })
             .collect();
-        for &doc in &s.touched {
-            s.matched[doc as usize] = 0;
-            s.total[doc as usize] = 0.0;
-            s.clauses[doc as usize] = 0;
-        }
         s.touched.clear();
         docs
     }
