@@ -422,11 +422,10 @@ impl Template {
 
     /// Trunk's page template at `path`, made ready for pages: the stylesheet `css` travels
     /// inside each page (a few KB compressed; a linked one would hold the first paint for
-    /// another round trip) and the app's preloads yield to the page.
+    /// another round trip). The app itself has no preloads (Trunk.toml) and starts after the
+    /// first paint.
     fn for_pages(path: &Path, css: &str) -> Result<Template, BuildError> {
-        Ok(Template::read(path)?
-            .with_inline_css(css)
-            .with_quiet_preloads())
+        Ok(Template::read(path)?.with_inline_css(css))
     }
 
     /// The template with its stylesheet links replaced by one `<style>` holding `css`.
@@ -447,17 +446,6 @@ impl Template {
         }
         head.push_str(rest);
         self.before_head = head;
-        self
-    }
-
-    /// The template with the app's preloads marked low priority: the page's first paint needs
-    /// none of them, and on a slow link they would share it with the page.
-    fn with_quiet_preloads(mut self) -> Template {
-        for preload in ["<link rel=\"modulepreload\"", "<link rel=\"preload\""] {
-            self.between = self
-                .between
-                .replace(preload, &format!("{preload} fetchpriority=\"low\""));
-        }
         self
     }
 
@@ -502,27 +490,6 @@ mod tests {
                 "<head><meta charset=\"utf-8\">",
                 "<style>main{color:red}<\\/style><script></style>",
                 "<script type=\"module\" src=\"/islands.js\"></script>",
-            )
-        );
-    }
-
-    #[test]
-    fn the_app_preloads_yield_to_the_page() {
-        let template = Template {
-            before_head: "<head>".to_owned(),
-            between: concat!(
-                "<link rel=\"modulepreload\" href=\"/app.js\">",
-                "<link rel=\"preload\" href=\"/app.wasm\" as=\"fetch\"></head><body>",
-            )
-            .to_owned(),
-            after_body: "</body>".to_owned(),
-        }
-        .with_quiet_preloads();
-        assert_eq!(
-            template.between,
-            concat!(
-                "<link rel=\"modulepreload\" fetchpriority=\"low\" href=\"/app.js\">",
-                "<link rel=\"preload\" fetchpriority=\"low\" href=\"/app.wasm\" as=\"fetch\"></head><body>",
             )
         );
     }
