@@ -7,7 +7,8 @@
 //! hydrates from the props the pre-render wrote beside it; there is no client-side router, no
 //! site or page data to fetch, and a link is an ordinary page load of a precompressed file.
 //!
-//! `src/js/islands.js` (inline in every page) loads the module after the first paint, then calls the hydration
+//! `src/js/islands.js` (inline in every page) loads the module after the first paint, then
+//! calls the hydration
 //! function the `#[island]` macro exports for each.
 
 /// Starts the app: called once from the Wasm entry point, before the islands hydrate.
