@@ -8,8 +8,7 @@
 //! site or page data to fetch, and a link is an ordinary page load of a precompressed file.
 //!
 //! `src/js/islands.js` (inline in every page) loads the module after the first paint, then
-//! calls the hydration
-//! function the `#[island]` macro exports for each.
+//! calls the hydration function the `#[island]` macro exports for each.
 
 /// Starts the app: called once from the Wasm entry point, before the islands hydrate.
 pub fn start() {
