@@ -11,14 +11,14 @@
 //   stylesheets) as the floor: FCP_RUNS (21) loads of each, alternating, medians compared. On
 //   this 2-core machine DevTools' CPU throttling is noisy (single loads of one page spread over
 //   ±150 ms: the throttled thread spins while suspended and so competes with the compositor and
-//   the network for the other core), so 5 loads cannot tell 10% apart; 21 alternating pairs
-//   give medians that agree from run to run within a few percent;
+//   the network for the other core), so medians of 5 loads cannot tell 10% apart; 21
+//   alternating loads of each halve the medians' spread, in a run of about half an hour;
 // - build time of the example content and of the content scaled 10× and 100× (answers,
 //   subprocessors, documents and updates multiplied), with the release `trustctl`.
 //
 // Prints the tables and writes them into bench/README.md between perf markers.
-// Environment: TRUSTCTL (default target/release/trustctl here), APP_DIR, CHROMIUM, RUNS (5), FCP_RUNS (21),
-// SCALES (1,10,100), ROUTES (comma-separated; all by default).
+// Environment: TRUSTCTL (default target/release/trustctl here), APP_DIR, CHROMIUM, RUNS (5),
+// FCP_RUNS (21), SCALES (1,10,100), ROUTES (comma-separated; all by default).
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
