@@ -1,0 +1,55 @@
+// The mobile profile and one measured page load, shared by `run.mjs` (the performance budget)
+// and `variants.mjs` (FCP of variants of one page).
+
+// Lighthouse's mobile profile ("Slow 4G"): 150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU.
+const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+const CPU_SLOWDOWN = 4;
+
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** A page's HTML without scripts, links or stylesheets: the same text as plain as it gets. */
+export const plain = (html) => html
+  .replace(/<script\b[\s\S]*?<\/script>/g, '')
+  .replace(/<link\b[^>]*>/g, '')
+  .replace(/<style\b[\s\S]*?<\/style>/g, '');
+
+const OBSERVE = () => {
+  window.__perf = { fcp: null, lcp: 0, cls: 0, longTasks: [], hydrated: null };
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') window.__perf.fcp = e.startTime; }).observe({ type: 'paint', buffered: true });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__perf.lcp = e.startTime; }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__perf.cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__perf.longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
+  } catch { /* no long task API: TBT reads 0 */ }
+  // The init script may run before <html> exists: watch the document until it does.
+  new MutationObserver((_, obs) => {
+    if (document.documentElement?.hasAttribute('data-hydrated')) { window.__perf.hydrated = performance.now(); obs.disconnect(); }
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-hydrated'] });
+};
+
+/**
+ * One cold load of `url` on the mobile profile, in a fresh context; with `app`, until the islands
+ * have hydrated and half a second more (late shifts and long tasks), otherwise until the load
+ * event and the first paint.
+ */
+export async function load(browser, url, { app }) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.addInitScript(OBSERVE);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await page.goto(url, { waitUntil: 'load', timeout: 120000 });
+  await page.waitForFunction(() => window.__perf.fcp !== null, null, { timeout: 120000 });
+  if (app) {
+    await page.waitForFunction(() => window.__perf.hydrated !== null, null, { timeout: 120000 });
+    await page.waitForTimeout(500);
+  }
+  const p = await page.evaluate(() => window.__perf);
+  await context.close();
+  const end = p.hydrated ?? p.lcp;
+  const tbt = p.longTasks.filter(([s]) => s >= (p.fcp ?? 0) && s <= end).reduce((t, [, d]) => t + Math.max(0, d - 50), 0);
+  return { fcp: p.fcp, lcp: p.lcp, cls: p.cls, tbt, hydrated: p.hydrated };
+}
