@@ -38,6 +38,16 @@ pub fn build_index(docs: &[SearchDoc], synonyms: &[Vec<String>]) -> Index {
         }
     }
 
+    // The phrases by their first stem: a word is tried only against the phrases it can begin
+    // (trying every phrase at every word was a fifth of a large site's build).
+    let mut by_first: HashMap<&str, Vec<(&[String], &str)>> = HashMap::new();
+    for (stems, term) in &phrases {
+        by_first
+            .entry(stems[0].as_str())
+            .or_default()
+            .push((stems.as_slice(), term.as_str()));
+    }
+
     // Per document and field: term frequencies and the field's length in words.
     struct Field {
         weight: f32,
@@ -58,9 +68,9 @@ pub fn build_index(docs: &[SearchDoc], synonyms: &[Vec<String>]) -> Index {
         }
         let mut tf: HashMap<String, u32> = HashMap::new();
         for i in 0..stems.len() {
-            for (phrase, term) in &phrases {
+            for &(phrase, term) in by_first.get(stems[i].as_str()).into_iter().flatten() {
                 if stems[i..].starts_with(phrase) {
-                    *tf.entry(term.clone()).or_default() += 1;
+                    *tf.entry(term.to_owned()).or_default() += 1;
                 }
             }
         }
