@@ -10,6 +10,7 @@
 pub mod questionnaire;
 pub mod search;
 pub mod site;
+pub mod spreadsheet;
 #[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub mod ui;
 

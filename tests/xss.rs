@@ -349,6 +349,21 @@ fn line_based_files_gain_no_fields_from_the_corpus() {
         // Only the current subprocessors: the mailer starts on 2026-11-30.
         assert_eq!(records.len(), rows, "{file}");
         assert!(records.iter().all(|r| r.len() == width), "{file}");
+        // The corpus starts a purpose and an answer with a formula: a spreadsheet opening the
+        // file must read every cell as text.
+        let cells: Vec<&str> = records.iter().flat_map(|r| r.iter()).collect();
+        assert!(
+            cells
+                .iter()
+                .any(|c| c.starts_with("'=") || c.starts_with("'@")),
+            "{file}: the corpus's formula is gone"
+        );
+        for cell in cells {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{file}: a spreadsheet runs {cell:?}"
+            );
+        }
     }
 
     let sitemap = read("sitemap.xml");

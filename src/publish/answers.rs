@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::model::{Date, Model};
 use crate::questionnaire::{Library, LibraryAnswer};
 use crate::search::SearchDoc;
+use crate::spreadsheet::inert;
 
 use super::corpus::answer_doc;
 use super::derive::short_badge;
@@ -107,7 +108,8 @@ pub fn records(model: &Model, library: &Library) -> Vec<AnswerRecord> {
         .collect()
 }
 
-/// The answer library as (path, contents) for CSV and JSON.
+/// The answer library as (path, contents) for CSV (its cells [`inert`] in a spreadsheet) and
+/// JSON.
 pub fn files(model: &Model, records: &[AnswerRecord]) -> Vec<(String, String)> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
@@ -128,7 +130,8 @@ pub fn files(model: &Model, records: &[AnswerRecord]) -> Vec<(String, String)> {
             .map(|(k, v)| format!("{k}: {}", v.join(", ")))
             .collect::<Vec<_>>()
             .join("; ");
-        w.write_record([
+        let reviewed = r.reviewed.to_string();
+        let cells = [
             &r.id,
             &r.category,
             &r.question,
@@ -136,9 +139,11 @@ pub fn files(model: &Model, records: &[AnswerRecord]) -> Vec<(String, String)> {
             &r.answer,
             &r.url,
             &mappings,
-            &r.reviewed.to_string(),
-        ])
-        .expect("writing to memory cannot fail");
+            &reviewed,
+        ]
+        .map(|cell| inert(cell));
+        w.write_record(cells.iter().map(|cell| cell.as_bytes()))
+            .expect("writing to memory cannot fail");
     }
     let csv = String::from_utf8(w.into_inner().expect("writing to memory cannot fail"))
         .expect("CSV of UTF-8 text is UTF-8");

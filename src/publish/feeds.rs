@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::markdown;
 use crate::model::{Date, Model};
 use crate::site::SiteData;
+use crate::spreadsheet::inert;
 
 use super::derive::{
     certification_name, change_item, changes_newest_first, current_subprocessor_rows,
@@ -457,6 +458,23 @@ pub(super) struct ExportRow {
     since: String,
 }
 
+impl ExportRow {
+    /// The row with every cell [`inert`] in a spreadsheet, for the CSV.
+    fn inert(self) -> ExportRow {
+        let cell = |s: String| inert(&s).into_owned();
+        ExportRow {
+            id: cell(self.id),
+            name: cell(self.name),
+            legal_entity: cell(self.legal_entity),
+            purpose: cell(self.purpose),
+            locations: cell(self.locations),
+            transfer_mechanism: cell(self.transfer_mechanism),
+            dpa_url: cell(self.dpa_url),
+            since: cell(self.since),
+        }
+    }
+}
+
 pub(super) fn export_rows(rows: &[SubprocessorRow]) -> Vec<ExportRow> {
     rows.iter()
         .map(|r| ExportRow {
@@ -475,7 +493,7 @@ pub(super) fn export_rows(rows: &[SubprocessorRow]) -> Vec<ExportRow> {
 fn csv_of(rows: &[SubprocessorRow]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     for row in export_rows(rows) {
-        w.serialize(row).expect("rows always serialise");
+        w.serialize(row.inert()).expect("rows always serialise");
     }
     String::from_utf8(w.into_inner().expect("writing to memory cannot fail"))
         .expect("CSV of UTF-8 text is UTF-8")

@@ -22,8 +22,14 @@ pub enum ExportError {
     Csv(#[from] csv::Error),
 }
 
-/// The sheet's rows with the answers appended: the header row gets the added columns' names.
-fn filled_rows(sheet: &Sheet, layout: &Layout, filled: &[Filled]) -> Vec<Vec<String>> {
+/// The sheet's rows with the answers appended (each through `added`): the header row gets the
+/// added columns' names.
+fn filled_rows(
+    sheet: &Sheet,
+    layout: &Layout,
+    filled: &[Filled],
+    added: impl Fn(&str) -> String,
+) -> Vec<Vec<String>> {
     let width = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
     let mut rows: Vec<Vec<String>> = sheet.rows.clone();
     if let Some(h) = layout.header {
@@ -34,7 +40,7 @@ fn filled_rows(sheet: &Sheet, layout: &Layout, filled: &[Filled]) -> Vec<Vec<Str
     for f in filled {
         if let Some(row) = rows.get_mut(f.row) {
             row.resize(width, String::new());
-            row.extend([f.answer.clone(), f.short.clone(), f.source.clone()]);
+            row.extend([&f.answer, &f.short, &f.source].map(|cell| added(cell)));
         }
     }
     rows
@@ -47,7 +53,11 @@ pub fn to_csv(
     layout: &Layout,
     filled: &[Filled],
 ) -> Result<Vec<u8>, ExportError> {
-    let rows = filled_rows(&book.sheets[sheet], layout, filled);
+    // The questionnaire's own cells go back as they came; the answers added to them are kept
+    // from reading as formulas.
+    let rows = filled_rows(&book.sheets[sheet], layout, filled, |cell| {
+        crate::spreadsheet::inert(cell).into_owned()
+    });
     let mut out = vec![0xEF, 0xBB, 0xBF];
     {
         let mut writer = csv::WriterBuilder::new()
@@ -80,7 +90,8 @@ pub fn to_xlsx(
             ws.set_name(format!("Sheet{}", i + 1))?;
         }
         let rows = if i == sheet {
-            filled_rows(s, layout, filled)
+            // Written as string cells below: XLSX never runs them as formulas.
+            filled_rows(s, layout, filled, str::to_owned)
         } else {
             s.rows.clone()
         };
@@ -186,6 +197,27 @@ mod tests {
         );
         // A row that was not a question is left as it was.
         assert_eq!(rows[2], ["", "Section: Encryption"]);
+    }
+
+    #[test]
+    fn an_answer_a_spreadsheet_would_compute_reads_as_text_in_the_csv_only() {
+        let mut book = book();
+        book.sheets[0].rows[1][1] = "=A1".into();
+        let mut filled = filled();
+        filled[0].answer = "- SAML 2.0\n- OpenID Connect".into();
+        let bytes = to_csv(&book, 0, &LAYOUT, &filled).unwrap();
+        let rows = &read("out.csv", &bytes).unwrap().sheets[0].rows;
+        // The questionnaire's own cell goes back as it came.
+        assert_eq!(rows[1][1], "=A1");
+        assert_eq!(rows[1][2], "'- SAML 2.0\n- OpenID Connect");
+
+        let bytes = to_xlsx(&book, 0, &LAYOUT, &filled).unwrap();
+        let mut xlsx = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let range = xlsx.worksheet_range("Vendor questions").unwrap();
+        assert_eq!(
+            range.get_value((1, 2)).unwrap().to_string(),
+            "- SAML 2.0\n- OpenID Connect"
+        );
     }
 
     #[test]
