@@ -27,12 +27,42 @@ const OBSERVE = () => {
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-hydrated'] });
 };
 
+/** What the renderer's main thread does before the first paint, as trace events name it. */
+const PHASES = {
+  parse: ['ParseHTML'], // the inline stylesheet is parsed within it
+  style: ['UpdateLayoutTree'],
+  layout: ['Layout'],
+  paint: ['PrePaint', 'Paint', 'Layerize'],
+  script: ['v8.compileModule', 'v8.evaluateModule', 'v8.compile', 'EvaluateScript', 'FunctionCall', 'TimerFire'],
+};
+
+/**
+ * Milliseconds of (slowed) main-thread work per phase from the navigation to the first
+ * contentful paint, out of a Chromium trace. Nested events of one phase are not double counted:
+ * each phase's names do not nest within one another.
+ */
+function phasesBeforePaint(events) {
+  const fcp = events.find((e) => e.name === 'firstContentfulPaint');
+  // The navigation that paint belongs to (the renderer also logs about:blank's and others).
+  const id = fcp?.args?.data?.navigationId;
+  const start = events.find((e) => e.name === 'navigationStart' && e.args?.data?.navigationId === id)?.ts;
+  if (!fcp || start === undefined) return null;
+  const out = Object.fromEntries(Object.keys(PHASES).map((k) => [k, 0]));
+  for (const e of events) {
+    if (e.ph !== 'X' || e.pid !== fcp.pid || e.tid !== fcp.tid || e.ts < start || e.ts > fcp.ts) continue;
+    const phase = Object.keys(PHASES).find((k) => PHASES[k].includes(e.name));
+    if (phase) out[phase] += e.dur / 1000;
+  }
+  return out;
+}
+
 /**
  * One cold load of `url` on the mobile profile, in a fresh context; with `app`, until the islands
  * have hydrated and half a second more (late shifts and long tasks), otherwise until the load
- * event and the first paint.
+ * event and the first paint. With `trace`, also the main thread's work before the first paint
+ * by phase (`phases`), from a Chromium trace of the load.
  */
-export async function load(browser, url, { app }) {
+export async function load(browser, url, { app, trace = false }) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   await page.addInitScript(OBSERVE);
@@ -41,8 +71,10 @@ export async function load(browser, url, { app }) {
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', NETWORK);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  if (trace) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'v8'] });
   await page.goto(url, { waitUntil: 'load', timeout: 120000 });
   await page.waitForFunction(() => window.__perf.fcp !== null, null, { timeout: 120000 });
+  const phases = trace ? phasesBeforePaint(JSON.parse((await browser.stopTracing()).toString()).traceEvents) : null;
   if (app) {
     await page.waitForFunction(() => window.__perf.hydrated !== null, null, { timeout: 120000 });
     await page.waitForTimeout(500);
@@ -51,5 +83,5 @@ export async function load(browser, url, { app }) {
   await context.close();
   const end = p.hydrated ?? p.lcp;
   const tbt = p.longTasks.filter(([s]) => s >= (p.fcp ?? 0) && s <= end).reduce((t, [, d]) => t + Math.max(0, d - 50), 0);
-  return { fcp: p.fcp, lcp: p.lcp, cls: p.cls, tbt, hydrated: p.hydrated };
+  return { fcp: p.fcp, lcp: p.lcp, cls: p.cls, tbt, hydrated: p.hydrated, phases };
 }

@@ -1,22 +1,41 @@
 #!/usr/bin/env node
 // FCP of variants of one built page on the mobile profile (`make bench-fcp-variants`): what a
-// part of the page costs its first paint, by loading the page with that part taken out. Each
-// variant is written beside the page under /lab/<variant>/ with its brotli and gzip copies and
-// served by `trustctl serve` with the site's headers; the variants are loaded in turn, RUNS
-// (21) times each, so that a slow spell of the machine falls on all of them alike. Prints the
-// median FCP of each and its spread; it writes nothing into the README (bench/README.md quotes
-// the runs that informed the performance work).
+// part of the page costs its first paint, by loading the page with that part taken out or
+// changed. Each variant is written beside the page under /lab/<variant>/ with its brotli and
+// gzip copies and served by `trustctl serve` with the site's headers; the variants are loaded in
+// turn, RUNS (21) times each, so that a slow spell of the machine falls on all of them alike.
+// Prints the median FCP of each and its spread, and with TRACE=1 the median main-thread time
+// before the first paint by phase, from a Chromium trace of each load (tracing slows the loads
+// a little; compare phases between variants, not their FCP with an untraced run). It writes
+// nothing into the README (bench/README.md quotes the runs that informed the performance work).
 // Environment: SITE_DIR (a built site, required), TRUSTCTL, CHROMIUM, ROUTE (/security/),
-// RUNS (21), VARIANTS (comma-separated names below; all by default).
+// RUNS (21), VARIANTS (comma-separated names below; all by default), TRACE.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import zlib from 'node:zlib';
+import { transform } from 'lightningcss';
+import { PurgeCSS } from 'purgecss';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, TRUSTCTL, serve } from '../common.mjs';
 import { load, median, plain } from './profile.mjs';
 
-/** Each variant: the page's HTML with one part taken out. Removing keeps the CSP's hashes valid. */
+const STYLE = /<style\b([^>]*)>([\s\S]*?)<\/style>/;
+/** The page with its inline stylesheet replaced by `f(css, html)`. */
+const restyle = (f) => async (html) => {
+  const [whole, attrs, css] = html.match(STYLE);
+  const styled = await f(css, html.replace(whole, ''));
+  return html.replace(whole, () => `<style${attrs}>${styled}</style>`);
+};
+const minify = (css) => transform({ code: Buffer.from(css), minify: true }).code.toString();
+/** Only the rules whose selectors the page's own markup can match (PurgeCSS), minified: what a
+ *  per-page critical stylesheet would weigh. Not a page a visitor could be given as is: rules
+ *  for states the app creates later (search results, menus) are gone. */
+const pruned = async (css, html) => minify((await new PurgeCSS().purge({ content: [{ raw: html, extension: 'html' }], css: [{ raw: css }], variables: false }))[0].css);
+
+/** Each variant: the page's HTML with one part taken out or changed. The CSP hashes only the
+ *  starter script, so removing it is the only change that could break the page, and that
+ *  variant has no app. */
 const ALL = {
   site: (html) => html,
   plain,
@@ -25,9 +44,15 @@ const ALL = {
   'no-links': (html) => html.replace(/<link\b[^>]*>/g, ''),
   'plain-with-links': (html) => html.replace(/<script\b[\s\S]*?<\/script>/g, '').replace(/<style\b[\s\S]*?<\/style>/g, ''),
   'sans-serif': (html) => html.replace(/font: 16px\/1\.6 [^;]*;/, 'font: 16px/1.6 sans-serif;'),
+  // The body as a plain block instead of a full-height flex column (the footer stays at the
+  // bottom of short pages only with the flex column).
+  'body-block': restyle((css) => css.replace(/(\nbody \{[^}]*?)display: flex;\s*flex-direction: column;/, '$1display: block;')),
+  'min-css': restyle(minify),
+  'pruned-css': restyle(pruned),
 };
 const ROUTE = process.env.ROUTE ?? '/security/';
 const RUNS = Number(process.env.RUNS ?? 21);
+const TRACE = Boolean(process.env.TRACE);
 const NAMES = process.env.VARIANTS?.split(',') ?? Object.keys(ALL);
 for (const name of NAMES) if (!ALL[name]) throw new Error(`unknown variant ${name}; known: ${Object.keys(ALL).join(', ')}`);
 if (!process.env.SITE_DIR) throw new Error('SITE_DIR: the built site to measure (make build writes dist/)');
@@ -35,31 +60,45 @@ if (!process.env.SITE_DIR) throw new Error('SITE_DIR: the built site to measure 
 const work = mkdtempSync(join(os.tmpdir(), 'bench-variants-'));
 try {
   cpSync(process.env.SITE_DIR, work, { recursive: true });
+  const sizes = {};
   const page = readFileSync(join(work, ROUTE, 'index.html'), 'utf8');
   for (const name of NAMES) {
-    const html = ALL[name](page);
+    const html = await ALL[name](page);
+    if (html === page && name !== 'site') throw new Error(`variant ${name} changed nothing on ${ROUTE}: the page no longer has what it takes out`);
     const dir = join(work, 'lab', name, ROUTE);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'index.html'), html);
     writeFileSync(join(dir, 'index.html.br'), zlib.brotliCompressSync(html));
     writeFileSync(join(dir, 'index.html.gz'), zlib.gzipSync(html));
+    sizes[name] = zlib.brotliCompressSync(html).length;
   }
   const server = await serve(TRUSTCTL, work);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-quic'] });
   const fcps = Object.fromEntries(NAMES.map((name) => [name, []]));
+  const phases = Object.fromEntries(NAMES.map((name) => [name, []]));
   try {
     for (let i = 0; i < RUNS; i += 1) {
-      for (const name of NAMES) fcps[name].push((await load(browser, `${server.origin}/lab/${name}${ROUTE}`, { app: false })).fcp);
+      for (const name of NAMES) {
+        const run = await load(browser, `${server.origin}/lab/${name}${ROUTE}`, { app: false, trace: TRACE });
+        fcps[name].push(run.fcp);
+        if (run.phases) phases[name].push(run.phases);
+      }
     }
   } finally {
     await browser.close();
     await server.stop();
   }
-  console.log(`${ROUTE}, ${RUNS} loads of each variant in turn, FCP in ms on the mobile profile:`);
+  console.log(`${ROUTE}, ${RUNS} loads of each variant in turn${TRACE ? ', traced' : ''}, FCP in ms on the mobile profile:`);
   for (const [name, xs] of Object.entries(fcps)) {
     const mean = xs.reduce((a, b) => a + b) / xs.length;
     const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length);
-    console.log(`${name.padEnd(18)} median ${median(xs).toFixed(0).padStart(4)}   min ${Math.min(...xs).toFixed(0).padStart(4)}   sd ${sd.toFixed(0).padStart(3)}`);
+    let line = `${name.padEnd(18)} ${(sizes[name] / 1024).toFixed(1).padStart(5)} KB br   median ${median(xs).toFixed(0).padStart(4)}   min ${Math.min(...xs).toFixed(0).padStart(4)}   sd ${sd.toFixed(0).padStart(3)}`;
+    // Main-thread milliseconds (4× slowed) before the first paint, median of each phase.
+    if (phases[name].length) {
+      const by = Object.keys(phases[name][0]).map((k) => [k, median(phases[name].map((p) => p[k]))]);
+      line += `   before paint: ${by.map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}, total ${by.reduce((t, [, v]) => t + v, 0).toFixed(0)}`;
+    }
+    console.log(line);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
