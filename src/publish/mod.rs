@@ -8,6 +8,7 @@
 mod answers;
 mod compress;
 mod corpus;
+mod css;
 mod derive;
 mod feeds;
 mod headers;
@@ -27,6 +28,7 @@ use crate::ui::Route;
 
 pub use compress::{precompress, Compressed, Effort};
 pub use corpus::search_docs;
+pub use css::Stylesheet;
 pub use derive::{
     current_subprocessor_rows, page_description, pages, site_data, standalone_path,
     subprocessor_snapshots, subprocessors_on,
@@ -63,6 +65,14 @@ pub enum BuildError {
         /// The template file.
         path: PathBuf,
         /// What is wrong with it.
+        reason: String,
+    },
+    /// The app's stylesheet (Trunk's copy of `style/`) does not parse.
+    #[error("{path}: the app's stylesheet does not parse: {reason}")]
+    Stylesheet {
+        /// The stylesheet (the app directory if it has several).
+        path: PathBuf,
+        /// What is wrong, and where.
         reason: String,
     },
     /// Reading or writing a file failed.
@@ -111,12 +121,16 @@ pub const BODY_MARKER: &str = "<!--trust:body-->";
 /// Loads the content, renders every page, and replaces `out` with the result.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let (model, warnings) = load::load(&opts.content, opts.today).map_err(BuildError::Content)?;
-    let css = app_css(&opts.app)?;
-    let template = Template::for_pages(&opts.app.join("index.html"), &css)?;
+    let (css_path, css) = app_css(&opts.app)?;
+    let css = Stylesheet::parse(&css).map_err(|reason| BuildError::Stylesheet {
+        path: css_path,
+        reason,
+    })?;
+    let template = Template::for_pages(&opts.app.join("index.html"), css.minified())?;
     // The questionnaire page has an app of its own (the assistant stays out of the others'); an
     // app built without one serves that page from the main template.
     let questionnaire_template = match opts.app.join(QUESTIONNAIRE_TEMPLATE) {
-        path if path.exists() => Template::for_pages(&path, &css)?,
+        path if path.exists() => Template::for_pages(&path, css.minified())?,
         _ => template.clone(),
     };
 
@@ -211,7 +225,7 @@ fn write_pages<'a>(
     site: &SiteData,
     pages: impl Iterator<Item = &'a PageData>,
     [template, questionnaire_template]: [&Template; 2],
-    css: &str,
+    css: &Stylesheet,
 ) -> Result<Vec<String>, BuildError> {
     let mut written = Vec::new();
     for page in pages {
@@ -358,9 +372,10 @@ fn synonyms(model: &Model) -> Vec<Vec<String>> {
     synonyms
 }
 
-/// The app's stylesheets (Trunk writes one, with a hashed name), for inlining into standalone
-/// documents.
-fn app_css(app: &Path) -> Result<String, BuildError> {
+/// The app's stylesheet (Trunk writes one, with a hashed name; several are joined in the order
+/// of their names), for inlining into the pages and the standalone documents, and the file it
+/// came from (the app directory when there are several), for errors.
+fn app_css(app: &Path) -> Result<(PathBuf, String), BuildError> {
     let mut files: Vec<PathBuf> = fs::read_dir(app)
         .map_err(BuildError::io(app))?
         .flatten()
@@ -369,10 +384,14 @@ fn app_css(app: &Path) -> Result<String, BuildError> {
         .collect();
     files.sort();
     let mut css = String::new();
-    for f in files {
-        css.push_str(&fs::read_to_string(&f).map_err(BuildError::io(&f))?);
+    for f in &files {
+        css.push_str(&fs::read_to_string(f).map_err(BuildError::io(f))?);
     }
-    Ok(css)
+    let path = match files.as_slice() {
+        [one] => one.clone(),
+        _ => app.to_owned(),
+    };
+    Ok((path, css))
 }
 
 /// Trunk's output for the questionnaire page (`trunk build questionnaire.html`), beside

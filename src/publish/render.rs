@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use crate::site::{DocumentPage, PageData, SiteData};
 use crate::ui::{App, DocumentText, Facts, Route};
 
+use super::css::Stylesheet;
+
 /// Renders one page's HTML (the whole `<body>` content): `route` at `path`, which marks the
 /// current section in the navigation.
 pub fn render_body(site: &SiteData, route: Route, path: &str) -> String {
@@ -17,12 +19,13 @@ pub fn render_body(site: &SiteData, route: Route, path: &str) -> String {
 }
 
 /// A document as one self-contained HTML file: the same text and annexes as its page, the site's
-/// stylesheet inline, and site links made absolute so that they still work from a saved copy.
+/// stylesheet inline (the rules its markup can match), and site links made absolute so that they
+/// still work from a saved copy.
 pub fn render_standalone(
     site: &SiteData,
     page: &PageData,
     doc: &DocumentPage,
-    css: &str,
+    css: &Stylesheet,
     site_url: &str,
     brand_color: Option<&str>,
 ) -> String {
@@ -46,16 +49,20 @@ pub fn render_standalone(
     // The loader guarantees `#rrggbb`, so nothing here needs escaping.
     let brand = brand_color.map_or(String::new(), |c| format!(":root{{--brand:{c}}}"));
     let body = absolute_links(&body, site_url);
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<link rel=\"canonical\" href=\"{}\">\n{}\n</head>\n\
-         <body>{}</body>\n</html>\n",
-        escape(&page.title),
-        escape(&format!("{site_url}{}", page.path)),
-        style_element(&format!("{css}{brand}")),
-        body
-    )
+    let document = |style: &str| {
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <title>{}</title>\n<link rel=\"canonical\" href=\"{}\">\n{style}\n</head>\n\
+             <body>{}</body>\n</html>\n",
+            escape(&page.title),
+            escape(&format!("{site_url}{}", page.path)),
+            body
+        )
+    };
+    // The document has no script: the rules its own markup can match are all it will need.
+    let rules = css.for_document(&document(""));
+    document(&style_element(&format!("{rules}{brand}")))
 }
 
 /// `css` as a `<style>` element; `</style` inside it, which would end the element early, is

@@ -46,7 +46,12 @@ pub fn build_site(name: &str, content: &Path) -> PathBuf {
     )
     .unwrap();
     fs::write(app.join("app.js"), "// app").unwrap();
-    fs::write(app.join("main-0123.css"), "main { max-width: 60rem }").unwrap();
+    // A rule for the pages' header, which standalone documents do not have.
+    fs::write(
+        app.join("main-0123.css"),
+        "main { max-width: 60rem }\n.site-header { border: 0 }",
+    )
+    .unwrap();
     let out = root.join("dist");
     publish::build(&BuildOptions {
         content: content.to_owned(),
