@@ -152,6 +152,30 @@ fn invalid_content_leaves_the_previous_site_untouched() {
     );
 }
 
+#[test]
+fn a_stylesheet_that_does_not_parse_fails_the_build_with_its_file_and_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let app = fake_app(tmp.path());
+    let out = tmp.path().join("dist");
+    build(&example_content(), &app, &out).unwrap();
+    let before = fs::read_to_string(out.join("index.html")).unwrap();
+
+    // An edit to style/main.css that Trunk copies as it is.
+    fs::write(
+        app.join("main-0123.css"),
+        "main { color: red }\n.toc {{ }\n",
+    )
+    .unwrap();
+    let err = build(&example_content(), &app, &out).unwrap_err();
+    assert!(matches!(err, BuildError::Stylesheet { .. }), "{err}");
+    let message = err.to_string();
+    assert!(
+        message.contains("main-0123.css") && message.contains("line 2"),
+        "{message}"
+    );
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), before);
+}
+
 /// Every build follows its links (the example has well over a thousand); a Markdown link to a page
 /// or an anchor that does not exist fails it, names the file and the link, and publishes nothing.
 #[test]

@@ -42,8 +42,9 @@ const COMPRESSIBLE: &[&str] = &[
 const BEST_BUDGET: u64 = 2 * 1024 * 1024;
 
 /// The quality within the budget. On the example site's 100 compressible files (1.9 MB, with
-/// this crate, 2026-12-03): 11 took 2.60 s and wrote 470 KB, 10 took 1.09 s and wrote 482 KB,
-/// 9 took 0.45 s and wrote 529 KB. Quality 10 costs its pages 2.5% more bytes (a 6.7 KB page
+/// this crate and [`window_bits`], one thread, 2026-12-03; a one-off harness, not committed):
+/// 11 took 2.60 s and wrote 470 KB, 10 took 1.09 s and wrote 482 KB, 9 took 0.45 s and wrote
+/// 529 KB. Quality 10 costs its pages 2.5% more bytes (a 6.7 KB page
 /// gains 0.17 KB, a millisecond on a slow phone) and the whole example build a second of CPU.
 /// The app, compressed once per app build, keeps the best ([`Effort::Best`]).
 const PAGE_QUALITY: i32 = 10;

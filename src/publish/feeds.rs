@@ -458,42 +458,30 @@ pub(super) struct ExportRow {
     since: String,
 }
 
-impl ExportRow {
-    /// The row with every cell [`inert`] in a spreadsheet, for the CSV.
-    fn inert(self) -> ExportRow {
-        let cell = |s: String| inert(&s).into_owned();
-        ExportRow {
-            id: cell(self.id),
-            name: cell(self.name),
-            legal_entity: cell(self.legal_entity),
-            purpose: cell(self.purpose),
-            locations: cell(self.locations),
-            transfer_mechanism: cell(self.transfer_mechanism),
-            dpa_url: cell(self.dpa_url),
-            since: cell(self.since),
-        }
-    }
+pub(super) fn export_rows(rows: &[SubprocessorRow]) -> Vec<ExportRow> {
+    export_cells(rows, str::to_owned)
 }
 
-pub(super) fn export_rows(rows: &[SubprocessorRow]) -> Vec<ExportRow> {
+/// The rows with each cell through `cell` (the CSV's cells are [`inert`] in a spreadsheet).
+fn export_cells(rows: &[SubprocessorRow], cell: impl Fn(&str) -> String) -> Vec<ExportRow> {
     rows.iter()
         .map(|r| ExportRow {
-            id: r.id.clone(),
-            name: r.name.clone(),
-            legal_entity: r.entity.clone(),
-            purpose: r.purpose.clone(),
-            locations: r.locations.join("; "),
-            transfer_mechanism: r.transfer.clone(),
-            dpa_url: r.dpa_url.clone().unwrap_or_default(),
-            since: r.since.clone(),
+            id: cell(&r.id),
+            name: cell(&r.name),
+            legal_entity: cell(&r.entity),
+            purpose: cell(&r.purpose),
+            locations: cell(&r.locations.join("; ")),
+            transfer_mechanism: cell(&r.transfer),
+            dpa_url: cell(r.dpa_url.as_deref().unwrap_or_default()),
+            since: cell(&r.since),
         })
         .collect()
 }
 
 fn csv_of(rows: &[SubprocessorRow]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    for row in export_rows(rows) {
-        w.serialize(row.inert()).expect("rows always serialise");
+    for row in export_cells(rows, |cell| inert(cell).into_owned()) {
+        w.serialize(row).expect("rows always serialise");
     }
     String::from_utf8(w.into_inner().expect("writing to memory cannot fail"))
         .expect("CSV of UTF-8 text is UTF-8")
