@@ -24,7 +24,7 @@ ifdef CI
 export CARGO_INCREMENTAL ?= 0
 endif
 
-.PHONY: help setup check build serve test test-native test-browser test-e2e app trustctl bench-load bench-search bench-questionnaire bench-perf bench-fcp-variants fuzz lint fmt clean
+.PHONY: help setup check build serve test test-native test-browser test-e2e app trustctl bench-load bench-search bench-questionnaire bench-perf bench-build bench-fcp-variants fuzz lint fmt clean
 
 help:
 	@echo "make serve   build the trust center from CONTENT (default: content/) and serve it at http://$(ADDR)/"
@@ -32,7 +32,7 @@ help:
 	@echo "make check   validate CONTENT"
 	@echo "make test    run every test: native, in-browser component, end-to-end"
 	@echo "make lint    rustfmt check and clippy on the native and wasm32 builds"
-	@echo "make bench-load / bench-search / bench-questionnaire / bench-perf / bench-fcp-variants   benchmarks (results in bench/README.md)"
+	@echo "make bench-load / bench-search / bench-questionnaire / bench-perf / bench-build / bench-fcp-variants   benchmarks (results in bench/README.md)"
 	@echo "make fuzz    fuzz the loader, Markdown and questionnaire reader for FUZZ_SECONDS each (results in fuzz/README.md)"
 
 setup:
@@ -84,6 +84,12 @@ bench-perf: setup app
 	cargo build --release --bin trustctl
 	cd bench/perf && npm ci --silent --no-audit --no-fund
 	cd bench/perf && TRUSTCTL=$(abspath target/release/trustctl) APP_DIR=$(abspath $(APP_DIR)) node run.mjs
+
+# Only the build times of bench-perf (example content ×1, ×10, ×100; SCALES). Prints only.
+bench-build: setup app
+	cargo build --release --bin trustctl
+	cd bench/perf && npm ci --silent --no-audit --no-fund
+	cd bench/perf && TRUSTCTL=$(abspath target/release/trustctl) APP_DIR=$(abspath $(APP_DIR)) node build.mjs
 
 # What a part of one page costs its first paint: FCP of the built page with that part taken out
 # (ROUTE, RUNS, VARIANTS; see bench/perf/variants.mjs). Prints only.

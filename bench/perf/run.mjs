@@ -13,29 +13,24 @@
 //   ±150 ms: the throttled thread spins while suspended and so competes with the compositor and
 //   the network for the other core), so medians of 5 loads cannot tell 10% apart; 21
 //   alternating loads of each halve the medians' spread, in a run of about half an hour;
-// - build time of the example content and of the content scaled 10× and 100× (answers,
-//   subprocessors, documents and updates multiplied), with the release `trustctl`.
+// - build time of the example content and of the content scaled 10× and 100× (`build.mjs`).
 //
 // Prints the tables and writes them into bench/README.md between perf markers.
 // Environment: TRUSTCTL (default target/release/trustctl here), APP_DIR, CHROMIUM, RUNS (5),
 // FCP_RUNS (21), SCALES (1,10,100), ROUTES (comma-separated; all by default).
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import http from 'node:http';
 import { PNG } from 'pngjs';
 import { chromium } from 'playwright-core';
-import { parse, stringify } from 'smol-toml';
-import { APP_DIR, CHROMIUM, README, ROOT, serve } from '../common.mjs';
+import { CHROMIUM, README, serve } from '../common.mjs';
+import { buildGoal, buildTable, buildTimes, TRUSTCTL } from './build.mjs';
 import { load, median, plain } from './profile.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const TRUSTCTL = resolve(process.env.TRUSTCTL ?? join(ROOT, 'target/release/trustctl'));
 const RUNS = Number(process.env.RUNS ?? 5);
 const FCP_RUNS = Number(process.env.FCP_RUNS ?? 21);
-const ENV = { ...process.env, TRUST_TODAY: '2026-11-22' };
 const BEGIN = '<!-- perf:begin -->';
 const END = '<!-- perf:end -->';
 const ROUTES = process.env.ROUTES?.split(',') ?? ['/', '/certifications/', '/security/', '/subprocessors/', '/data-privacy/', '/documents/',
@@ -167,73 +162,11 @@ function plainCopy(dist, plainDir, route) {
   writeFileSync(join(dir, 'index.html'), plain(readFileSync(join(dist, route, 'index.html'), 'utf8')));
 }
 
-// ---- build time ---------------------------------------------------------------------------------
-
-/** The example content with answers, subprocessors, documents and updates multiplied by `factor`. */
-function scaled(factor, out) {
-  cpSync(join(ROOT, 'content'), out, { recursive: true });
-  for (let n = 2; n <= factor; n += 1) {
-    for (const f of readdirSync(join(out, 'answers')).filter((f) => /^[a-z-]+\.toml$/.test(f))) {
-      const data = parse(readFileSync(join(ROOT, 'content/answers', f), 'utf8'));
-      data.category = `${data.category} ${n}`;
-      for (const a of data.answer) { a.id = `${a.id}-${n}`; a.question = `${a.question} (${n})`; }
-      writeFileSync(join(out, 'answers', f.replace('.toml', `-${n}.toml`)), stringify(data));
-    }
-    for (const f of readdirSync(join(ROOT, 'content/subprocessors'))) {
-      const data = parse(readFileSync(join(ROOT, 'content/subprocessors', f), 'utf8'));
-      data.name = `${data.name} ${n}`;
-      data.since ??= parse('d = 2025-01-01').d;
-      writeFileSync(join(out, 'subprocessors', f.replace('.toml', `-${n}.toml`)), stringify(data));
-    }
-    for (const f of readdirSync(join(ROOT, 'content/documents'))) {
-      const text = readFileSync(join(ROOT, 'content/documents', f), 'utf8');
-      if (/^kind = "dpa"/m.test(text)) continue; // one DPA
-      writeFileSync(join(out, 'documents', f.replace('.md', `-${n}.md`)), text.replace(/^title = "(.*)"$/m, `title = "$1 (${n})"`));
-    }
-    for (const f of readdirSync(join(ROOT, 'content/updates'))) {
-      writeFileSync(join(out, 'updates', f.replace('.md', `-${n}.md`)), readFileSync(join(ROOT, 'content/updates', f), 'utf8'));
-    }
-  }
-}
-
-/**
- * Build times, median of 3 each: `cold` into a fresh directory (a deployment's build),
- * `rebuild` over the previous output of the same content (an author's next build: unchanged
- * files keep their compressed copies).
- *
- * Each cold build writes a directory of its own, and they are deleted only after all three:
- * on this machine's ext4 (no journal) the kernel skips the inodes of files deleted in the last
- * minutes when it allocates new ones, so a build right after deleting the previous output
- * spent seconds in the kernel on the deletion's account, not the build's.
- */
-function buildTime(content, dist) {
-  const once = (out) => {
-    const t = process.hrtime.bigint();
-    execFileSync(TRUSTCTL, ['build', '--content', content, '--app', APP_DIR, '--out', out], { env: ENV, stdio: ['ignore', 'ignore', 'inherit'] });
-    return Number(process.hrtime.bigint() - t) / 1e9;
-  };
-  const fresh = [1, 2, 3].map((i) => `${dist}-cold-${i}`);
-  const cold = fresh.map((out) => once(out));
-  rmSync(dist, { recursive: true, force: true });
-  renameSync(fresh.pop(), dist);
-  const rebuild = [once(dist), once(dist), once(dist)];
-  for (const out of fresh) rmSync(out, { recursive: true, force: true });
-  return { cold: median(cold), rebuild: median(rebuild) };
-}
-
 // ---- main ---------------------------------------------------------------------------------------
 
 const work = mkdtempSync(join(os.tmpdir(), 'bench-perf-'));
 try {
-  const builds = [];
-  for (const factor of (process.env.SCALES ?? '1,10,100').split(',').map(Number)) {
-    const content = join(work, `content-${factor}`);
-    scaled(factor, content);
-    const { cold: seconds, rebuild } = buildTime(content, join(work, `dist-${factor}`));
-    const pages = readdirSync(join(work, `dist-${factor}`), { recursive: true }).filter((f) => f.endsWith('.html')).length;
-    builds.push({ factor, seconds, rebuild, pages });
-    console.error(`build ${factor}×: ${seconds.toFixed(2)} s cold, ${rebuild.toFixed(2)} s rebuild, ${pages} HTML files`);
-  }
+  const builds = buildTimes(work);
   const dist = join(work, 'dist-1');
   for (const route of ROUTES) plainCopy(dist, dist, route);
 
@@ -274,9 +207,7 @@ try {
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map((r) => `| \`${r.route}\` | ${kb(r.bytes.html.br)} | ${kb(r.bytes.css.br)} | ${kb(r.bytes.js.br)} | ${kb(r.bytes.wasm.br)} | ${kb(r.bytes.data.br)} | ${kb(r.critical)} | ${r.fcp.toFixed(0)} | ${r.plainFcp.toFixed(0)} | ${r.lcp.toFixed(0)} | ${r.plainLcp.toFixed(0)} | ${r.cls.toFixed(3)} | ${r.tbt.toFixed(0)} | ${r.hydrated.toFixed(0)} |`),
     '',
-    '| Content | HTML files | Build from scratch | Rebuild over the previous output |',
-    '|---|---:|---:|---:|',
-    ...builds.map((b) => `| example ×${b.factor} | ${b.pages} | ${b.seconds.toFixed(2)} s | ${b.rebuild.toFixed(2)} s |`),
+    ...buildTable(builds),
     '',
     'Goals:',
     goal('Critical HTML + CSS ≤ 14 KB brotli on every route', rows.every((r) => r.critical <= FLIGHT),
@@ -286,7 +217,7 @@ try {
     goal('CLS 0 when the Wasm takes over', rows.every((r) => r.cls === 0), rows.filter((r) => r.cls > 0).map((r) => `${r.route} ${r.cls.toFixed(3)}`).join(', ')),
     goal('Wasm for browsing routes ≤ 150 KB brotli', rows.every((r) => r.route === '/questionnaire/' || r.bytes.wasm.br <= 150 * 1024),
       [...new Set(rows.filter((r) => r.bytes.wasm.br > 150 * 1024).map((r) => `${kb(r.bytes.wasm.br)} KB`))].join(', ')),
-    goal('Build of content scaled 100× ≤ 5 s', builds.at(-1).seconds <= 5, `${builds.at(-1).seconds.toFixed(2)} s from scratch (${builds.at(-1).rebuild.toFixed(2)} s rebuilding)`),
+    buildGoal(builds),
     END,
   ];
   const text = lines.join('\n');
