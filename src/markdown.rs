@@ -78,8 +78,10 @@ fn parse(markdown: &str) -> (Vec<Event<'_>>, Vec<TocEntry>) {
     let mut events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
     let mut toc = Vec::new();
     // Footnote definitions carry their label as their `id`: a heading must not take it, or the
-    // footnote's back link would land on the heading.
+    // footnote's back link would land on the heading; nor an id of the page around the text.
     let mut ids = Ids::default();
+    ids.taken
+        .extend(crate::ui::FIXED_IDS.iter().map(|id| (*id).to_owned()));
     for event in &events {
         if let Event::Start(Tag::FootnoteDefinition(label)) = event {
             ids.taken.insert(label.to_string());
@@ -286,5 +288,11 @@ mod tests {
         assert_eq!(ids("# a-2\n\n# a\n\n# a\n"), ["a-2", "a", "a-3"]);
         // A footnote's definition has its label as id; the heading gets another.
         assert_eq!(ids("# 1\n\nText[^1].\n\n[^1]: Note.\n"), ["1-2"]);
+        // Nor does a heading take an id of the page the text is shown on.
+        assert_eq!(
+            ids("## Scope\n\n## Main\n\n## Scope\n"),
+            ["scope-2", "main-2", "scope-3"]
+        );
+        assert!(to_html("## Scope\n").contains(r#"<h2 id="scope-2">"#));
     }
 }

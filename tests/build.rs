@@ -217,6 +217,42 @@ fn a_link_to_a_missing_page_or_anchor_fails_the_build_and_says_where() {
 }
 
 #[test]
+fn a_heading_named_like_a_page_id_gets_its_own_and_a_repeated_raw_id_fails_the_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let app = fake_app(tmp.path());
+    let out = tmp.path().join("dist");
+    let content = tmp.path().join("content");
+    copy_dir(&example_content(), &content);
+    // A policy's own "Scope" section, on the page whose fixed section is `#scope`.
+    let policy = content.join("disclosure.md");
+    let mut text = fs::read_to_string(&policy).unwrap();
+    text.push_str("\n## Scope\n\nEverything we run.\n");
+    fs::write(&policy, text).unwrap();
+    build(&content, &app, &out).unwrap();
+    let page = fs::read_to_string(out.join("disclosure/index.html")).unwrap();
+    assert_eq!(page.matches(r#"id="scope""#).count(), 1);
+    assert!(page.contains(r#"<h2 id="scope-2">Scope</h2>"#), "{page}");
+    let before = fs::read_to_string(out.join("index.html")).unwrap();
+
+    // Raw HTML in an answer that repeats the id of another answer on the FAQ page.
+    let answers = content.join("answers/access-control.toml");
+    let text = fs::read_to_string(&answers).unwrap().replacen(
+        "Administrators can make SSO mandatory",
+        r#"<span id="sso">Administrators</span> can make SSO mandatory"#,
+        1,
+    );
+    fs::write(&answers, text).unwrap();
+    let err = build(&content, &app, &out).unwrap_err();
+    assert!(matches!(err, BuildError::DuplicateIds(_)), "{err}");
+    let shown = err.to_string();
+    assert!(
+        shown.contains(r#"/faq/index.html: 2 elements have the id "sso""#),
+        "{shown}"
+    );
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), before);
+}
+
+#[test]
 fn a_directory_that_is_not_a_build_is_never_replaced() {
     let tmp = tempfile::tempdir().unwrap();
     let app = fake_app(tmp.path());

@@ -6,6 +6,10 @@
 //! name an element's `id` on the target page; in every other text file (feeds, calendars,
 //! exports, `trust.json`, `sitemap.xml`, `security.txt`), each absolute URL under `site_url`.
 //! Links to other hosts are not followed: a build needs no network.
+//!
+//! Each page's ids must also be unique: a second element with an id takes no link, breaks the
+//! labels and descriptions that name it, and is invalid HTML. Content can cause one (a raw HTML
+//! `id`, or an answer id equal to another element's), so it fails the build like a broken link.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -46,7 +50,28 @@ impl fmt::Display for BrokenLink {
     }
 }
 
-/// How many links were checked, or the broken ones.
+/// An id given to more than one element of a page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DuplicateId {
+    /// The page, as a site path (`/faq/index.html`).
+    pub file: String,
+    /// The id.
+    pub id: String,
+    /// How many elements have it.
+    pub count: usize,
+}
+
+impl fmt::Display for DuplicateId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {} elements have the id \"{}\"",
+            self.file, self.count, self.id
+        )
+    }
+}
+
+/// How many links were checked; or the pages' repeated ids, or else the broken links.
 pub fn check(root: &Path, site_url: &str) -> Result<usize, BuildError> {
     let base = site_url.trim_end_matches('/');
     let mut html = Vec::new();
@@ -68,14 +93,28 @@ pub fn check(root: &Path, site_url: &str) -> Result<usize, BuildError> {
     .map(|(css, attr)| (Selector::parse(css).expect("valid selector"), attr))
     .collect();
     let with_id = Selector::parse("[id]").expect("valid selector");
+    let mut duplicates = Vec::new();
     for (site_path, file) in &html {
         let source = fs::read_to_string(file).map_err(BuildError::io(file))?;
         let doc = Html::parse_document(&source);
-        let page_ids: BTreeSet<String> = doc
-            .select(&with_id)
-            .filter_map(|e| e.value().attr("id").map(str::to_owned))
-            .collect();
-        ids.insert(site_path.clone(), page_ids);
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for id in doc.select(&with_id).filter_map(|e| e.value().attr("id")) {
+            *counts.entry(id).or_default() += 1;
+        }
+        duplicates.extend(
+            counts
+                .iter()
+                .filter(|(_, n)| **n > 1)
+                .map(|(id, n)| DuplicateId {
+                    file: site_path.clone(),
+                    id: (*id).to_owned(),
+                    count: *n,
+                }),
+        );
+        ids.insert(
+            site_path.clone(),
+            counts.into_keys().map(str::to_owned).collect(),
+        );
         for (selector, attr) in &selectors {
             for e in doc.select(selector) {
                 if let Some(target) = e.value().attr(attr) {
@@ -100,6 +139,9 @@ pub fn check(root: &Path, site_url: &str) -> Result<usize, BuildError> {
         }
     }
 
+    if !duplicates.is_empty() {
+        return Err(BuildError::DuplicateIds(duplicates));
+    }
     let mut broken = Vec::new();
     let mut checked = 0;
     for (file, target) in links {
@@ -275,6 +317,30 @@ mod tests {
                 "{target} in {file}"
             );
         }
+    }
+
+    #[test]
+    fn an_id_given_twice_on_a_page_is_reported_with_its_page_and_count() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        fs::create_dir_all(root.join("faq")).unwrap();
+        fs::write(root.join("index.html"), r#"<main id="main"></main>"#).unwrap();
+        fs::write(
+            root.join("faq/index.html"),
+            r#"<main id="main"><h2 id="sso">SSO</h2><p id="main">x</p><b id="main"></b><i id="sso"></i></main>"#,
+        )
+        .unwrap();
+        let Err(BuildError::DuplicateIds(repeated)) = check(root, BASE) else {
+            panic!("repeated ids were not found");
+        };
+        let shown: Vec<String> = repeated.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "/faq/index.html: 3 elements have the id \"main\"",
+                "/faq/index.html: 2 elements have the id \"sso\"",
+            ]
+        );
     }
 
     #[test]

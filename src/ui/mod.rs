@@ -42,6 +42,47 @@ pub enum Route {
     NotFound,
 }
 
+/// The ids the shell and the pages give their own elements (every `id="…"` written in this
+/// module's views). Headings in the content's Markdown never take one, so that a disclosure
+/// policy's own "## Scope" does not capture the page's `#scope`, nor a document's "## Main" the
+/// skip link's `#main`.
+pub const FIXED_IDS: &[&str] = &[
+    "categories",
+    "changes",
+    "changes-heading",
+    "columns-h",
+    "controls-heading",
+    "cookies",
+    "deletion",
+    "glance",
+    "hall-of-fame",
+    "isolation",
+    "latest",
+    "main",
+    "measures",
+    "open-changes",
+    "overview-certifications",
+    "policy",
+    "program",
+    "questionnaire-file",
+    "questionnaire-limits",
+    "regions",
+    "report",
+    "retention",
+    "review-h",
+    "rewards",
+    "rights",
+    "roles",
+    "scope",
+    "search-input",
+    "search-page-input",
+    "search-results",
+    "subscribe-heading",
+    "subscribe-status",
+    "timeline",
+    "toc-heading",
+];
+
 /// The whole page body: header, the route's content, footer.
 ///
 /// Rendered at build time, for the page at `path`: the browser receives it as HTML and hydrates
@@ -69,4 +110,39 @@ pub(crate) fn use_live() -> ReadSignal<bool> {
     let (live, set_live) = signal(false);
     Effect::new(move |_| set_live.set(true));
     live
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use std::path::Path;
+
+    /// Every `id="…"` literal in the views under `dir`.
+    fn literal_ids(dir: &Path, found: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                literal_ids(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let source = std::fs::read_to_string(&path).unwrap();
+                for (at, _) in source.match_indices(" id=\"") {
+                    let rest = &source[at + 5..];
+                    found.push(rest[..rest.find('"').unwrap()].to_owned());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fixed_ids_are_exactly_the_ids_the_views_write() {
+        let mut found = Vec::new();
+        literal_ids(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui"),
+            &mut found,
+        );
+        found.sort();
+        found.dedup();
+        let mut fixed: Vec<String> = super::FIXED_IDS.iter().map(|s| (*s).to_owned()).collect();
+        fixed.sort();
+        assert_eq!(fixed, found, "FIXED_IDS must list every id=\"…\" of src/ui");
+    }
 }
