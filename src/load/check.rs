@@ -699,6 +699,7 @@ impl<'a> Cx<'a> {
         }
         // The disclosure page shows scope, contacts, key and timeline from the front matter; the
         // rules and the legal promise are the author's prose, so make sure they are there.
+        let body = self.src.body_start(at, &model.disclosure.markdown);
         let headings: Vec<String> = crate::markdown::sections(&model.disclosure.markdown)
             .into_iter()
             .map(|s| s.heading.to_lowercase())
@@ -718,7 +719,7 @@ impl<'a> Cx<'a> {
             if !headings.iter().any(|h| words.iter().any(|w| h.contains(w))) {
                 self.warning(
                     at,
-                    0..0,
+                    body.clone(),
                     format!("the disclosure policy has no \"{what}\" section"),
                     hint,
                 );

@@ -72,6 +72,15 @@ impl Sources {
         self.diagnostics.0.last_mut().expect("just pushed")
     }
 
+    /// Where a finding about the Markdown `body` read with `src` as a whole points: its first
+    /// character, as a span relative to `src`'s TOML (like any other span of it).
+    pub fn body_start(&self, src: &Src, body: &str) -> Range<usize> {
+        let file_len = self.texts.get(&src.file).map_or(0, String::len);
+        let blank = body.len() - body.trim_start().len();
+        let at = (file_len.saturating_sub(body.len()) + blank).saturating_sub(src.offset);
+        at..at
+    }
+
     pub fn finish(mut self) -> Diagnostics {
         self.diagnostics.sort();
         self.diagnostics
