@@ -30,6 +30,19 @@ fn check_passes_on_the_example_content() {
 }
 
 #[test]
+fn check_reports_on_one_line_whatever_the_organization_is_called() {
+    // The hostile corpus's name holds a line break followed by a security.txt field.
+    let out = trustctl(&[
+        "check",
+        root().join("tests/fixtures/xss-content").to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stdout.contains("is valid ("), "{stdout}");
+}
+
+#[test]
 fn check_fails_with_every_error_on_stderr() {
     let case = root().join("tests/fixtures/invalid/bad-values");
     let out = trustctl(&["check", case.to_str().unwrap()]);

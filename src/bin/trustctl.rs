@@ -119,6 +119,20 @@ fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
         .map_err(|e| format!("expected a date like 2026-11-22: {e}"))
 }
 
+/// `text` for a line of terminal output: line breaks and other control characters (an escape
+/// sequence would restyle the terminal) are shown escaped, as `\n` or `\u{1b}`.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Check { dir, today } => match load::load(&dir, today.get()) {
@@ -129,7 +143,7 @@ fn main() -> ExitCode {
                 println!(
                     "{}: content of {} is valid ({} certifications, {} controls, {} subprocessors, {} changes, {} documents, {} answers, {} updates)",
                     dir.display(),
-                    model.organization.name,
+                    one_line(&model.organization.name),
                     model.certifications.len(),
                     model.security.layer.iter().map(|l| l.control.len()).sum::<usize>(),
                     model.subprocessors.len(),
