@@ -127,7 +127,7 @@ export function buildTimes(work, scales = SCALES) {
 /** The build table's Markdown lines. */
 export function buildTable(builds) {
   return [
-    '| Content | HTML files | Build from scratch | Rebuild over the previous output | From scratch to disk | Its files written alone to disk |',
+    '| Content | HTML files | From scratch, in memory | Rebuild over the previous output, in memory | From scratch, onto the disk | The disk creating the same files alone |',
     '|---|---:|---:|---:|---:|---:|',
     ...builds.map((b) => `| example ×${b.factor} | ${b.pages} | ${b.memory.toFixed(2)} s | ${b.rebuild.toFixed(2)} s | ${b.disk.toFixed(2)} s | ${b.floor.toFixed(2)} s |`),
   ];
