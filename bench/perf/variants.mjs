@@ -49,6 +49,8 @@ const ALL = {
   // bottom of short pages only with the flex column).
   'body-block': restyle((css) => css.replace(/(^|\})(body\{[^}]*?)display:flex/, '$1$2display:block')),
   'pruned-css': restyle(pruned),
+  // On a phone every grid of the site has one column: the same look from block layout.
+  'phone-block': restyle((css) => `${css}@media (max-width:30rem){.cards,.facts,.columns,.controls,.answers{display:block}.cards>*+*{margin-top:1rem}.facts>*+*{margin-top:.5rem}.controls>*+*{margin-top:.75rem}}`),
 };
 const ROUTE = process.env.ROUTE ?? '/security/';
 const RUNS = Number(process.env.RUNS ?? 21);
