@@ -164,6 +164,13 @@ fn the_dpa_downloads_as_one_self_contained_file_with_the_same_text() {
             .count(),
         0
     );
+    // Not even an icon: browsers would otherwise ask for /favicon.ico.
+    assert_eq!(
+        file.select(&sel("link[rel=icon]"))
+            .map(|l| l.value().attr("href"))
+            .collect::<Vec<_>>(),
+        [Some("data:,")]
+    );
     // The site's stylesheet, minified, without the rules nothing in the document can match.
     let style = texts(&file, "style").join("");
     assert!(style.contains("main{max-width:60rem}"), "{style}");

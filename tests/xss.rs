@@ -132,10 +132,14 @@ fn problems(doc: &Html, allowed_scripts: &[&str]) -> Vec<String> {
             if attr.starts_with("on") || attr == "srcdoc" || attr == "formaction" {
                 found.push(format!("<{name} {attr}={value:?}>"));
             }
+            // The site's own empty icon (pages with no logo, standalone documents).
+            let empty_icon =
+                name == "link" && e.value().attr("rel") == Some("icon") && value == "data:,";
             if matches!(
                 attr.as_str(),
                 "href" | "src" | "action" | "data" | "xlink:href" | "poster" | "background"
             ) && (is_script_url(value) || !is_safe_link(value))
+                && !empty_icon
             {
                 found.push(format!("<{name} {attr}={value:?}>"));
             }

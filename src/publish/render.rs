@@ -53,16 +53,27 @@ pub fn render_standalone(
         format!(
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <title>{}</title>\n<link rel=\"canonical\" href=\"{}\">\n{style}\n</head>\n\
+             <title>{}</title>\n<link rel=\"canonical\" href=\"{}\">\n{}\n{style}\n</head>\n\
              <body>{}</body>\n</html>\n",
             escape(&page.title),
             escape(&format!("{site_url}{}", page.path)),
+            // No icon: a saved copy is opened from disk, where the site's would not load.
+            icon_link(None),
             body
         )
     };
     // The document has no script: the rules its own markup can match are all it will need.
     let rules = css.for_document(&document(""));
     document(&style_element(&format!("{rules}{brand}")))
+}
+
+/// The icon's `<link>`; with no icon an empty one, which stops browsers asking for
+/// `/favicon.ico` (a 404 on every static host).
+fn icon_link(icon: Option<&str>) -> String {
+    format!(
+        r#"<link rel="icon" href="{}">"#,
+        escape(icon.unwrap_or("data:,"))
+    )
 }
 
 /// `css` as a `<style>` element; `</style` inside it, which would end the element early, is
@@ -115,10 +126,7 @@ impl Head<'_> {
         } else {
             tag(r#"<meta name="robots" content="noindex">"#.to_owned());
         }
-        tag(format!(
-            r#"<link rel="icon" href="{}">"#,
-            escape(self.icon.unwrap_or("data:,"))
-        ));
+        tag(icon_link(self.icon));
         tag(r#"<meta property="og:type" content="website">"#.to_owned());
         tag(format!(
             r#"<meta property="og:title" content="{}">"#,
