@@ -41,14 +41,22 @@ fn options() -> Options {
         | Options::ENABLE_SMART_PUNCTUATION
 }
 
-/// Renders Markdown to sanitised HTML.
+/// Renders Markdown to sanitised HTML (see [`render`]).
 pub fn to_html(markdown: &str) -> String {
     render(markdown).html
 }
 
-/// Renders Markdown to sanitised HTML, with ids on headings and the table of contents.
+/// Renders Markdown to sanitised HTML, with ids on headings and the table of contents. The ids
+/// avoid those every page has ([`crate::ui::SHELL_IDS`]); see [`render_on`] for a page with ids
+/// of its own.
 pub fn render(markdown: &str) -> Rendered {
-    let (events, toc) = parse(markdown);
+    render_on(markdown, &[])
+}
+
+/// [`render`] for text shown on a page whose own elements also have the ids `page_ids`: no
+/// heading takes one (a disclosure policy's "## Scope" on the page whose section is `#scope`).
+pub fn render_on(markdown: &str, page_ids: &[&str]) -> Rendered {
+    let (events, toc) = parse(markdown, page_ids);
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut raw, events.into_iter());
     Rendered {
@@ -60,7 +68,12 @@ pub fn render(markdown: &str) -> Rendered {
 /// The text as plain words, cut at headings (with the same ids as [`render`] gives them): what
 /// search indexes, one entry per section. No HTML is produced, so nothing needs sanitising.
 pub fn sections(markdown: &str) -> Vec<TextSection> {
-    plain_sections(&parse(markdown).0)
+    sections_on(markdown, &[])
+}
+
+/// [`sections`] with the ids [`render_on`] gives the text on a page with `page_ids`.
+pub fn sections_on(markdown: &str, page_ids: &[&str]) -> Vec<TextSection> {
+    plain_sections(&parse(markdown, page_ids).0)
 }
 
 /// The whole text as plain words, headings included.
@@ -74,17 +87,34 @@ pub fn plain_text(markdown: &str) -> String {
 }
 
 /// Parses Markdown with the site's options and gives every heading its unique id.
-fn parse(markdown: &str) -> (Vec<Event<'_>>, Vec<TocEntry>) {
+///
+/// Several texts can share a page (answers, updates, control descriptions), so two things keep
+/// their ids apart: footnote ids are prefixed with a digest of the text (pulldown-cmark makes the
+/// label the id, and every text starts its notes at `[^1]`), and headings skip the page's own
+/// ids. Headings of two texts on one page can still meet; the build's link check reports that.
+fn parse<'a>(markdown: &'a str, page_ids: &[&str]) -> (Vec<Event<'a>>, Vec<TocEntry>) {
     let mut events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
     let mut toc = Vec::new();
-    // Footnote definitions carry their label as their `id`: a heading must not take it, or the
-    // footnote's back link would land on the heading; nor an id of the page around the text.
+    let prefix = format!("fn-{:08x}-", digest(markdown));
     let mut ids = Ids::default();
-    ids.taken
-        .extend(crate::ui::FIXED_IDS.iter().map(|id| (*id).to_owned()));
-    for event in &events {
-        if let Event::Start(Tag::FootnoteDefinition(label)) = event {
-            ids.taken.insert(label.to_string());
+    ids.taken.extend(
+        crate::ui::SHELL_IDS
+            .iter()
+            .chain(page_ids)
+            .map(|id| (*id).to_owned()),
+    );
+    for event in &mut events {
+        match event {
+            // A footnote's definition carries its id: a heading must not take it, or the
+            // footnote's back link would land on the heading.
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                *label = CowStr::from(format!("{prefix}{label}"));
+                ids.taken.insert(label.to_string());
+            }
+            Event::FootnoteReference(label) => {
+                *label = CowStr::from(format!("{prefix}{label}"));
+            }
+            _ => {}
         }
     }
     let mut i = 0;
@@ -189,6 +219,14 @@ impl Ids {
     }
 }
 
+/// FNV-1a of `text`: a short digest that stays the same from build to build and toolchain to
+/// toolchain (ids are addresses; std's hasher promises neither).
+fn digest(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
 /// Removes scripts, event handlers, styles and unsafe URL schemes from HTML.
 fn sanitize(html: &str) -> String {
     ammonia::Builder::default()
@@ -286,13 +324,31 @@ mod tests {
         let ids = |md: &str| -> Vec<String> { render(md).toc.into_iter().map(|t| t.id).collect() };
         assert_eq!(ids("# a\n\n# a\n\n# a-2\n"), ["a", "a-2", "a-2-2"]);
         assert_eq!(ids("# a-2\n\n# a\n\n# a\n"), ["a-2", "a", "a-3"]);
-        // A footnote's definition has its label as id; the heading gets another.
-        assert_eq!(ids("# 1\n\nText[^1].\n\n[^1]: Note.\n"), ["1-2"]);
-        // Nor does a heading take an id of the page the text is shown on.
+        // Nor does a heading take an id every page has, or one of the page the text is shown on.
+        assert_eq!(ids("## Scope\n\n## Main\n"), ["scope", "main-2"]);
+        let on_page: Vec<String> = render_on("## Scope\n\n## Scope\n", &["scope"])
+            .toc
+            .into_iter()
+            .map(|t| t.id)
+            .collect();
+        assert_eq!(on_page, ["scope-2", "scope-3"]);
         assert_eq!(
-            ids("## Scope\n\n## Main\n\n## Scope\n"),
-            ["scope-2", "main-2", "scope-3"]
+            sections_on("## Scope\n", &["scope"])[0].id.as_deref(),
+            Some("scope-2")
         );
-        assert!(to_html("## Scope\n").contains(r#"<h2 id="scope-2">"#));
+    }
+
+    #[test]
+    fn footnotes_of_two_texts_on_one_page_keep_their_ids_apart() {
+        let a = to_html("One[^1].\n\n[^1]: First.\n");
+        let b = to_html("Two[^1].\n\n[^1]: Second.\n");
+        let id = |html: &str| {
+            let at = html.find("footnote-definition\" id=\"").unwrap() + 25;
+            html[at..at + html[at..].find('"').unwrap()].to_owned()
+        };
+        assert_ne!(id(&a), id(&b));
+        assert!(a.contains(&format!("href=\"#{}\"", id(&a))), "{a}");
+        // The same text gets the same ids at every build.
+        assert_eq!(a, to_html("One[^1].\n\n[^1]: First.\n"));
     }
 }

@@ -228,14 +228,23 @@ fn a_heading_named_like_a_page_id_gets_its_own_and_a_repeated_raw_id_fails_the_b
     let mut text = fs::read_to_string(&policy).unwrap();
     text.push_str("\n## Scope\n\nEverything we run.\n");
     fs::write(&policy, text).unwrap();
+    // Two answers on the FAQ, each with its own first footnote.
+    let answers = content.join("answers/access-control.toml");
+    let text = fs::read_to_string(&answers).unwrap().replacen(
+        "answer = \"\"\"\n",
+        "answer = \"\"\"\nSee the note[^1].\n\n[^1]: A note.\n\n",
+        2,
+    );
+    fs::write(&answers, text).unwrap();
     build(&content, &app, &out).unwrap();
+    let faq = fs::read_to_string(out.join("faq/index.html")).unwrap();
+    assert_eq!(faq.matches("class=\"footnote-definition\"").count(), 2);
     let page = fs::read_to_string(out.join("disclosure/index.html")).unwrap();
     assert_eq!(page.matches(r#"id="scope""#).count(), 1);
     assert!(page.contains(r#"<h2 id="scope-2">Scope</h2>"#), "{page}");
     let before = fs::read_to_string(out.join("index.html")).unwrap();
 
     // Raw HTML in an answer that repeats the id of another answer on the FAQ page.
-    let answers = content.join("answers/access-control.toml");
     let text = fs::read_to_string(&answers).unwrap().replacen(
         "Administrators can make SSO mandatory",
         r#"<span id="sso">Administrators</span> can make SSO mandatory"#,
@@ -250,6 +259,43 @@ fn a_heading_named_like_a_page_id_gets_its_own_and_a_repeated_raw_id_fails_the_b
         "{shown}"
     );
     assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), before);
+}
+
+/// The ids written in `html` (`id="…"`).
+fn ids_in(html: &str) -> std::collections::BTreeSet<String> {
+    html.match_indices(" id=\"")
+        .map(|(at, _)| {
+            let rest = &html[at + 5..];
+            rest[..rest.find('"').unwrap()].to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn the_ids_every_page_has_are_the_shells_which_markdown_headings_leave_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let app = fake_app(tmp.path());
+    let out = tmp.path().join("dist");
+    let report = build(&example_content(), &app, &out).unwrap();
+    let mut common: Option<std::collections::BTreeSet<String>> = None;
+    for page in &report.pages {
+        let html = fs::read_to_string(out.join(page.trim_start_matches('/'))).unwrap();
+        let ids = ids_in(&html);
+        common = Some(match common {
+            None => ids,
+            Some(c) => c.intersection(&ids).cloned().collect(),
+        });
+    }
+    let mut shell: Vec<&str> = trust_center::ui::SHELL_IDS.to_vec();
+    shell.sort_unstable();
+    assert_eq!(
+        common
+            .unwrap()
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+        shell
+    );
 }
 
 #[test]

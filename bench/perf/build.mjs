@@ -15,7 +15,9 @@ import { parse, stringify } from 'smol-toml';
 import { APP_DIR, ROOT } from '../common.mjs';
 import { median } from './profile.mjs';
 
+/** The `trustctl` timed (and, in `run.mjs`, serving the built example). */
 export const TRUSTCTL = resolve(process.env.TRUSTCTL ?? join(ROOT, 'target/release/trustctl'));
+/** How many times the example content is multiplied, per build; the last is judged. */
 export const SCALES = (process.env.SCALES ?? '1,10,100').split(',').map(Number);
 /** The issue's goal for the largest content, in seconds. */
 export const GOAL_SECONDS = 5;
@@ -106,6 +108,7 @@ function buildTime(content, dist, shm) {
  * `work/dist-<factor>`; the caller deletes `work`.
  */
 export function buildTimes(work, scales = SCALES) {
+  if (!existsSync('/dev/shm')) console.error('no /dev/shm: the "in memory" builds are written to the disk too');
   const shm = existsSync('/dev/shm') ? mkdtempSync('/dev/shm/bench-build-') : mkdtempSync(join(work, 'memory-'));
   try {
     const builds = [];

@@ -132,7 +132,7 @@ pub fn search_docs(model: &Model, pages: &[PageData]) -> Vec<SearchDoc> {
         }
     }
 
-    for s in markdown::sections(&model.disclosure.markdown) {
+    for s in markdown::sections_on(&model.disclosure.markdown, crate::ui::DISCLOSURE_IDS) {
         let Some(id) = s.id else { continue };
         docs.push(SearchDoc {
             url: format!("/disclosure/#{id}"),

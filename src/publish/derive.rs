@@ -1242,7 +1242,7 @@ fn disclosure(model: &Model) -> (PageBody, Option<String>) {
             href: format!("/{}", k.get_ref()),
         }),
         rewards_html: m.rewards.as_deref().map(markdown::to_html),
-        policy_html: markdown::to_html(&d.markdown),
+        policy_html: markdown::render_on(&d.markdown, crate::ui::DISCLOSURE_IDS).html,
         hall_of_fame: m
             .hall_of_fame
             .iter()

@@ -9,7 +9,8 @@
 //!
 //! Each page's ids must also be unique: a second element with an id takes no link, breaks the
 //! labels and descriptions that name it, and is invalid HTML. Content can cause one (a raw HTML
-//! `id`, or an answer id equal to another element's), so it fails the build like a broken link.
+//! `id`, an answer id equal to another element's, two answers on one page with the same
+//! heading), so it fails the build like a broken link.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
