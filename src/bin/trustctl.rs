@@ -119,12 +119,15 @@ fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
         .map_err(|e| format!("expected a date like 2026-11-22: {e}"))
 }
 
-/// `text` for a line of terminal output: line breaks and other control characters (an escape
-/// sequence would restyle the terminal) are shown escaped, as `\n` or `\u{1b}`.
+/// `text` for a line of terminal output: line breaks, other control characters (an escape
+/// sequence would restyle the terminal) and the invisible characters that reorder or break what
+/// follows (bidi overrides, line and paragraph separators) are shown escaped, as `\n` or
+/// `\u{202e}`.
 fn one_line(text: &str) -> String {
     text.chars()
         .map(|c| {
-            if c.is_control() {
+            let invisible = matches!(c, '\u{200e}' | '\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+            if c.is_control() || invisible {
                 c.escape_default().to_string()
             } else {
                 c.to_string()
@@ -297,5 +300,21 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_line;
+
+    #[test]
+    fn one_line_escapes_what_would_break_or_restyle_the_line() {
+        assert_eq!(one_line("Acme\nContact: x"), "Acme\\nContact: x");
+        assert_eq!(one_line("\u{1b}[31mred"), "\\u{1b}[31mred");
+        assert_eq!(one_line("abc\u{202e}fed"), "abc\\u{202e}fed");
+        assert_eq!(
+            one_line("Société Générale – ünïcode"),
+            "Société Générale – ünïcode"
+        );
     }
 }

@@ -73,7 +73,8 @@ impl Sources {
     }
 
     /// Where a finding about the Markdown `body` read with `src` as a whole points: its first
-    /// character, as a span relative to `src`'s TOML (like any other span of it).
+    /// character, as a span relative to `src`'s TOML (like any other span of it). `body` is the
+    /// end of the file's text as the loader split it off; an empty one points at the file's end.
     pub fn body_start(&self, src: &Src, body: &str) -> Range<usize> {
         let file_len = self.texts.get(&src.file).map_or(0, String::len);
         let blank = body.len() - body.trim_start().len();
