@@ -139,6 +139,20 @@ impl<'a> Cx<'a> {
                 ),
                 "ids appear in links; e.g. \"soc2-type2\"",
             );
+        } else if crate::ui::SHELL_IDS.contains(&value.get_ref().as_str()) {
+            // Content ids become element ids on their page, and every page has these already.
+            self.error(
+                at,
+                value.span(),
+                format!(
+                    "{what} id \"{}\" is taken by every page (its main content and search box)",
+                    value.get_ref()
+                ),
+                &format!(
+                    "choose another; ids appear in links, e.g. \"{what}-{}\"",
+                    value.get_ref()
+                ),
+            );
         }
     }
 
