@@ -2,9 +2,11 @@
 //! section is a route, and a failed build leaves the previous site alone.
 #![cfg(feature = "ssr")]
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use scraper::{Html, Selector};
 use trust_center::load;
 use trust_center::model::Date;
 use trust_center::publish::{self, BuildError, BuildOptions, BODY_MARKER, HEAD_MARKER};
@@ -34,6 +36,14 @@ fn fake_app(dir: &Path) -> PathBuf {
     app
 }
 
+/// A temporary directory with a stand-in app in it, and where a build there writes its site.
+fn workspace() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let app = fake_app(tmp.path());
+    let out = tmp.path().join("dist");
+    (tmp, app, out)
+}
+
 fn build(content: &Path, app: &Path, out: &Path) -> Result<publish::BuildReport, BuildError> {
     publish::build(&BuildOptions {
         content: content.into(),
@@ -54,9 +64,7 @@ fn the_example_content_is_valid_without_warnings() {
 
 #[test]
 fn every_section_is_written_as_a_page_with_its_data() {
-    let tmp = tempfile::tempdir().unwrap();
-    let app = fake_app(tmp.path());
-    let out = tmp.path().join("dist");
+    let (_tmp, app, out) = workspace();
     let report = build(&example_content(), &app, &out).unwrap();
     // The sections, one page per document with a text, and 404.html.
     assert!(
@@ -67,6 +75,25 @@ fn every_section_is_written_as_a_page_with_its_data() {
     assert!(report
         .pages
         .contains(&"documents/dpa/index.html".to_owned()));
+    // The ids every page has are the shell's, which Markdown headings leave alone.
+    let with_id = Selector::parse("[id]").unwrap();
+    let common = report
+        .pages
+        .iter()
+        .map(|page| {
+            let html = fs::read_to_string(out.join(page)).unwrap();
+            Html::parse_document(&html)
+                .select(&with_id)
+                .filter_map(|e| e.value().attr("id").map(str::to_owned))
+                .collect::<BTreeSet<String>>()
+        })
+        .reduce(|all, ids| all.intersection(&ids).cloned().collect())
+        .unwrap();
+    let shell: BTreeSet<String> = trust_center::ui::SHELL_IDS
+        .iter()
+        .map(|id| (*id).to_owned())
+        .collect();
+    assert_eq!(common, shell);
 
     for section in Section::ALL {
         let html_path = out
@@ -120,9 +147,7 @@ fn every_section_is_written_as_a_page_with_its_data() {
 
 #[test]
 fn invalid_content_leaves_the_previous_site_untouched() {
-    let tmp = tempfile::tempdir().unwrap();
-    let app = fake_app(tmp.path());
-    let out = tmp.path().join("dist");
+    let (tmp, app, out) = workspace();
     build(&example_content(), &app, &out).unwrap();
     let before = fs::read_to_string(out.join("index.html")).unwrap();
 
@@ -154,9 +179,7 @@ fn invalid_content_leaves_the_previous_site_untouched() {
 
 #[test]
 fn a_stylesheet_that_does_not_parse_fails_the_build_with_its_file_and_line() {
-    let tmp = tempfile::tempdir().unwrap();
-    let app = fake_app(tmp.path());
-    let out = tmp.path().join("dist");
+    let (_tmp, app, out) = workspace();
     build(&example_content(), &app, &out).unwrap();
     let before = fs::read_to_string(out.join("index.html")).unwrap();
 
@@ -180,9 +203,7 @@ fn a_stylesheet_that_does_not_parse_fails_the_build_with_its_file_and_line() {
 /// or an anchor that does not exist fails it, names the file and the link, and publishes nothing.
 #[test]
 fn a_link_to_a_missing_page_or_anchor_fails_the_build_and_says_where() {
-    let tmp = tempfile::tempdir().unwrap();
-    let app = fake_app(tmp.path());
-    let out = tmp.path().join("dist");
+    let (tmp, app, out) = workspace();
     let report = build(&example_content(), &app, &out).unwrap();
     assert!(
         report.links_checked > 1000,
@@ -218,9 +239,7 @@ fn a_link_to_a_missing_page_or_anchor_fails_the_build_and_says_where() {
 
 #[test]
 fn a_heading_named_like_a_page_id_gets_its_own_and_a_repeated_raw_id_fails_the_build() {
-    let tmp = tempfile::tempdir().unwrap();
-    let app = fake_app(tmp.path());
-    let out = tmp.path().join("dist");
+    let (tmp, app, out) = workspace();
     let content = tmp.path().join("content");
     copy_dir(&example_content(), &content);
     // A policy's own "Scope" section, on the page whose fixed section is `#scope`.
@@ -259,43 +278,6 @@ fn a_heading_named_like_a_page_id_gets_its_own_and_a_repeated_raw_id_fails_the_b
         "{shown}"
     );
     assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), before);
-}
-
-/// The ids written in `html` (`id="…"`).
-fn ids_in(html: &str) -> std::collections::BTreeSet<String> {
-    html.match_indices(" id=\"")
-        .map(|(at, _)| {
-            let rest = &html[at + 5..];
-            rest[..rest.find('"').unwrap()].to_owned()
-        })
-        .collect()
-}
-
-#[test]
-fn the_ids_every_page_has_are_the_shells_which_markdown_headings_leave_alone() {
-    let tmp = tempfile::tempdir().unwrap();
-    let app = fake_app(tmp.path());
-    let out = tmp.path().join("dist");
-    let report = build(&example_content(), &app, &out).unwrap();
-    let mut common: Option<std::collections::BTreeSet<String>> = None;
-    for page in &report.pages {
-        let html = fs::read_to_string(out.join(page.trim_start_matches('/'))).unwrap();
-        let ids = ids_in(&html);
-        common = Some(match common {
-            None => ids,
-            Some(c) => c.intersection(&ids).cloned().collect(),
-        });
-    }
-    let mut shell: Vec<&str> = trust_center::ui::SHELL_IDS.to_vec();
-    shell.sort_unstable();
-    assert_eq!(
-        common
-            .unwrap()
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>(),
-        shell
-    );
 }
 
 #[test]
@@ -423,9 +405,8 @@ fn with_security_txt(dir: &Path, table: &str) -> PathBuf {
 
 #[test]
 fn security_txt_follows_rfc_9116_and_expires_as_configured() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("dist");
-    build(&example_content(), &fake_app(tmp.path()), &out).unwrap();
+    let (_tmp, app, out) = workspace();
+    build(&example_content(), &app, &out).unwrap();
     let text = fs::read_to_string(out.join(".well-known/security.txt")).unwrap();
     assert_eq!(fs::read_to_string(out.join("security.txt")).unwrap(), text);
     // A real RFC 9116 parser, as of the build day (it refuses an expired file).
@@ -535,9 +516,8 @@ fn the_build_writes_security_headers_with_the_loader_hash() {
 
 #[test]
 fn sitemap_lists_every_page_and_robots_points_to_it() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("dist");
-    build(&example_content(), &fake_app(tmp.path()), &out).unwrap();
+    let (_tmp, app, out) = workspace();
+    build(&example_content(), &app, &out).unwrap();
     let xml = fs::read_to_string(out.join("sitemap.xml")).unwrap();
     // Read back with a real XML parser.
     let mut reader = quick_xml::Reader::from_str(&xml);
@@ -582,9 +562,7 @@ fn sitemap_lists_every_page_and_robots_points_to_it() {
 #[test]
 fn pages_and_data_come_with_precompressed_copies() {
     use std::io::Read;
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("dist");
-    let app = fake_app(tmp.path());
+    let (_tmp, app, out) = workspace();
     // As `trustctl compress` leaves the app: the template's copies must not outlive it.
     fs::write(app.join("index.html.br"), "stale").unwrap();
     fs::write(app.join("index.html.gz"), "stale").unwrap();
