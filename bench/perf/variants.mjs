@@ -49,6 +49,12 @@ const ALL = {
   // bottom of short pages only with the flex column).
   'body-block': restyle((css) => css.replace(/(^|\})(body\{[^}]*?)display:flex/, '$1$2display:block')),
   'pruned-css': restyle(pruned),
+  // The starter script at the end of the body instead of in the head: the parser stops at every
+  // script element, a module's too, and under a slowed CPU it yields there and makes a frame.
+  'tail-script': (html) => { const [starter] = html.match(/<script type="module">[\s\S]*?<\/script>/); return html.replace(starter, '').replace('</body>', () => `${starter}</body>`); },
+  // The logo and the icon link naming it taken out: an SVG image is decoded as a document of its
+  // own, on the main thread, and on the traces its decoding often fell before the first paint.
+  'no-logo': (html) => html.replace(/<img [^>]*class="logo"[^>]*>/, '').replace(/<link rel="icon"[^>]*>/, ''),
   // On a phone every grid of the site has one column: the same look from block layout.
   'phone-block': restyle((css) => `${css}@media (max-width:30rem){.cards,.facts,.columns,.controls,.answers{display:block}.cards>*+*{margin-top:1rem}.facts>*+*{margin-top:.5rem}.controls>*+*{margin-top:.75rem}}`),
 };
