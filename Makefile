@@ -24,7 +24,7 @@ ifdef CI
 export CARGO_INCREMENTAL ?= 0
 endif
 
-.PHONY: help setup check build serve test test-native test-browser test-e2e app trustctl bench-load bench-search bench-questionnaire bench-perf bench-build bench-fcp-variants fuzz lint fmt clean
+.PHONY: help setup check build serve test test-native test-browser test-e2e app trustctl bench-load bench-compress bench-search bench-questionnaire bench-perf bench-build bench-fcp-variants fuzz lint fmt clean
 
 help:
 	@echo "make serve   build the trust center from CONTENT (default: content/) and serve it at http://$(ADDR)/"
@@ -32,7 +32,7 @@ help:
 	@echo "make check   validate CONTENT"
 	@echo "make test    run every test: native, in-browser component, end-to-end"
 	@echo "make lint    rustfmt check and clippy on the native and wasm32 builds"
-	@echo "make bench-load / bench-search / bench-questionnaire / bench-perf / bench-build / bench-fcp-variants   benchmarks (results in bench/README.md)"
+	@echo "make bench-load / bench-compress / bench-search / bench-questionnaire / bench-perf / bench-build / bench-fcp-variants   benchmarks (results in bench/README.md)"
 	@echo "make fuzz    fuzz the loader, Markdown and questionnaire reader for FUZZ_SECONDS each (results in fuzz/README.md)"
 
 setup:
@@ -104,6 +104,11 @@ fuzz:
 
 bench-load: setup
 	cargo bench --bench load
+
+# Brotli at qualities 11, 10, 9 and 5 on the example site's files, one thread: what the build's
+# page quality is chosen by (src/publish/compress.rs). Prints a table for bench/README.md.
+bench-compress: setup
+	cargo bench --bench compress
 
 # Our search engine (the shipped Wasm) against MiniSearch, FlexSearch, Lunr and Fuse.js in headless
 # Chromium; writes its tables into bench/README.md. Uses the same app build as the tests.

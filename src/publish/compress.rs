@@ -41,16 +41,18 @@ const COMPRESSIBLE: &[&str] = &[
 /// seconds.
 const BEST_BUDGET: u64 = 2 * 1024 * 1024;
 
-/// The quality within the budget. On the example site's 100 compressible files (1.9 MB, with
-/// this crate and [`window_bits`], one thread, 2026-12-03; a one-off harness, not committed):
-/// 11 took 2.60 s and wrote 470 KB, 10 took 1.09 s and wrote 482 KB, 9 took 0.45 s and wrote
-/// 529 KB. Quality 10 costs its pages 2.5% more bytes (a 6.7 KB page
-/// gains 0.17 KB, a millisecond on a slow phone) and the whole example build a second of CPU.
-/// The app, compressed once per app build, keeps the best ([`Effort::Best`]).
-const PAGE_QUALITY: i32 = 10;
+/// The quality within the budget, chosen by `make bench-compress` (`bench/compress.rs`, results
+/// in bench/README.md): the example site's 100 compressible files (1.63 MB) through [`brotli()`],
+/// one thread, on 2 AMD EPYC cores on 2026-12-03: 11 took 2.22 s and wrote 417 KB, 10 took
+/// 0.94 s and wrote 427 KB (2.6% more), 9 took 0.79 s and wrote 468 KB (12% more). Quality 10
+/// costs its pages 2.6% more bytes (about 0.16 KB on a 6 KB page, a millisecond on a slow phone)
+/// and saves the example build more than a second of CPU; 9 would save little more time for
+/// almost five times the extra bytes. The app, compressed once per app build, keeps the best
+/// ([`Effort::Best`]).
+pub const PAGE_QUALITY: i32 = 10;
 
 /// The quality beyond the budget: within a few percent of 6, and several times faster.
-const FAST_QUALITY: i32 = 5;
+pub const FAST_QUALITY: i32 = 5;
 
 /// Below this size a compressed copy saves less than the response headers weigh.
 const MIN_BYTES: u64 = 512;
@@ -164,16 +166,7 @@ impl std::ops::AddAssign for Compressed {
 fn compress_file(path: &Path, data: &[u8], quality: i32) -> Result<Compressed, BuildError> {
     let mut out = Compressed::default();
 
-    let mut br = Vec::new();
-    {
-        let params = brotli::enc::BrotliEncoderParams {
-            quality,
-            lgwin: window_bits(data.len(), quality),
-            size_hint: data.len(),
-            ..Default::default()
-        };
-        brotli::BrotliCompress(&mut &data[..], &mut br, &params).map_err(BuildError::io(path))?;
-    }
+    let br = brotli(data, quality).map_err(BuildError::io(path))?;
     // Level 6, not 9: browsers that take gzip instead of brotli are few, and 9 took twice as
     // long for under 1% less.
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
@@ -192,6 +185,21 @@ fn compress_file(path: &Path, data: &[u8], quality: i32) -> Result<Compressed, B
         out.brotli_bytes = br.len().min(data.len()) as u64;
         out.gzip_bytes = gz.len().min(data.len()) as u64;
     }
+    Ok(out)
+}
+
+/// `data` compressed with brotli at `quality` (0–11), as a build writes it: every `.br` copy
+/// comes from here, and `make bench-compress` times this same function, so that its figures are
+/// the build's.
+pub fn brotli(data: &[u8], quality: i32) -> std::io::Result<Vec<u8>> {
+    let params = brotli::enc::BrotliEncoderParams {
+        quality,
+        lgwin: window_bits(data.len(), quality),
+        size_hint: data.len(),
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    brotli::BrotliCompress(&mut &data[..], &mut out, &params)?;
     Ok(out)
 }
 
@@ -238,6 +246,17 @@ fn reuse_copies(
     Ok(Some(out))
 }
 
+/// Whether a build writes compressed copies of the file at `path`, of `len` bytes: a text or
+/// Wasm file (by its extension) of at least the size a copy pays off at. Public so that
+/// `make bench-compress` picks its files by the build's rule.
+pub fn is_compressible(path: &Path, len: u64) -> bool {
+    len >= MIN_BYTES
+        && path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| COMPRESSIBLE.contains(&e))
+}
+
 /// Whether both compressed copies exist.
 fn has_copies(path: &Path) -> bool {
     ["br", "gz"].iter().all(|s| sibling(path, s).is_file())
@@ -257,12 +276,7 @@ fn collect(dir: &Path, out: &mut Vec<(PathBuf, u64)>) -> Result<(), BuildError> 
         let meta = entry.metadata().map_err(BuildError::io(&path))?;
         if meta.is_dir() {
             collect(&path, out)?;
-        } else if meta.len() >= MIN_BYTES
-            && path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| COMPRESSIBLE.contains(&e))
-        {
+        } else if is_compressible(&path, meta.len()) {
             out.push((path, meta.len()));
         }
     }

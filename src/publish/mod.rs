@@ -26,7 +26,9 @@ use crate::model::{Date, Model};
 use crate::site::{PageBody, PageData, SiteData};
 use crate::ui::Route;
 
-pub use compress::{precompress, Compressed, Effort};
+pub use compress::{
+    brotli, is_compressible, precompress, Compressed, Effort, FAST_QUALITY, PAGE_QUALITY,
+};
 pub use corpus::search_docs;
 pub use css::Stylesheet;
 pub use derive::{
