@@ -17,7 +17,8 @@ const TODAY: (i16, i8, i8) = (2026, 11, 22);
 /// `src/markdown.rs` promises: nothing that runs survives sanitising (no `<script` or `<style`
 /// element, no event handler or `style` attribute, no link or source with a scheme other than
 /// http, https or mailto); every heading has an id of its own, the same in the page and in the
-/// search sections; a slug is lowercase words joined by dashes.
+/// search sections; on a page that has those ids already, the text (twice) takes none of them and
+/// none twice; a slug is lowercase words joined by dashes.
 pub fn markdown(input: &[u8]) {
     let text = String::from_utf8_lossy(input);
     let rendered = crate::markdown::render(&text);
@@ -34,6 +35,40 @@ pub fn markdown(input: &[u8]) {
     let section_ids: Vec<&str> = sections.iter().filter_map(|s| s.id.as_deref()).collect();
     assert_eq!(section_ids, ids, "search sections and headings disagree");
     let _ = crate::markdown::plain_text(&text);
+
+    let mut page = crate::markdown::PageIds::new(ids.iter().copied());
+    let mut probe = page.clone();
+    let first = page.render(&text);
+    let again = page.render(&text);
+    check_sanitised(&again.html);
+    let on_page: Vec<&str> = first
+        .toc
+        .iter()
+        .chain(&again.toc)
+        .map(|t| t.id.as_str())
+        .collect();
+    assert!(
+        on_page.iter().all(|id| !ids.contains(id)),
+        "a heading took an id its page has: {on_page:?} on {ids:?}"
+    );
+    let mut unique_on_page = on_page.clone();
+    unique_on_page.sort_unstable();
+    unique_on_page.dedup();
+    assert_eq!(
+        unique_on_page.len(),
+        on_page.len(),
+        "ids repeat on the page: {on_page:?}"
+    );
+    let probed: Vec<String> = probe
+        .sections(&text)
+        .into_iter()
+        .filter_map(|s| s.id)
+        .collect();
+    let first_ids: Vec<&str> = first.toc.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(
+        probed, first_ids,
+        "search sections and headings disagree on the page"
+    );
 
     for id in &ids {
         check_slug(id);

@@ -46,34 +46,17 @@ pub fn to_html(markdown: &str) -> String {
     render(markdown).html
 }
 
-/// Renders Markdown to sanitised HTML, with ids on headings and the table of contents. The ids
-/// avoid those every page has ([`crate::ui::SHELL_IDS`]); see [`render_on`] for a page with ids
-/// of its own.
+/// Renders Markdown to sanitised HTML, with ids on headings and the table of contents: the text
+/// alone on a page of the shell ([`crate::ui::SHELL_IDS`]). A text shown among other elements
+/// is rendered through that page's [`PageIds`].
 pub fn render(markdown: &str) -> Rendered {
-    render_on(markdown, &[])
-}
-
-/// [`render`] for text shown on a page whose own elements also have the ids `page_ids`: no
-/// heading takes one (a disclosure policy's "## Scope" on the page whose section is `#scope`).
-pub fn render_on(markdown: &str, page_ids: &[&str]) -> Rendered {
-    let (events, toc) = parse(markdown, page_ids);
-    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut raw, events.into_iter());
-    Rendered {
-        html: sanitize(&raw),
-        toc,
-    }
+    PageIds::new([]).render(markdown)
 }
 
 /// The text as plain words, cut at headings (with the same ids as [`render`] gives them): what
 /// search indexes, one entry per section. No HTML is produced, so nothing needs sanitising.
 pub fn sections(markdown: &str) -> Vec<TextSection> {
-    sections_on(markdown, &[])
-}
-
-/// [`sections`] with the ids [`render_on`] gives the text on a page with `page_ids`.
-pub fn sections_on(markdown: &str, page_ids: &[&str]) -> Vec<TextSection> {
-    plain_sections(&parse(markdown, page_ids).0)
+    PageIds::new([]).sections(markdown)
 }
 
 /// The whole text as plain words, headings included.
@@ -86,37 +69,94 @@ pub fn plain_text(markdown: &str) -> String {
         .join(" ")
 }
 
-/// Parses Markdown with the site's options and gives every heading its unique id.
+/// The ids of one page, for the texts shown on it.
 ///
-/// Several texts can share a page (answers, updates, control descriptions), so two things keep
-/// their ids apart: footnote ids are prefixed with a digest of the text (pulldown-cmark makes the
-/// label the id, and every text starts its notes at `[^1]`), and headings skip the page's own
-/// ids. Headings of two texts on one page can still meet; the build's link check reports that.
-fn parse<'a>(markdown: &'a str, page_ids: &[&str]) -> (Vec<Event<'a>>, Vec<TocEntry>) {
+/// A page has ids of its own (the shell's, its sections', its content's: a layer, an answer)
+/// and often several texts (answers, control descriptions, a policy beside the page's own
+/// "Scope"). Every text rendered through one `PageIds` gives its headings and footnotes ids that
+/// nothing else on the page has: a heading whose slug is taken gets the next free `-2`, `-3`,
+/// and a link within the text to one of its own headings follows the heading to its new id.
+/// Texts keep their natural ids in the order they are rendered, so a page renders its main text
+/// first.
+#[derive(Clone, Debug)]
+pub struct PageIds {
+    ids: Ids,
+}
+
+impl PageIds {
+    /// A page whose own elements have the ids `fixed`; the shell's are always included.
+    pub fn new<'a>(fixed: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut ids = Ids::default();
+        ids.taken.extend(
+            crate::ui::SHELL_IDS
+                .iter()
+                .copied()
+                .chain(fixed)
+                .map(str::to_owned),
+        );
+        PageIds { ids }
+    }
+
+    /// Holds back an id an element of the page takes from the content (a layer's, an answer's).
+    pub fn reserve(&mut self, id: impl Into<String>) {
+        self.ids.taken.insert(id.into());
+    }
+
+    /// Renders a text shown on this page to sanitised HTML, with its table of contents.
+    pub fn render(&mut self, markdown: &str) -> Rendered {
+        let (events, toc) = parse(markdown, &mut self.ids);
+        let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+        html::push_html(&mut raw, events.into_iter());
+        Rendered {
+            html: sanitize(&raw),
+            toc,
+        }
+    }
+
+    /// [`PageIds::render`]'s HTML alone.
+    pub fn html(&mut self, markdown: &str) -> String {
+        self.render(markdown).html
+    }
+
+    /// A text shown on this page as plain words cut at headings, with the ids
+    /// [`PageIds::render`] would give them: what search indexes, and links to.
+    pub fn sections(&mut self, markdown: &str) -> Vec<TextSection> {
+        plain_sections(&parse(markdown, &mut self.ids).0)
+    }
+}
+
+/// Parses Markdown with the site's options and gives every heading and footnote an id that
+/// `ids` (the page's) does not have yet, taking it there.
+///
+/// Footnote ids are prefixed with a digest of the text: pulldown-cmark makes the label the id,
+/// and every text starts its notes at `[^1]`. Headings that the page made give way are renamed,
+/// and the text's links to them follow: the text's author wrote them against the text alone.
+fn parse<'a>(markdown: &'a str, ids: &mut Ids) -> (Vec<Event<'a>>, Vec<TocEntry>) {
     let mut events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
     let mut toc = Vec::new();
     let prefix = format!("fn-{:08x}-", digest(markdown));
-    let mut ids = Ids::default();
-    ids.taken.extend(
-        crate::ui::SHELL_IDS
-            .iter()
-            .chain(page_ids)
-            .map(|id| (*id).to_owned()),
-    );
+    // A footnote's definition carries its id: a heading must not take it, or the footnote's back
+    // link would land on the heading. The same text twice on a page gets its notes renamed.
+    let mut notes: HashMap<String, String> = HashMap::new();
     for event in &mut events {
-        match event {
-            // A footnote's definition carries its id: a heading must not take it, or the
-            // footnote's back link would land on the heading.
-            Event::Start(Tag::FootnoteDefinition(label)) => {
-                *label = CowStr::from(format!("{prefix}{label}"));
-                ids.taken.insert(label.to_string());
-            }
-            Event::FootnoteReference(label) => {
-                *label = CowStr::from(format!("{prefix}{label}"));
-            }
-            _ => {}
+        if let Event::Start(Tag::FootnoteDefinition(label)) = event {
+            let id = ids.unique(format!("{prefix}{label}"));
+            notes.insert(label.to_string(), id.clone());
+            *label = CowStr::from(id);
         }
     }
+    for event in &mut events {
+        if let Event::FootnoteReference(label) = event {
+            let id = notes
+                .get(label.as_ref())
+                .cloned()
+                .unwrap_or_else(|| format!("{prefix}{label}"));
+            *label = CowStr::from(id);
+        }
+    }
+    // The ids the headings have when the text is alone, to tell which of them the page moved.
+    let mut alone = PageIds::new([]).ids;
+    let mut moved: HashMap<String, String> = HashMap::new();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { level, .. }) = &events[i] {
@@ -129,7 +169,11 @@ fn parse<'a>(markdown: &'a str, page_ids: &[&str]) -> (Vec<Event<'a>>, Vec<TocEn
                 }
                 j += 1;
             }
+            let natural = alone.unique(slug(&text));
             let id = ids.unique(slug(&text));
+            if id != natural {
+                moved.insert(format!("#{natural}"), format!("#{id}"));
+            }
             if let Event::Start(Tag::Heading { id: heading_id, .. }) = &mut events[i] {
                 *heading_id = Some(CowStr::from(id.clone()));
             }
@@ -141,6 +185,15 @@ fn parse<'a>(markdown: &'a str, page_ids: &[&str]) -> (Vec<Event<'a>>, Vec<TocEn
             i = j;
         }
         i += 1;
+    }
+    if !moved.is_empty() {
+        for event in &mut events {
+            if let Event::Start(Tag::Link { dest_url, .. }) = event {
+                if let Some(to) = moved.get(dest_url.as_ref()) {
+                    *dest_url = CowStr::from(to.clone());
+                }
+            }
+        }
     }
     (events, toc)
 }
@@ -196,7 +249,7 @@ pub fn slug(text: &str) -> String {
 
 /// The ids given so far. Counting repeats of each slug alone is not enough: a heading whose own
 /// text slugs to `a-2` would take the id that a second `a` heading is given.
-#[derive(Default)]
+#[derive(Clone, Debug, Default)]
 struct Ids {
     taken: HashSet<String>,
     /// The next suffix to try per slug, so that many equal headings stay linear.
@@ -326,16 +379,67 @@ mod tests {
         assert_eq!(ids("# a-2\n\n# a\n\n# a\n"), ["a-2", "a", "a-3"]);
         // Nor does a heading take an id every page has, or one of the page the text is shown on.
         assert_eq!(ids("## Scope\n\n## Main\n"), ["scope", "main-2"]);
-        let on_page: Vec<String> = render_on("## Scope\n\n## Scope\n", &["scope"])
+        let mut page = PageIds::new(["scope"]);
+        let on_page: Vec<String> = page
+            .render("## Scope\n\n## Scope\n")
             .toc
             .into_iter()
             .map(|t| t.id)
             .collect();
         assert_eq!(on_page, ["scope-2", "scope-3"]);
         assert_eq!(
-            sections_on("## Scope\n", &["scope"])[0].id.as_deref(),
+            PageIds::new(["scope"]).sections("## Scope\n")[0]
+                .id
+                .as_deref(),
             Some("scope-2")
         );
+    }
+
+    #[test]
+    fn texts_on_one_page_take_ids_the_page_and_each_other_leave() {
+        let mut page = PageIds::new(["program"]);
+        page.reserve("sso");
+        let first = page.render("## SSO\n\nSee [below](#details).\n\n## Details\n");
+        let second = page.render(
+            "## Details\n\nBack to [details](#details), [program](#program).\n\n## Program\n",
+        );
+        let ids = |r: &Rendered| r.toc.iter().map(|t| t.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&first), ["sso-2", "details"]);
+        assert_eq!(ids(&second), ["details-2", "program-2"]);
+        // A text's links to its own headings follow them; the author wrote them against the text.
+        assert!(
+            first.html.contains(r##"href="#details""##),
+            "{}",
+            first.html
+        );
+        assert!(
+            second.html.contains(r##"href="#details-2""##),
+            "{}",
+            second.html
+        );
+        assert!(
+            second.html.contains(r##"href="#program-2""##),
+            "{}",
+            second.html
+        );
+        // Alone, the same text keeps its natural ids.
+        assert_eq!(
+            ids(&render("## Details\n\n## Program\n")),
+            ["details", "program"]
+        );
+    }
+
+    #[test]
+    fn the_same_footnoted_text_twice_on_a_page_keeps_its_notes_apart() {
+        let mut page = PageIds::new([]);
+        let text = "Claim[^1].\n\n[^1]: Source.\n";
+        let (a, b) = (page.html(text), page.html(text));
+        let id = |html: &str| {
+            let at = html.find("footnote-definition\" id=\"").unwrap() + 25;
+            html[at..at + html[at..].find('"').unwrap()].to_owned()
+        };
+        assert_ne!(id(&a), id(&b));
+        assert!(b.contains(&format!("href=\"#{}\"", id(&b))), "{b}");
     }
 
     #[test]

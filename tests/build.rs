@@ -238,7 +238,7 @@ fn a_link_to_a_missing_page_or_anchor_fails_the_build_and_says_where() {
 }
 
 #[test]
-fn a_heading_named_like_a_page_id_gets_its_own_and_a_repeated_raw_id_fails_the_build() {
+fn headings_give_way_to_their_pages_ids_and_a_repeated_raw_id_fails_the_build() {
     let (tmp, app, out) = workspace();
     let content = tmp.path().join("content");
     copy_dir(&example_content(), &content);
@@ -247,20 +247,43 @@ fn a_heading_named_like_a_page_id_gets_its_own_and_a_repeated_raw_id_fails_the_b
     let mut text = fs::read_to_string(&policy).unwrap();
     text.push_str("\n## Scope\n\nEverything we run.\n");
     fs::write(&policy, text).unwrap();
-    // Two answers on the FAQ, each with its own first footnote.
+    // Two answers on the FAQ, each with its own first footnote, and a heading named like the
+    // first answer (whose id is `sso`).
     let answers = content.join("answers/access-control.toml");
     let text = fs::read_to_string(&answers).unwrap().replacen(
         "answer = \"\"\"\n",
-        "answer = \"\"\"\nSee the note[^1].\n\n[^1]: A note.\n\n",
+        "answer = \"\"\"\n### SSO\n\nSee the note[^1].\n\n[^1]: A note.\n\n",
         2,
     );
     fs::write(&answers, text).unwrap();
+    // A data-privacy text with a heading named like the page's own section after it.
+    let data = content.join("data.toml");
+    let text = fs::read_to_string(&data).unwrap().replacen(
+        "deletion = \"\"\"\n",
+        "deletion = \"\"\"\n## Retention\n\nAs [below](#retention).\n\n",
+        1,
+    );
+    fs::write(&data, text).unwrap();
     build(&content, &app, &out).unwrap();
     let faq = fs::read_to_string(out.join("faq/index.html")).unwrap();
     assert_eq!(faq.matches("class=\"footnote-definition\"").count(), 2);
+    assert_eq!(faq.matches(r#"id="sso""#).count(), 1);
+    assert!(faq.contains(r#"<h3 id="sso-2">SSO</h3>"#), "{faq}");
+    assert!(faq.contains(r#"<h3 id="sso-3">SSO</h3>"#), "{faq}");
     let page = fs::read_to_string(out.join("disclosure/index.html")).unwrap();
     assert_eq!(page.matches(r#"id="scope""#).count(), 1);
     assert!(page.contains(r#"<h2 id="scope-2">Scope</h2>"#), "{page}");
+    let page = fs::read_to_string(out.join("data-privacy/index.html")).unwrap();
+    assert_eq!(page.matches(r#"id="retention""#).count(), 1);
+    assert!(
+        page.contains(r#"<h2 id="retention-2">Retention</h2>"#),
+        "{page}"
+    );
+    // The text's own link follows its heading.
+    assert!(
+        page.contains(r##"<a href="#retention-2" rel="noopener noreferrer">below</a>"##),
+        "{page}"
+    );
     let before = fs::read_to_string(out.join("index.html")).unwrap();
 
     // Raw HTML in an answer that repeats the id of another answer on the FAQ page.

@@ -12,6 +12,7 @@ use super::Src;
 use crate::model::{
     Answer, ChangeKind, Contact, DocumentKind, Framework, Mechanism, Model, Status,
 };
+use crate::site::Section;
 
 /// Where the values of files with more than one instance came from, index for index.
 pub struct Located {
@@ -128,30 +129,24 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn id(&mut self, at: &Src, what: &str, value: &Spanned<String>) {
-        if !is_id(value.get_ref()) {
+    /// Checks a content id; `page` is the section whose page gives an element that id as it is
+    /// (a control's on the security page), where the page's own sections must not have it.
+    fn id(&mut self, at: &Src, what: &str, value: &Spanned<String>, page: Option<Section>) {
+        let id = value.get_ref().as_str();
+        if !is_id(id) {
             self.error(
                 at,
                 value.span(),
-                format!(
-                    "{what} id \"{}\" must be lowercase letters, digits and dashes",
-                    value.get_ref()
-                ),
+                format!("{what} id \"{id}\" must be lowercase letters, digits and dashes"),
                 "ids appear in links; e.g. \"soc2-type2\"",
             );
-        } else if crate::ui::SHELL_IDS.contains(&value.get_ref().as_str()) {
-            // Content ids become element ids on their page, and every page has these already.
+        } else if let Some(taken_by) = taken_by(id, page) {
+            // Content ids become element ids on their page, and those ids are there already.
             self.error(
                 at,
                 value.span(),
-                format!(
-                    "{what} id \"{}\" is taken by every page (its main content and search box)",
-                    value.get_ref()
-                ),
-                &format!(
-                    "choose another; ids appear in links, e.g. \"{what}-{}\"",
-                    value.get_ref()
-                ),
+                format!("{what} id \"{id}\" is taken by {taken_by}"),
+                &format!("choose another; ids appear in links, e.g. \"{what}-{id}\""),
             );
         }
     }
@@ -319,7 +314,7 @@ impl<'a> Cx<'a> {
         let documents = self.document_ids();
         let certs = &model.certifications;
         for c in certs {
-            self.id(&at, "certification", &c.id);
+            self.id(&at, "certification", &c.id, Some(Section::Certifications));
             if c.framework == Framework::Other && c.name.is_none() {
                 self.error(
                     &at,
@@ -404,9 +399,9 @@ impl<'a> Cx<'a> {
         let model = self.model;
         let layers = &model.security.layer;
         for layer in layers {
-            self.id(at, "layer", &layer.id);
+            self.id(at, "layer", &layer.id, None);
             for control in &layer.control {
-                self.id(at, "control", &control.id);
+                self.id(at, "control", &control.id, Some(Section::Security));
             }
         }
         self.unique("layer", layers.iter().map(|l| (at, &l.id)));
@@ -433,7 +428,7 @@ impl<'a> Cx<'a> {
         let subprocessors = self.subprocessor_ids();
         let regions = &model.data.region;
         for r in regions {
-            self.id(at, "region", &r.id);
+            self.id(at, "region", &r.id, None);
             self.country(at, "region.country", &r.country);
             self.reference(
                 at,
@@ -470,6 +465,11 @@ impl<'a> Cx<'a> {
                 self.src.push(
                     super::Diagnostic::file_error(&at.file, format!("subprocessor id \"{}\" (the file name) must be lowercase letters, digits and dashes", sp.id))
                         .hint("rename the file, e.g. subprocessors/example-hosting.toml"),
+                );
+            } else if let Some(taken_by) = taken_by(&sp.id, Some(Section::Subprocessors)) {
+                self.src.push(
+                    super::Diagnostic::file_error(&at.file, format!("subprocessor id \"{}\" (the file name) is taken by {taken_by}", sp.id))
+                        .hint("rename the file; ids appear in links, e.g. subprocessors/example-hosting.toml"),
                 );
             }
             self.url(at, "website", &sp.website);
@@ -569,7 +569,7 @@ impl<'a> Cx<'a> {
             }
         }
         for c in changes {
-            self.id(&at, "change", &c.id);
+            self.id(&at, "change", &c.id, None);
             for s in &c.subprocessors {
                 self.reference(&at, "subprocessors", "subprocessor", s, &subprocessors);
             }
@@ -634,6 +634,17 @@ impl<'a> Cx<'a> {
                 self.src.push(
                     super::Diagnostic::file_error(&at.file, format!("document id \"{}\" (the file name) must be lowercase letters, digits and dashes", doc.id))
                         .hint("rename the file, e.g. documents/privacy-policy.md"),
+                );
+            } else if let Some(taken_by) = taken_by(&doc.id, Some(Section::Documents)) {
+                self.src.push(
+                    super::Diagnostic::file_error(
+                        &at.file,
+                        format!(
+                            "document id \"{}\" (the file name) is taken by {taken_by}",
+                            doc.id
+                        ),
+                    )
+                    .hint("rename the file; ids appear in links, e.g. documents/privacy-policy.md"),
                 );
             }
             let meta = &doc.meta;
@@ -826,7 +837,7 @@ impl<'a> Cx<'a> {
         let certifications_read = !self.src.failed.contains("certifications.toml");
         let today = model.today;
         for (at, a) in located.iter().zip(&model.answers) {
-            self.id(at, "answer", &a.id);
+            self.id(at, "answer", &a.id, Some(Section::Faq));
             self.asked_as(at, a);
             for c in &a.controls {
                 self.reference(at, "controls", "control", c, &controls);
@@ -920,6 +931,17 @@ fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
         format!("{}, … ({} in all)", items[..12].join(", "), items.len())
     } else {
         items.join(", ")
+    }
+}
+
+/// What already has the element id `id` on every page, or on `page`'s (where a content id is
+/// given to an element as it is), if anything does.
+fn taken_by(id: &str, page: Option<Section>) -> Option<String> {
+    if crate::ui::SHELL_IDS.contains(&id) {
+        Some("every page (its main content and search box)".to_owned())
+    } else {
+        page.filter(|p| crate::ui::page_ids(*p).contains(&id))
+            .map(|p| format!("a section of the {} page", p.nav_label()))
     }
 }
 

@@ -7,7 +7,10 @@ use crate::model::{Access, Answer, Model};
 use crate::search::SearchDoc;
 use crate::site::{PageData, Section};
 
-use super::derive::{certification_name, current_subprocessor_rows, framework_label};
+use super::derive::{
+    certification_name, current_subprocessor_rows, disclosure_policy_sections, document_sections,
+    framework_label,
+};
 
 /// Every searchable entry of the site, in a stable order.
 pub fn search_docs(model: &Model, pages: &[PageData]) -> Vec<SearchDoc> {
@@ -118,7 +121,7 @@ pub fn search_docs(model: &Model, pages: &[PageData]) -> Vec<SearchDoc> {
             text: d.meta.summary.clone(),
         });
         if public {
-            for s in markdown::sections(&d.markdown) {
+            for s in document_sections(d) {
                 let Some(id) = s.id else { continue };
                 docs.push(SearchDoc {
                     url: format!("{page}#{id}"),
@@ -132,7 +135,7 @@ pub fn search_docs(model: &Model, pages: &[PageData]) -> Vec<SearchDoc> {
         }
     }
 
-    for s in markdown::sections_on(&model.disclosure.markdown, crate::ui::DISCLOSURE_IDS) {
+    for s in disclosure_policy_sections(model) {
         let Some(id) = s.id else { continue };
         docs.push(SearchDoc {
             url: format!("/disclosure/#{id}"),

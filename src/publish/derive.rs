@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::feeds;
-use crate::markdown;
+use crate::markdown::{self, PageIds};
 use crate::model::{
     Access, Certification, ChangeKind, Contact, DocumentKind, Framework, Mechanism, Model,
     ShortAnswer, Status, Subprocessor, UpdateKind,
@@ -106,25 +106,26 @@ fn section_page(model: &Model, site: &SiteData, section: Section) -> PageData {
         Section::Overview => site.title_for(None),
         _ => site.title_for(Some(&heading)),
     };
+    // Each body holds back its content's ids and renders its texts first; the introduction comes
+    // last, so the page's main text keeps its natural ids (the search index links to them).
+    let mut ids = PageIds::new(crate::ui::page_ids(section));
     let (body, updated) = match section {
-        Section::Overview => overview(model),
-        Section::Certifications => certifications(model),
-        Section::Security => security(model),
-        Section::Subprocessors => subprocessors(model),
-        Section::DataPrivacy => data_privacy(model),
-        Section::Documents => documents(model),
-        Section::Disclosure => disclosure(model),
-        Section::Faq => faq(model),
-        Section::Updates => updates(model),
+        Section::Overview => overview(model, &mut ids),
+        Section::Certifications => certifications(model, &mut ids),
+        Section::Security => security(model, &mut ids),
+        Section::Subprocessors => subprocessors(model, &mut ids),
+        Section::DataPrivacy => data_privacy(model, &mut ids),
+        Section::Documents => documents(model, &mut ids),
+        Section::Disclosure => disclosure(model, &mut ids),
+        Section::Faq => faq(model, &mut ids),
+        Section::Updates => updates(model, &mut ids),
     };
     PageData {
         path: section.path(),
         section,
         heading,
         title,
-        intro_html: page
-            .map(|p| markdown::to_html(&p.markdown))
-            .unwrap_or_default(),
+        intro_html: page.map(|p| ids.html(&p.markdown)).unwrap_or_default(),
         updated: updated.unwrap_or_else(|| model.today.to_string()),
         body,
     }
@@ -154,7 +155,7 @@ fn latest<I: IntoIterator<Item = crate::model::Date>>(dates: I) -> Option<String
 
 // ---- overview -------------------------------------------------------------------------------
 
-fn overview(model: &Model) -> (PageBody, Option<String>) {
+fn overview(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
     let certifications = model
         .certifications
         .iter()
@@ -213,7 +214,12 @@ fn overview(model: &Model) -> (PageBody, Option<String>) {
             ),
         });
     }
-    let latest_updates = model.updates.iter().take(3).map(update_item).collect();
+    let latest_updates = model
+        .updates
+        .iter()
+        .take(3)
+        .map(|u| update_item(u, ids))
+        .collect();
     let updated = latest(model.updates.iter().map(|u| u.meta.date));
     (
         PageBody::Overview(Overview {
@@ -238,7 +244,7 @@ fn open_changes(model: &Model) -> Vec<ChangeNotice> {
                 summary: c.summary.clone(),
                 deadline: deadline.to_string(),
                 days_left: model.today.days_until(deadline) + 1,
-                href: format!("/subprocessors/#change-{}", c.id.get_ref()),
+                href: format!("/subprocessors/#{}", change_anchor(c.id.get_ref())),
             }
         })
         .collect();
@@ -314,7 +320,11 @@ fn document_link(model: &Model, id: &str) -> Option<Link> {
     })
 }
 
-fn certifications(model: &Model) -> (PageBody, Option<String>) {
+fn certifications(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
+    for c in &model.certifications {
+        ids.reserve(c.id.get_ref().clone());
+        ids.reserve(crate::ui::certification_name_id(c.id.get_ref()));
+    }
     let items = model
         .certifications
         .iter()
@@ -435,23 +445,38 @@ fn measure_groups(model: &Model) -> Vec<MeasureGroup> {
     .collect()
 }
 
-fn security(model: &Model) -> (PageBody, Option<String>) {
+/// The id of a layer's section on the security page.
+fn layer_id(layer: &str) -> String {
+    format!("layer-{layer}")
+}
+
+fn security(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
+    let measures = measure_groups(model);
+    for g in &measures {
+        ids.reserve(g.id.clone());
+    }
+    for l in &model.security.layer {
+        ids.reserve(layer_id(l.id.get_ref()));
+        for c in &l.control {
+            ids.reserve(c.id.get_ref().clone());
+        }
+    }
     let mut frameworks = BTreeMap::new();
     let layers = model
         .security
         .layer
         .iter()
         .map(|l| LayerView {
-            id: format!("layer-{}", l.id.get_ref()),
+            id: layer_id(l.id.get_ref()),
             title: l.title.clone(),
-            description_html: markdown::to_html(&l.description),
+            description_html: ids.html(&l.description),
             controls: l
                 .control
                 .iter()
                 .map(|c| ControlView {
                     id: c.id.get_ref().clone(),
                     title: c.title.clone(),
-                    description_html: markdown::to_html(&c.description),
+                    description_html: ids.html(&c.description),
                     mappings: c
                         .mappings
                         .iter()
@@ -470,25 +495,25 @@ fn security(model: &Model) -> (PageBody, Option<String>) {
         .collect();
     let p = &model.security.program;
     let program = vec![
-        ("Incident response".to_owned(), markdown::to_html(&p.incident_response)),
+        ("Incident response".to_owned(), ids.html(&p.incident_response)),
         (
             "Breach notification".to_owned(),
-            markdown::to_html(&format!(
+            ids.html(&format!(
                 "We notify affected customers of a personal data breach without undue delay and within **{} hours** of becoming aware of it.",
                 p.breach_notification_hours
             )),
         ),
-        ("Change management".to_owned(), markdown::to_html(&p.change_management)),
-        ("Training".to_owned(), markdown::to_html(&p.training)),
-        ("Supplier management".to_owned(), markdown::to_html(&p.supplier_management)),
-        ("Privacy impact assessments".to_owned(), markdown::to_html(&p.privacy_impact_assessments)),
-        ("Audits".to_owned(), markdown::to_html(&p.audit_cadence)),
+        ("Change management".to_owned(), ids.html(&p.change_management)),
+        ("Training".to_owned(), ids.html(&p.training)),
+        ("Supplier management".to_owned(), ids.html(&p.supplier_management)),
+        ("Privacy impact assessments".to_owned(), ids.html(&p.privacy_impact_assessments)),
+        ("Audits".to_owned(), ids.html(&p.audit_cadence)),
     ];
     (
         PageBody::Security(Security {
             layers,
             frameworks: frameworks.into_iter().collect(),
-            measures: measure_groups(model),
+            measures,
             program,
         }),
         None,
@@ -622,7 +647,7 @@ pub fn snapshot_path(day: &str, ext: &str) -> String {
     format!("/subprocessors/history/{day}.{ext}")
 }
 
-fn subprocessors(model: &Model) -> (PageBody, Option<String>) {
+fn subprocessors(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
     let last = latest(
         model
             .changes
@@ -638,6 +663,13 @@ fn subprocessors(model: &Model) -> (PageBody, Option<String>) {
     );
     let rows = current_subprocessor_rows(model);
     let history = history(&rows, subprocessor_snapshots(model));
+    // The app shows past lists with these rows too.
+    for row in rows.iter().chain(&history.former) {
+        ids.reserve(row.id.clone());
+    }
+    for c in &model.changes {
+        ids.reserve(change_anchor(c.id.get_ref()));
+    }
     let body = Subprocessors {
         rows,
         last_updated: last.clone().unwrap_or_default(),
@@ -648,7 +680,7 @@ fn subprocessors(model: &Model) -> (PageBody, Option<String>) {
             .map(|r| (r.id.get_ref().clone(), r.name.clone()))
             .collect(),
         open_changes: open_changes(model),
-        changes: change_items(model),
+        changes: change_items(model, ids),
         follow: links(&[
             ("Atom feed", feeds::CHANGES_ATOM),
             ("RSS", feeds::CHANGES_RSS),
@@ -714,15 +746,25 @@ pub(super) fn changes_newest_first(model: &Model) -> Vec<&crate::model::Change> 
     changes
 }
 
-fn change_items(model: &Model) -> Vec<ChangeItem> {
+fn change_items(model: &Model, ids: &mut PageIds) -> Vec<ChangeItem> {
     changes_newest_first(model)
         .into_iter()
-        .map(|c| change_item(model, c))
+        .map(|c| change_item(model, c, ids))
         .collect()
 }
 
-/// One change as the page, its feeds and its objection link present it.
-pub(super) fn change_item(model: &Model, c: &crate::model::Change) -> ChangeItem {
+/// The id of a change's entry on the subprocessors page.
+fn change_anchor(change: &str) -> String {
+    format!("change-{change}")
+}
+
+/// One change as the page, its feeds and its objection link present it; its reason is rendered
+/// through the ids of the page it is shown on.
+pub(super) fn change_item(
+    model: &Model,
+    c: &crate::model::Change,
+    ids: &mut PageIds,
+) -> ChangeItem {
     let name = |id: &str| {
         model
             .subprocessors
@@ -731,7 +773,7 @@ pub(super) fn change_item(model: &Model, c: &crate::model::Change) -> ChangeItem
             .map_or(id.to_owned(), |s| s.name.clone())
     };
     ChangeItem {
-        anchor: format!("change-{}", c.id.get_ref()),
+        anchor: change_anchor(c.id.get_ref()),
         id: c.id.get_ref().clone(),
         kind: match c.kind.get_ref() {
             ChangeKind::Add => "New subprocessor",
@@ -751,7 +793,7 @@ pub(super) fn change_item(model: &Model, c: &crate::model::Change) -> ChangeItem
             .collect(),
         announced: c.announced.get_ref().to_string(),
         effective: c.effective.get_ref().to_string(),
-        reason_html: markdown::to_html(&c.reason),
+        reason_html: ids.html(&c.reason),
         objection: c.open_on(model.today).then(|| Objection {
             deadline: c.objection_deadline().to_string(),
             days_left: model.today.days_until(c.objection_deadline()) + 1,
@@ -823,8 +865,16 @@ fn objection_mailto(model: &Model, c: &crate::model::Change) -> Option<String> {
 
 // ---- data & privacy -------------------------------------------------------------------------
 
-fn data_privacy(model: &Model) -> (PageBody, Option<String>) {
+/// The id of a region's card on the data and privacy page.
+fn region_id(region: &str) -> String {
+    format!("region-{region}")
+}
+
+fn data_privacy(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
     let d = &model.data;
+    for r in &d.region {
+        ids.reserve(region_id(r.id.get_ref()));
+    }
     let provider = |id: &str| {
         model
             .subprocessors
@@ -837,7 +887,7 @@ fn data_privacy(model: &Model) -> (PageBody, Option<String>) {
             .region
             .iter()
             .map(|r| RegionView {
-                id: format!("region-{}", r.id.get_ref()),
+                id: region_id(r.id.get_ref()),
                 name: r.name.clone(),
                 facts: vec![
                     Fact {
@@ -859,15 +909,15 @@ fn data_privacy(model: &Model) -> (PageBody, Option<String>) {
                 ],
             })
             .collect(),
-        isolation_html: markdown::to_html(&d.isolation),
+        isolation_html: ids.html(&d.isolation),
         roles: vec![
             (
                 "Controller".to_owned(),
-                markdown::to_html(&model.organization.roles.controller),
+                ids.html(&model.organization.roles.controller),
             ),
             (
                 "Processor".to_owned(),
-                markdown::to_html(&model.organization.roles.processor),
+                ids.html(&model.organization.roles.processor),
             ),
         ],
         personal_data: d.personal_data.clone(),
@@ -877,9 +927,9 @@ fn data_privacy(model: &Model) -> (PageBody, Option<String>) {
             .iter()
             .map(|r| [r.data.clone(), r.period.clone(), r.reason.clone()])
             .collect(),
-        deletion_html: markdown::to_html(&d.deletion),
-        rights_html: markdown::to_html(&d.rights),
-        cookies_html: markdown::to_html(&d.cookies),
+        deletion_html: ids.html(&d.deletion),
+        rights_html: ids.html(&d.rights),
+        cookies_html: ids.html(&d.cookies),
     };
     (PageBody::DataPrivacy(body), None)
 }
@@ -1001,8 +1051,11 @@ fn encode(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
 }
 
-fn documents(model: &Model) -> (PageBody, Option<String>) {
+fn documents(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
     let mut docs: Vec<&crate::model::Document> = model.documents.iter().collect();
+    for doc in &docs {
+        ids.reserve(doc.id.clone());
+    }
     docs.sort_by_key(|d| {
         (
             *d.meta.kind.get_ref() != DocumentKind::Dpa,
@@ -1143,14 +1196,32 @@ pub fn standalone_path(id: &str) -> String {
     format!("/documents/{id}/{id}.html")
 }
 
+/// The ids of a document's page before its text is rendered: the documents section's and the
+/// annexes'. The text is the page's only one, so it is rendered through these alone.
+fn document_ids() -> PageIds {
+    let mut ids = PageIds::new(crate::ui::page_ids(Section::Documents));
+    ids.reserve(MEASURES_ANNEX);
+    ids.reserve(SUBPROCESSORS_ANNEX);
+    ids
+}
+
+/// A document's text as plain words cut at headings, with the ids its page gives them.
+pub(super) fn document_sections(doc: &crate::model::Document) -> Vec<markdown::TextSection> {
+    document_ids().sections(&doc.markdown)
+}
+
+/// The ids of the DPA's annexes, on its page.
+const MEASURES_ANNEX: &str = "annex-measures";
+const SUBPROCESSORS_ANNEX: &str = "annex-subprocessors";
+
 fn document_page(model: &Model, site: &SiteData, doc: &crate::model::Document) -> PageData {
-    let rendered = markdown::render(&doc.markdown);
+    let rendered = document_ids().render(&doc.markdown);
     let annexes: Vec<(&str, Annex)> = if *doc.meta.kind.get_ref() == DocumentKind::Dpa {
         vec![
             (
                 "measures",
                 Annex::Measures {
-                    id: "annex-measures".into(),
+                    id: MEASURES_ANNEX.into(),
                     title: None,
                     groups: measure_groups(model),
                 },
@@ -1158,7 +1229,7 @@ fn document_page(model: &Model, site: &SiteData, doc: &crate::model::Document) -
             (
                 "subprocessors",
                 Annex::Subprocessors {
-                    id: "annex-subprocessors".into(),
+                    id: SUBPROCESSORS_ANNEX.into(),
                     title: None,
                     rows: current_subprocessor_rows(model),
                 },
@@ -1205,9 +1276,18 @@ fn document_page(model: &Model, site: &SiteData, doc: &crate::model::Document) -
 
 // ---- disclosure, FAQ, updates -----------------------------------------------------------------
 
-fn disclosure(model: &Model) -> (PageBody, Option<String>) {
+/// The disclosure policy as plain words cut at headings, with the ids its page gives them: it is
+/// the first text rendered there (see [`disclosure`]).
+pub(super) fn disclosure_policy_sections(model: &Model) -> Vec<markdown::TextSection> {
+    PageIds::new(crate::ui::page_ids(Section::Disclosure)).sections(&model.disclosure.markdown)
+}
+
+fn disclosure(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
     let d = &model.disclosure;
     let m = &d.meta;
+    // The policy first: its headings keep their natural ids unless the page's own sections have
+    // them, as `disclosure_policy_sections` expects.
+    let policy_html = ids.html(&d.markdown);
     let body = Disclosure {
         contacts: m
             .contact
@@ -1241,8 +1321,8 @@ fn disclosure(model: &Model) -> (PageBody, Option<String>) {
             text: "OpenPGP key".into(),
             href: format!("/{}", k.get_ref()),
         }),
-        rewards_html: m.rewards.as_deref().map(markdown::to_html),
-        policy_html: markdown::render_on(&d.markdown, crate::ui::DISCLOSURE_IDS).html,
+        rewards_html: m.rewards.as_deref().map(|r| ids.html(r)),
+        policy_html,
         hall_of_fame: m
             .hall_of_fame
             .iter()
@@ -1277,7 +1357,19 @@ pub(crate) fn short_badge(s: ShortAnswer) -> Badge {
     }
 }
 
-fn faq(model: &Model) -> (PageBody, Option<String>) {
+/// The id of an FAQ category's section, from its name.
+fn category_id(name: &str) -> String {
+    format!("category-{}", markdown::slug(name))
+}
+
+fn faq(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
+    for a in &model.answers {
+        let category = category_id(&a.category);
+        ids.reserve(crate::ui::category_heading_id(&category));
+        ids.reserve(category);
+        ids.reserve(a.id.get_ref().clone());
+        ids.reserve(crate::ui::answer_text_id(a.id.get_ref()));
+    }
     let mut categories: Vec<FaqCategory> = Vec::new();
     let control_title = |id: &str| {
         model
@@ -1317,14 +1409,14 @@ fn faq(model: &Model) -> (PageBody, Option<String>) {
             id: a.id.get_ref().clone(),
             question: a.question.clone(),
             short: short_badge(a.short),
-            html: markdown::to_html(&a.answer),
+            html: ids.html(&a.answer),
             sources,
             reviewed: a.reviewed.get_ref().to_string(),
         };
         match categories.iter_mut().find(|c| c.name == a.category) {
             Some(c) => c.answers.push(view),
             None => categories.push(FaqCategory {
-                id: format!("category-{}", markdown::slug(&a.category)),
+                id: category_id(&a.category),
                 name: a.category.clone(),
                 answers: vec![view],
             }),
@@ -1358,20 +1450,24 @@ fn update_kind(kind: UpdateKind) -> &'static str {
     }
 }
 
-fn update_item(u: &crate::model::Update) -> UpdateItem {
+/// One update, its text rendered through the ids of the page it is shown on.
+fn update_item(u: &crate::model::Update, ids: &mut PageIds) -> UpdateItem {
     UpdateItem {
         id: u.id.clone(),
         title: u.meta.title.clone(),
         date: u.meta.date.to_string(),
         kind: update_kind(u.meta.kind).to_owned(),
-        html: markdown::to_html(&u.markdown),
+        html: ids.html(&u.markdown),
     }
 }
 
-fn updates(model: &Model) -> (PageBody, Option<String>) {
+fn updates(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
+    for u in &model.updates {
+        ids.reserve(u.id.clone());
+    }
     (
         PageBody::Updates(Updates {
-            items: model.updates.iter().map(update_item).collect(),
+            items: model.updates.iter().map(|u| update_item(u, ids)).collect(),
             follow: links(&[
                 ("Atom feed", feeds::UPDATES_ATOM),
                 ("RSS", feeds::UPDATES_RSS),

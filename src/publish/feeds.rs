@@ -11,7 +11,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
 use serde::Serialize;
 
-use crate::markdown;
+use crate::markdown::{self, PageIds};
 use crate::model::{Date, Model};
 use crate::site::SiteData;
 use crate::spreadsheet::inert;
@@ -197,7 +197,8 @@ fn change_feed(model: &Model, site: &SiteData, base: &str, host: &str) -> FeedSp
     let items = changes_newest_first(model)
         .into_iter()
         .map(|change| {
-            let view = change_item(model, change);
+            // A feed entry is a page of its own.
+            let view = change_item(model, change, &mut PageIds::new([]));
             let deadline = change.objection_deadline();
             let mut html = format!(
                 "<p>{}</p><p><strong>{}</strong> · subprocessors: {}</p><p>Announced {}; takes effect {}; objections until {} (ISO 8601).</p>{}",

@@ -90,9 +90,9 @@ pub enum BuildError {
     #[error("{} broken link(s) in the built site:\n{}\nlinks come from the content's Markdown and ids: fix the target or the link", .0.len(), .0.iter().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n"))]
     BrokenLinks(Vec<BrokenLink>),
     /// Pages of the built site give one id to several elements (a raw HTML `id` in the content's
-    /// Markdown, a content id equal to another on its page, or two texts on one page with the
-    /// same heading); the published site is left as it was.
-    #[error("{} id(s) repeated on a page of the built site:\n{}\nids come from the content's ids (answers, certifications, layers, categories), from its Markdown's headings (two texts on one page with the same heading) and from raw HTML in it: rename all but one", .0.len(), .0.iter().map(|d| format!("  {d}")).collect::<Vec<_>>().join("\n"))]
+    /// Markdown, or a content id equal to another on its page); the published site is left as
+    /// it was.
+    #[error("{} id(s) repeated on a page of the built site:\n{}\nids come from the content's ids (answers, certifications, layers, categories) and from raw HTML in its Markdown (headings give way on their own): rename all but one", .0.len(), .0.iter().map(|d| format!("  {d}")).collect::<Vec<_>>().join("\n"))]
     DuplicateIds(Vec<DuplicateId>),
     /// The output directory exists but was not written by this tool.
     #[error("{0}: exists and does not look like a trust-center build; refusing to replace it (remove it or choose another OUT)")]

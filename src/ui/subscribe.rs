@@ -10,6 +10,9 @@ use leptos::prelude::*;
 use crate::site::{Subscribe, SubscribeEndpoint};
 use crate::ui::use_live;
 
+/// The ids this view gives its own elements (see `ui::page_ids`).
+pub(crate) const IDS: &[&str] = &["subscribe-heading", "subscribe-status"];
+
 /// Where a sign-up is.
 // Pre-rendering never sends, so natively the outcomes are never constructed.
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]

@@ -15,8 +15,8 @@ pub fn CertificationsBody(body: Certifications) -> impl IntoView {
                 .into_iter()
                 .map(|c| {
                     view! {
-                        <section class="card" id=c.id.clone() aria-labelledby=format!("{}-name", c.id)>
-                            <h2 id=format!("{}-name", c.id)>
+                        <section class="card" id=c.id.clone() aria-labelledby=super::certification_name_id(&c.id)>
+                            <h2 id=super::certification_name_id(&c.id)>
                                 {c.name}
                                 " "
                                 <BadgeView badge=c.status />

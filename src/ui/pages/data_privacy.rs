@@ -5,6 +5,18 @@ use leptos::prelude::*;
 use crate::site::DataPrivacy;
 use crate::ui::widgets::{Bullets, Facts, Html};
 
+/// The ids this view gives its own elements (see `ui::page_ids`).
+pub(crate) const IDS: &[&str] = &[
+    "regions",
+    "isolation",
+    "roles",
+    "categories",
+    "retention",
+    "deletion",
+    "rights",
+    "cookies",
+];
+
 /// The data & privacy sections.
 #[component]
 pub fn DataPrivacyBody(body: DataPrivacy) -> impl IntoView {

@@ -5,6 +5,16 @@ use leptos::prelude::*;
 use crate::site::Disclosure;
 use crate::ui::widgets::{Bullets, Facts, Html};
 
+/// The ids this view gives its own elements (see `ui::page_ids`).
+pub(crate) const IDS: &[&str] = &[
+    "report",
+    "scope",
+    "timeline",
+    "policy",
+    "rewards",
+    "hall-of-fame",
+];
+
 /// The disclosure program.
 #[component]
 pub fn DisclosureBody(body: Disclosure) -> impl IntoView {

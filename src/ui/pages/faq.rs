@@ -103,12 +103,12 @@ pub fn FaqBody(body: Faq) -> impl IntoView {
             .into_iter()
             .map(|c| {
                 view! {
-                    <section class="faq-category" id=c.id.clone() aria-labelledby=format!("{}-h", c.id)>
-                        <h2 id=format!("{}-h", c.id)>{c.name}</h2>
+                    <section class="faq-category" id=c.id.clone() aria-labelledby=super::category_heading_id(&c.id)>
+                        <h2 id=super::category_heading_id(&c.id)>{c.name}</h2>
                         {c.answers
                             .into_iter()
                             .map(|a| {
-                                let text_id = format!("{}-text", a.id);
+                                let text_id = super::answer_text_id(&a.id);
                                 view! {
                                     <details class="answer" id=a.id.clone()>
                                         <summary>

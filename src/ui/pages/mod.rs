@@ -15,7 +15,7 @@ pub use documents::DocumentText;
 
 use leptos::prelude::*;
 
-use crate::site::{PageBody, PageData};
+use crate::site::{PageBody, PageData, Section};
 
 /// A page of the trust center: heading, introduction, last update, and its body by kind.
 #[component]
@@ -56,6 +56,37 @@ pub fn PageView(page: PageData) -> impl IntoView {
     }
 }
 
+/// The ids the elements of a section's pages have, from the view itself (the shell's aside:
+/// [`crate::ui::SHELL_IDS`]): the texts shown there leave them to it (see
+/// [`crate::markdown::PageIds`]). A test checks each list against its view's source.
+pub fn page_ids(section: Section) -> Vec<&'static str> {
+    let own: &[&[&str]] = match section {
+        Section::Overview => &[overview::IDS],
+        Section::Security => &[security::IDS],
+        Section::Subprocessors => &[subprocessors::IDS, crate::ui::subscribe::IDS],
+        Section::DataPrivacy => &[data_privacy::IDS],
+        Section::Documents => &[documents::IDS],
+        Section::Disclosure => &[disclosure::IDS],
+        Section::Certifications | Section::Faq | Section::Updates => &[],
+    };
+    own.concat()
+}
+
+/// The id of a certification card's heading, from the certification's.
+pub fn certification_name_id(certification: &str) -> String {
+    format!("{certification}-name")
+}
+
+/// The id of an FAQ category's heading, from the category's.
+pub fn category_heading_id(category: &str) -> String {
+    format!("{category}-h")
+}
+
+/// The id of an answer's text on the FAQ page (what its copy button copies), from the answer's.
+pub fn answer_text_id(answer: &str) -> String {
+    format!("{answer}-text")
+}
+
 /// The heading (and title) of the 404 page.
 pub const NOT_FOUND_HEADING: &str = "Page not found";
 
@@ -70,5 +101,45 @@ pub fn NotFound() -> impl IntoView {
                 <a href="/">"Go to the overview"</a>
             </p>
         </article>
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use std::path::Path;
+
+    /// The literal `id="…"` values of a view's source.
+    fn literal_ids(file: &str) -> Vec<String> {
+        let source =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
+        let mut found: Vec<String> = source
+            .match_indices(" id=\"")
+            .map(|(at, _)| {
+                let rest = &source[at + 5..];
+                rest[..rest.find('"').unwrap()].to_owned()
+            })
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    #[test]
+    fn each_views_id_table_is_exactly_the_ids_it_writes() {
+        for (file, table) in [
+            ("src/ui/pages/overview.rs", super::overview::IDS),
+            ("src/ui/pages/certifications.rs", &[]),
+            ("src/ui/pages/security.rs", super::security::IDS),
+            ("src/ui/pages/subprocessors.rs", super::subprocessors::IDS),
+            ("src/ui/pages/data_privacy.rs", super::data_privacy::IDS),
+            ("src/ui/pages/documents.rs", super::documents::IDS),
+            ("src/ui/pages/disclosure.rs", super::disclosure::IDS),
+            ("src/ui/pages/faq.rs", &[]),
+            ("src/ui/pages/updates.rs", &[]),
+            ("src/ui/subscribe.rs", crate::ui::subscribe::IDS),
+        ] {
+            let mut expected: Vec<String> = table.iter().map(|s| (*s).to_owned()).collect();
+            expected.sort_unstable();
+            assert_eq!(literal_ids(file), expected, "{file}");
+        }
     }
 }

@@ -6,6 +6,14 @@ use super::updates::UpdateArticle;
 use crate::site::{ChangeNotice, Overview, Section};
 use crate::ui::widgets::{BadgeView, Facts};
 
+/// The ids this view gives its own elements (see `ui::page_ids`).
+pub(crate) const IDS: &[&str] = &[
+    "open-changes",
+    "glance",
+    "overview-certifications",
+    "latest",
+];
+
 /// A banner per subprocessor change still open for objection; shared with the Subprocessors page.
 #[component]
 pub fn OpenChanges(changes: Vec<ChangeNotice>) -> impl IntoView {

@@ -8,6 +8,9 @@ use crate::site::{MeasureGroup, Security};
 use crate::ui::use_live;
 use crate::ui::widgets::Html;
 
+/// The ids this view gives its own elements (see `ui::page_ids`).
+pub(crate) const IDS: &[&str] = &["controls-heading", "measures", "program"];
+
 /// A layer as the control filter sees it: ids and requirements, none of the text.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 struct FilterLayer {

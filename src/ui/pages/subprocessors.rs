@@ -9,6 +9,9 @@ use crate::ui::subscribe::SubscribeBox;
 use crate::ui::use_live;
 use crate::ui::widgets::Follow;
 
+/// The ids this view gives its own elements (see `ui::page_ids`).
+pub(crate) const IDS: &[&str] = &["changes", "changes-heading"];
+
 /// The columns a visitor can sort by.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum SortKey {
