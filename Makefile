@@ -82,19 +82,19 @@ test-browser: setup
 # time at 1×, 10× and 100× content (with a release trustctl, as a deployment would build).
 bench-perf: setup app
 	cargo build --release --bin trustctl
-	cd bench/perf && npm ci --silent --no-audit --no-fund
+	scripts/npm-packages bench/perf
 	cd bench/perf && TRUSTCTL=$(abspath target/release/trustctl) APP_DIR=$(abspath $(APP_DIR)) node run.mjs
 
 # Only the build times of bench-perf (example content ×1, ×10, ×100; SCALES). Prints only.
 bench-build: setup app
 	cargo build --release --bin trustctl
-	cd bench/perf && npm ci --silent --no-audit --no-fund
+	scripts/npm-packages bench/perf
 	cd bench/perf && TRUSTCTL=$(abspath target/release/trustctl) APP_DIR=$(abspath $(APP_DIR)) node build.mjs
 
 # What a part of one page costs its first paint: FCP of the built page with that part taken out
 # (ROUTE, RUNS, VARIANTS; see bench/perf/variants.mjs). Prints only.
 bench-fcp-variants: build
-	cd bench/perf && npm ci --silent --no-audit --no-fund
+	scripts/npm-packages bench/perf
 	cd bench/perf && SITE_DIR=$(abspath $(OUT)) TRUSTCTL=$(abspath $(TRUSTCTL)) node variants.mjs
 
 # Bounded fuzzing (cargo-fuzz); writes its last result into fuzz/README.md. No `setup`: it needs
@@ -113,12 +113,12 @@ bench-compress: setup
 # Our search engine (the shipped Wasm) against MiniSearch, FlexSearch, Lunr and Fuse.js in headless
 # Chromium; writes its tables into bench/README.md. Uses the same app build as the tests.
 bench-search: trustctl app
-	cd bench/search && npm ci --silent --no-audit --no-fund
+	scripts/npm-packages bench/search
 	cd bench/search && TRUSTCTL=$(abspath $(TRUSTCTL)) APP_DIR=$(abspath $(APP_DIR)) node run.mjs
 
 bench-questionnaire: trustctl app
-	cd bench/search && npm ci --silent --no-audit --no-fund
-	cd bench/questionnaire && npm ci --silent --no-audit --no-fund
+	scripts/npm-packages bench/search
+	scripts/npm-packages bench/questionnaire
 	cd bench/questionnaire && TRUSTCTL=$(abspath $(TRUSTCTL)) APP_DIR=$(abspath $(APP_DIR)) node run.mjs
 
 lint: setup

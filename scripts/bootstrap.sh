@@ -67,13 +67,4 @@ fi
 apt_install chromium chromium-driver
 
 # --- npm packages: build tools (wasm-opt) and the end-to-end tests ----------------------------
-for dir in scripts/tools tests/e2e; do
-  if [ -f "$dir/package-lock.json" ]; then
-    stamp=$dir/node_modules/.bootstrap-stamp
-    if [ ! -f "$stamp" ] || [ "$dir/package-lock.json" -nt "$stamp" ]; then
-      log "installing npm packages for $dir"
-      (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error </dev/null)
-      touch "$stamp"
-    fi
-  fi
-done
+scripts/npm-packages scripts/tools tests/e2e
