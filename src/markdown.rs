@@ -1,8 +1,9 @@
 //! The one place that turns Markdown into HTML.
 //!
 //! It owns the pulldown-cmark options, so every page renders Markdown the same way; gives every
-//! heading a stable, unique id (derived from its text, so links survive edits elsewhere in the
-//! document) and collects them as a table of contents; and sanitises the result with ammonia:
+//! heading a unique id derived from its text (so links survive edits elsewhere in the document;
+//! on a page, a heading gives way only to an id the page has already, see [`PageIds`]) and
+//! collects them as a table of contents; and sanitises the result with ammonia:
 //! content may contain raw HTML, but nothing that runs, and links keep only safe schemes. This runs
 //! at build time only; the browser receives finished HTML.
 
@@ -75,9 +76,11 @@ pub fn plain_text(markdown: &str) -> String {
 /// and often several texts (answers, control descriptions, a policy beside the page's own
 /// "Scope"). Every text rendered through one `PageIds` gives its headings and footnotes ids that
 /// nothing else on the page has: a heading whose slug is taken gets the next free `-2`, `-3`,
-/// and a link within the text to one of its own headings follows the heading to its new id.
-/// Texts keep their natural ids in the order they are rendered, so a page renders its main text
-/// first.
+/// and a Markdown link within the text to one of its own headings (`[…](#scope)`, a bare
+/// fragment, as the author wrote it against the text alone) follows the heading to its new id.
+/// A link with a path (`/disclosure/#scope`) is taken as written, and raw HTML `<a>` elements
+/// are left as they are. Texts keep their natural ids in the order they are rendered, so a page
+/// renders its main text first.
 #[derive(Clone, Debug)]
 pub struct PageIds {
     ids: Ids,
@@ -154,8 +157,12 @@ fn parse<'a>(markdown: &'a str, ids: &mut Ids) -> (Vec<Event<'a>>, Vec<TocEntry>
             *label = CowStr::from(id);
         }
     }
-    // The ids the headings have when the text is alone, to tell which of them the page moved.
+    // The ids the headings have when the text is alone (its footnotes' taken first, as here), to
+    // tell which of them the page moved.
     let mut alone = PageIds::new([]).ids;
+    alone
+        .taken
+        .extend(notes.keys().map(|label| format!("{prefix}{label}")));
     let mut moved: HashMap<String, String> = HashMap::new();
     let mut i = 0;
     while i < events.len() {
@@ -189,7 +196,9 @@ fn parse<'a>(markdown: &'a str, ids: &mut Ids) -> (Vec<Event<'a>>, Vec<TocEntry>
     if !moved.is_empty() {
         for event in &mut events {
             if let Event::Start(Tag::Link { dest_url, .. }) = event {
-                if let Some(to) = moved.get(dest_url.as_ref()) {
+                // `#%C3%BCber-uns` names `#über-uns`, as the browser (and the link check) read it.
+                let fragment = percent_encoding::percent_decode_str(dest_url).decode_utf8_lossy();
+                if let Some(to) = moved.get(fragment.as_ref()) {
                     *dest_url = CowStr::from(to.clone());
                 }
             }
@@ -426,6 +435,15 @@ mod tests {
         assert_eq!(
             ids(&render("## Details\n\n## Program\n")),
             ["details", "program"]
+        );
+        // A percent-encoded fragment names the same heading, as the browser reads it.
+        let mut page = PageIds::new(["über-uns"]);
+        let moved = page.render("## Über uns\n\n[Über uns](#%C3%BCber-uns)\n");
+        assert_eq!(ids(&moved), ["über-uns-2"]);
+        assert!(
+            moved.html.contains("href=\"#%C3%BCber-uns-2\""),
+            "{}",
+            moved.html
         );
     }
 

@@ -303,6 +303,88 @@ fn headings_give_way_to_their_pages_ids_and_a_repeated_raw_id_fails_the_build() 
     assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), before);
 }
 
+/// The ids of a built page.
+fn ids_of(page: &Path) -> BTreeSet<String> {
+    let with_id = Selector::parse("[id]").unwrap();
+    Html::parse_document(&fs::read_to_string(page).unwrap())
+        .select(&with_id)
+        .filter_map(|e| e.value().attr("id").map(str::to_owned))
+        .collect()
+}
+
+/// Headings named like each of `ids`, as Markdown.
+fn headings(ids: &BTreeSet<String>) -> String {
+    ids.iter()
+        .map(|id| format!("\n\n## {id}\n\nText."))
+        .collect()
+}
+
+fn append(file: &Path, text: &str) {
+    let before = fs::read_to_string(file).unwrap();
+    fs::write(file, before + text).unwrap();
+}
+
+/// Whatever id a page has, a heading in any of its texts named like it takes another: every
+/// section's introduction (rendered last, after all its page's ids), the disclosure policy and
+/// the DPA (each its page's main text) and an FAQ answer get a heading for every id their page
+/// had, and the build still passes its check that no page repeats an id. The search index's
+/// links still land on one element each.
+#[test]
+fn a_heading_named_like_any_id_of_its_page_never_breaks_the_build() {
+    let (tmp, app, out) = workspace();
+    build(&example_content(), &app, &out).unwrap();
+    let content = tmp.path().join("content");
+    copy_dir(&example_content(), &content);
+    let page = |path: &str| out.join(path.trim_start_matches('/')).join("index.html");
+    for section in Section::ALL {
+        let ids = ids_of(&page(&section.path()));
+        let intro = content.join(format!("pages/{}.md", section.file_stem()));
+        append(&intro, &headings(&ids));
+    }
+    append(
+        &content.join("disclosure.md"),
+        &headings(&ids_of(&page("/disclosure/"))),
+    );
+    append(
+        &content.join("documents/dpa.md"),
+        &headings(&ids_of(&page("/documents/dpa/"))),
+    );
+    let answers = content.join("answers/access-control.toml");
+    let faq: String = ids_of(&page("/faq/"))
+        .iter()
+        .map(|id| format!("## {id}\n\nText.\n\n"))
+        .collect();
+    let text = fs::read_to_string(&answers).unwrap().replacen(
+        "answer = \"\"\"\n",
+        &format!("answer = \"\"\"\n{faq}"),
+        1,
+    );
+    fs::write(&answers, text).unwrap();
+
+    let again = tmp.path().join("again");
+    build(&content, &app, &again).unwrap_or_else(|e| panic!("{e}"));
+    let disclosure = fs::read_to_string(again.join("disclosure/index.html")).unwrap();
+    assert!(disclosure.contains(r#"<h2 id="scope-2">scope</h2>"#));
+    let index = trust_center::search::Index::from_bytes(
+        &fs::read(again.join("_search/index.bin")).unwrap(),
+    )
+    .unwrap();
+    let mut anchors = 0;
+    for doc in index.docs() {
+        if let Some((path, anchor)) = doc.url.split_once('#') {
+            let file = again.join(path.trim_start_matches('/')).join("index.html");
+            let ids = ids_of(&file);
+            assert!(ids.contains(anchor), "{}: no such id on the page", doc.url);
+            anchors += 1;
+        }
+    }
+    assert!(
+        index.docs().iter().any(|d| d.url == "/disclosure/#scope-2"),
+        "the policy's own Scope is found where the page put it"
+    );
+    assert!(anchors > 100, "{anchors}");
+}
+
 #[test]
 fn a_directory_that_is_not_a_build_is_never_replaced() {
     let tmp = tempfile::tempdir().unwrap();

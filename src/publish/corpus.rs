@@ -9,7 +9,7 @@ use crate::site::{PageData, Section};
 
 use super::derive::{
     certification_name, current_subprocessor_rows, disclosure_policy_sections, document_sections,
-    framework_label,
+    framework_label, layer_id,
 };
 
 /// Every searchable entry of the site, in a stable order.
@@ -40,7 +40,7 @@ pub fn search_docs(model: &Model, pages: &[PageData]) -> Vec<SearchDoc> {
 
     for layer in &model.security.layer {
         docs.push(SearchDoc {
-            url: format!("/security/#layer-{}", layer.id.get_ref()),
+            url: format!("/security/#{}", layer_id(layer.id.get_ref())),
             section: Section::Security,
             title: layer.title.clone(),
             context: "Security layer".into(),
@@ -121,7 +121,7 @@ pub fn search_docs(model: &Model, pages: &[PageData]) -> Vec<SearchDoc> {
             text: d.meta.summary.clone(),
         });
         if public {
-            for s in document_sections(d) {
+            for s in document_sections(model, d) {
                 let Some(id) = s.id else { continue };
                 docs.push(SearchDoc {
                     url: format!("{page}#{id}"),

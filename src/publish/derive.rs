@@ -446,7 +446,7 @@ fn measure_groups(model: &Model) -> Vec<MeasureGroup> {
 }
 
 /// The id of a layer's section on the security page.
-fn layer_id(layer: &str) -> String {
+pub(super) fn layer_id(layer: &str) -> String {
     format!("layer-{layer}")
 }
 
@@ -663,13 +663,7 @@ fn subprocessors(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>)
     );
     let rows = current_subprocessor_rows(model);
     let history = history(&rows, subprocessor_snapshots(model));
-    // The app shows past lists with these rows too.
-    for row in rows.iter().chain(&history.former) {
-        ids.reserve(row.id.clone());
-    }
-    for c in &model.changes {
-        ids.reserve(change_anchor(c.id.get_ref()));
-    }
+    reserve_subprocessors_ids(model, &rows, &history.former, ids);
     let body = Subprocessors {
         rows,
         last_updated: last.clone().unwrap_or_default(),
@@ -746,6 +740,33 @@ pub(super) fn changes_newest_first(model: &Model) -> Vec<&crate::model::Change> 
     changes
 }
 
+/// Holds back the subprocessors page's content ids: its rows (today's, and the former ones the
+/// app shows for past days) and its changes' entries.
+fn reserve_subprocessors_ids(
+    model: &Model,
+    rows: &[SubprocessorRow],
+    former: &[SubprocessorRow],
+    ids: &mut PageIds,
+) {
+    for row in rows.iter().chain(former) {
+        ids.reserve(row.id.clone());
+    }
+    for c in &model.changes {
+        ids.reserve(change_anchor(c.id.get_ref()));
+    }
+}
+
+/// The changes, newest first, exactly as the subprocessors page shows them (their reasons'
+/// ids included): what the change feeds carry, so that an entry's links land where the
+/// page's do.
+pub(super) fn change_items_as_on_their_page(model: &Model) -> Vec<ChangeItem> {
+    let mut ids = PageIds::new(crate::ui::page_ids(Section::Subprocessors));
+    let rows = current_subprocessor_rows(model);
+    let former = history(&rows, subprocessor_snapshots(model)).former;
+    reserve_subprocessors_ids(model, &rows, &former, &mut ids);
+    change_items(model, &mut ids)
+}
+
 fn change_items(model: &Model, ids: &mut PageIds) -> Vec<ChangeItem> {
     changes_newest_first(model)
         .into_iter()
@@ -754,17 +775,13 @@ fn change_items(model: &Model, ids: &mut PageIds) -> Vec<ChangeItem> {
 }
 
 /// The id of a change's entry on the subprocessors page.
-fn change_anchor(change: &str) -> String {
+pub(super) fn change_anchor(change: &str) -> String {
     format!("change-{change}")
 }
 
 /// One change as the page, its feeds and its objection link present it; its reason is rendered
 /// through the ids of the page it is shown on.
-pub(super) fn change_item(
-    model: &Model,
-    c: &crate::model::Change,
-    ids: &mut PageIds,
-) -> ChangeItem {
+fn change_item(model: &Model, c: &crate::model::Change, ids: &mut PageIds) -> ChangeItem {
     let name = |id: &str| {
         model
             .subprocessors
@@ -1196,18 +1213,32 @@ pub fn standalone_path(id: &str) -> String {
     format!("/documents/{id}/{id}.html")
 }
 
-/// The ids of a document's page before its text is rendered: the documents section's and the
-/// annexes'. The text is the page's only one, so it is rendered through these alone.
-fn document_ids() -> PageIds {
-    let mut ids = PageIds::new(crate::ui::page_ids(Section::Documents));
-    ids.reserve(MEASURES_ANNEX);
-    ids.reserve(SUBPROCESSORS_ANNEX);
+/// The ids of a document's page before its text is rendered: its table of contents' and, for
+/// the DPA, its annexes' (the measures annex's groups too). The text is the page's only one, so
+/// it is rendered through these alone.
+fn document_ids(model: &Model, doc: &crate::model::Document) -> PageIds {
+    let mut ids = PageIds::new(crate::ui::document_page_ids().iter().copied());
+    if has_annexes(doc) {
+        ids.reserve(MEASURES_ANNEX);
+        ids.reserve(SUBPROCESSORS_ANNEX);
+        for g in measure_groups(model) {
+            ids.reserve(g.id);
+        }
+    }
     ids
 }
 
+/// Whether the document's page carries the annexes (the DPA's).
+fn has_annexes(doc: &crate::model::Document) -> bool {
+    *doc.meta.kind.get_ref() == DocumentKind::Dpa
+}
+
 /// A document's text as plain words cut at headings, with the ids its page gives them.
-pub(super) fn document_sections(doc: &crate::model::Document) -> Vec<markdown::TextSection> {
-    document_ids().sections(&doc.markdown)
+pub(super) fn document_sections(
+    model: &Model,
+    doc: &crate::model::Document,
+) -> Vec<markdown::TextSection> {
+    document_ids(model, doc).sections(&doc.markdown)
 }
 
 /// The ids of the DPA's annexes, on its page.
@@ -1215,8 +1246,8 @@ const MEASURES_ANNEX: &str = "annex-measures";
 const SUBPROCESSORS_ANNEX: &str = "annex-subprocessors";
 
 fn document_page(model: &Model, site: &SiteData, doc: &crate::model::Document) -> PageData {
-    let rendered = document_ids().render(&doc.markdown);
-    let annexes: Vec<(&str, Annex)> = if *doc.meta.kind.get_ref() == DocumentKind::Dpa {
+    let rendered = document_ids(model, doc).render(&doc.markdown);
+    let annexes: Vec<(&str, Annex)> = if has_annexes(doc) {
         vec![
             (
                 "measures",
@@ -1461,13 +1492,27 @@ fn update_item(u: &crate::model::Update, ids: &mut PageIds) -> UpdateItem {
     }
 }
 
-fn updates(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
+/// The updates, newest first, their texts rendered through the updates page's ids (after its
+/// updates' own): the page's items, and the update feeds'.
+fn update_items(model: &Model, ids: &mut PageIds) -> Vec<UpdateItem> {
     for u in &model.updates {
         ids.reserve(u.id.clone());
     }
+    model.updates.iter().map(|u| update_item(u, ids)).collect()
+}
+
+/// The updates exactly as the updates page shows them.
+pub(super) fn update_items_as_on_their_page(model: &Model) -> Vec<UpdateItem> {
+    update_items(
+        model,
+        &mut PageIds::new(crate::ui::page_ids(Section::Updates)),
+    )
+}
+
+fn updates(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
     (
         PageBody::Updates(Updates {
-            items: model.updates.iter().map(|u| update_item(u, ids)).collect(),
+            items: update_items(model, ids),
             follow: links(&[
                 ("Atom feed", feeds::UPDATES_ATOM),
                 ("RSS", feeds::UPDATES_RSS),

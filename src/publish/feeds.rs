@@ -11,14 +11,14 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
 use serde::Serialize;
 
-use crate::markdown::{self, PageIds};
 use crate::model::{Date, Model};
 use crate::site::SiteData;
 use crate::spreadsheet::inert;
 
 use super::derive::{
-    certification_name, change_item, changes_newest_first, current_subprocessor_rows,
-    snapshot_path, subprocessor_snapshots,
+    certification_name, change_anchor, change_items_as_on_their_page, changes_newest_first,
+    current_subprocessor_rows, snapshot_path, subprocessor_snapshots,
+    update_items_as_on_their_page,
 };
 use crate::site::SubprocessorRow;
 
@@ -194,11 +194,12 @@ fn change_feed(model: &Model, site: &SiteData, base: &str, host: &str) -> FeedSp
     let notice = model
         .subprocessor_notice()
         .map(|n| n.objection_email.get_ref().clone());
+    // Each entry as the page shows it, so that its links (and readers resolving them against the
+    // entry's address on the page) land where the page's do.
     let items = changes_newest_first(model)
         .into_iter()
-        .map(|change| {
-            // A feed entry is a page of its own.
-            let view = change_item(model, change, &mut PageIds::new([]));
+        .zip(change_items_as_on_their_page(model))
+        .map(|(change, view)| {
             let deadline = change.objection_deadline();
             let mut html = format!(
                 "<p>{}</p><p><strong>{}</strong> · subprocessors: {}</p><p>Announced {}; takes effect {}; objections until {} (ISO 8601).</p>{}",
@@ -231,15 +232,17 @@ fn change_feed(model: &Model, site: &SiteData, base: &str, host: &str) -> FeedSp
 }
 
 fn update_feed(model: &Model, site: &SiteData, base: &str, host: &str) -> FeedSpec<'static> {
+    // Each text as the updates page shows it (see `change_feed`).
     let items = model
         .updates
         .iter()
-        .map(|u| Item {
+        .zip(update_items_as_on_their_page(model))
+        .map(|(u, view)| Item {
             id: format!("tag:{host},{}:update/{}", u.meta.date, u.id),
             title: u.meta.title.clone(),
             url: format!("{base}/updates/#{}", u.id),
             published: u.meta.date,
-            html: markdown::to_html(&u.markdown),
+            html: view.html,
         })
         .collect();
     FeedSpec {
@@ -384,7 +387,7 @@ fn changes_calendar(model: &Model, site: &SiteData, base: &str, host: &str) -> S
     let mut cal = calendar(&format!("{}: subprocessor changes", site.name));
     for c in changes_newest_first(model) {
         let id = c.id.get_ref();
-        let url = format!("{base}/subprocessors/#change-{id}");
+        let url = format!("{base}/subprocessors/#{}", change_anchor(id));
         let stamp = midnight(*c.announced.get_ref());
         cal.push(
             Event::new()

@@ -8,9 +8,9 @@
 //! Links to other hosts are not followed: a build needs no network.
 //!
 //! Each page's ids must also be unique: a second element with an id takes no link, breaks the
-//! labels and descriptions that name it, and is invalid HTML. Content can cause one (a raw HTML
-//! `id`, an answer id equal to another element's, two answers on one page with the same
-//! heading), so it fails the build like a broken link.
+//! labels and descriptions that name it, and is invalid HTML. Content can still cause one (a raw
+//! HTML `id`, a content id equal to another element's; Markdown headings give way on their own,
+//! see `markdown::PageIds`), so it fails the build like a broken link.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;

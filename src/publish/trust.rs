@@ -465,7 +465,10 @@ pub fn trust_data(model: &Model, answers: &[AnswerRecord]) -> TrustData {
                 effective: *c.effective.get_ref(),
                 objection_deadline: c.objection_deadline(),
                 objection_open: c.open_on(model.today),
-                url: abs(&format!("/subprocessors/#change-{}", c.id.get_ref())),
+                url: abs(&format!(
+                    "/subprocessors/#{}",
+                    super::derive::change_anchor(c.id.get_ref())
+                )),
             })
             .collect(),
         documents: model

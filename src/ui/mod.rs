@@ -17,8 +17,8 @@ mod widgets;
 use leptos::prelude::*;
 
 pub use pages::{
-    answer_text_id, category_heading_id, certification_name_id, page_ids, DocumentText,
-    NOT_FOUND_HEADING,
+    answer_text_id, category_heading_id, certification_name_id, document_page_ids, page_ids,
+    DocumentText, NOT_FOUND_HEADING,
 };
 pub use questionnaire::QUESTIONNAIRE_HEADING;
 pub use search::SEARCH_PATH;

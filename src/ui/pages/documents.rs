@@ -10,8 +10,9 @@ use crate::site::{Annex, DocumentPage, DocumentPart, Documents, TocEntry};
 use crate::ui::use_live;
 use crate::ui::widgets::{BadgeView, Facts};
 
-/// The ids this view gives its own elements (see `ui::page_ids`).
-pub(crate) const IDS: &[&str] = &["toc-heading"];
+/// The ids a document's page gives its own elements (see `ui::document_page_ids`); the
+/// documents index has none.
+pub(crate) const DOCUMENT_IDS: &[&str] = &["toc-heading"];
 
 /// The button that opens the browser's print dialog (the print stylesheet lays the document
 /// out for paper).

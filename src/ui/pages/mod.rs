@@ -61,15 +61,23 @@ pub fn PageView(page: PageData) -> impl IntoView {
 /// [`crate::markdown::PageIds`]). A test checks each list against its view's source.
 pub fn page_ids(section: Section) -> Vec<&'static str> {
     let own: &[&[&str]] = match section {
-        Section::Overview => &[overview::IDS],
+        Section::Overview => &[overview::IDS, overview::OPEN_CHANGES_IDS],
         Section::Security => &[security::IDS],
-        Section::Subprocessors => &[subprocessors::IDS, crate::ui::subscribe::IDS],
+        Section::Subprocessors => &[
+            subprocessors::IDS,
+            overview::OPEN_CHANGES_IDS,
+            crate::ui::subscribe::IDS,
+        ],
         Section::DataPrivacy => &[data_privacy::IDS],
-        Section::Documents => &[documents::IDS],
         Section::Disclosure => &[disclosure::IDS],
-        Section::Certifications | Section::Faq | Section::Updates => &[],
+        Section::Certifications | Section::Documents | Section::Faq | Section::Updates => &[],
     };
     own.concat()
+}
+
+/// The ids the elements of a document's page have (its table of contents), besides its annexes'.
+pub fn document_page_ids() -> &'static [&'static str] {
+    documents::DOCUMENT_IDS
 }
 
 /// The id of a certification card's heading, from the certification's.
@@ -125,19 +133,30 @@ mod tests {
 
     #[test]
     fn each_views_id_table_is_exactly_the_ids_it_writes() {
-        for (file, table) in [
-            ("src/ui/pages/overview.rs", super::overview::IDS),
+        let tables: [(&str, &[&[&str]]); 10] = [
+            (
+                "src/ui/pages/overview.rs",
+                &[super::overview::IDS, super::overview::OPEN_CHANGES_IDS],
+            ),
             ("src/ui/pages/certifications.rs", &[]),
-            ("src/ui/pages/security.rs", super::security::IDS),
-            ("src/ui/pages/subprocessors.rs", super::subprocessors::IDS),
-            ("src/ui/pages/data_privacy.rs", super::data_privacy::IDS),
-            ("src/ui/pages/documents.rs", super::documents::IDS),
-            ("src/ui/pages/disclosure.rs", super::disclosure::IDS),
+            ("src/ui/pages/security.rs", &[super::security::IDS]),
+            (
+                "src/ui/pages/subprocessors.rs",
+                &[super::subprocessors::IDS],
+            ),
+            ("src/ui/pages/data_privacy.rs", &[super::data_privacy::IDS]),
+            (
+                "src/ui/pages/documents.rs",
+                &[super::documents::DOCUMENT_IDS],
+            ),
+            ("src/ui/pages/disclosure.rs", &[super::disclosure::IDS]),
             ("src/ui/pages/faq.rs", &[]),
             ("src/ui/pages/updates.rs", &[]),
-            ("src/ui/subscribe.rs", crate::ui::subscribe::IDS),
-        ] {
-            let mut expected: Vec<String> = table.iter().map(|s| (*s).to_owned()).collect();
+            ("src/ui/subscribe.rs", &[crate::ui::subscribe::IDS]),
+        ];
+        for (file, table) in tables {
+            let mut expected: Vec<String> =
+                table.concat().iter().map(|s| (*s).to_owned()).collect();
             expected.sort_unstable();
             assert_eq!(literal_ids(file), expected, "{file}");
         }

@@ -7,12 +7,10 @@ use crate::site::{ChangeNotice, Overview, Section};
 use crate::ui::widgets::{BadgeView, Facts};
 
 /// The ids this view gives its own elements (see `ui::page_ids`).
-pub(crate) const IDS: &[&str] = &[
-    "open-changes",
-    "glance",
-    "overview-certifications",
-    "latest",
-];
+pub(crate) const IDS: &[&str] = &["glance", "overview-certifications", "latest"];
+
+/// The ids of [`OpenChanges`], which the Subprocessors page shows too.
+pub(crate) const OPEN_CHANGES_IDS: &[&str] = &["open-changes"];
 
 /// A banner per subprocessor change still open for objection; shared with the Subprocessors page.
 #[component]
