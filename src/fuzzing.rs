@@ -18,7 +18,8 @@ const TODAY: (i16, i8, i8) = (2026, 11, 22);
 /// element, no event handler or `style` attribute, no link or source with a scheme other than
 /// http, https or mailto); every heading has an id of its own, the same in the page and in the
 /// search sections; on a page that has those ids already, the text (twice) takes none of them and
-/// none twice; a slug is lowercase words joined by dashes.
+/// none twice, and its links to its own headings follow them; a slug is lowercase words joined
+/// by dashes.
 pub fn markdown(input: &[u8]) {
     let text = String::from_utf8_lossy(input);
     let rendered = crate::markdown::render(&text);
@@ -59,6 +60,26 @@ pub fn markdown(input: &[u8]) {
         on_page.len(),
         "ids repeat on the page: {on_page:?}"
     );
+    // Links to the text's own headings follow them onto their page's ids; no other link moves.
+    let on_page_of: std::collections::HashMap<&str, &str> = rendered
+        .toc
+        .iter()
+        .zip(&first.toc)
+        .map(|(alone, page)| (alone.id.as_str(), page.id.as_str()))
+        .collect();
+    let followed: Vec<String> = fragment_links(&rendered.html)
+        .into_iter()
+        .map(|f| {
+            on_page_of
+                .get(f.as_str())
+                .map_or(f.clone(), |p| (*p).to_owned())
+        })
+        .collect();
+    assert_eq!(
+        fragment_links(&first.html),
+        followed,
+        "links did not follow their headings"
+    );
     let probed: Vec<String> = probe
         .sections(&text)
         .into_iter()
@@ -74,6 +95,19 @@ pub fn markdown(input: &[u8]) {
         check_slug(id);
     }
     check_slug(&crate::markdown::slug(&text));
+}
+
+/// The `#fragment` of every link in sanitised HTML, as the browser reads it.
+fn fragment_links(html: &str) -> Vec<String> {
+    html.match_indices("href=\"#")
+        .map(|(at, m)| {
+            let rest = &html[at + m.len()..];
+            let raw = rest[..rest.find('"').unwrap_or(rest.len())].replace("&amp;", "&");
+            percent_encoding::percent_decode_str(&raw)
+                .decode_utf8_lossy()
+                .into_owned()
+        })
+        .collect()
 }
 
 /// Every tag of sanitised HTML, read as the HTML serializer writes it: text never holds a raw `<`

@@ -76,10 +76,9 @@ pub fn plain_text(markdown: &str) -> String {
 /// and often several texts (answers, control descriptions, a policy beside the page's own
 /// "Scope"). Every text rendered through one `PageIds` gives its headings and footnotes ids that
 /// nothing else on the page has: a heading whose slug is taken gets the next free `-2`, `-3`,
-/// and a Markdown link within the text to one of its own headings (`[…](#scope)`, a bare
-/// fragment, as the author wrote it against the text alone) follows the heading to its new id.
-/// A link with a path (`/disclosure/#scope`) is taken as written, and raw HTML `<a>` elements
-/// are left as they are. Texts keep their natural ids in the order they are rendered, so a page
+/// and a link within the text to one of its own headings (`[…](#scope)` or `<a href="#scope">`,
+/// a bare fragment, as the author wrote it against the text alone) follows the heading to its
+/// new id. A link with a path (`/disclosure/#scope`) is taken as written. Texts keep their natural ids in the order they are rendered, so a page
 /// renders its main text first.
 #[derive(Clone, Debug)]
 pub struct PageIds {
@@ -107,11 +106,11 @@ impl PageIds {
 
     /// Renders a text shown on this page to sanitised HTML, with its table of contents.
     pub fn render(&mut self, markdown: &str) -> Rendered {
-        let (events, toc) = parse(markdown, &mut self.ids);
+        let Parsed { events, toc, moved } = parse(markdown, &mut self.ids);
         let mut raw = String::with_capacity(markdown.len() * 3 / 2);
         html::push_html(&mut raw, events.into_iter());
         Rendered {
-            html: sanitize(&raw),
+            html: sanitize(&raw, moved),
             toc,
         }
     }
@@ -124,17 +123,26 @@ impl PageIds {
     /// A text shown on this page as plain words cut at headings, with the ids
     /// [`PageIds::render`] would give them: what search indexes, and links to.
     pub fn sections(&mut self, markdown: &str) -> Vec<TextSection> {
-        plain_sections(&parse(markdown, &mut self.ids).0)
+        plain_sections(&parse(markdown, &mut self.ids).events)
     }
+}
+
+/// A text parsed for a page.
+struct Parsed<'a> {
+    events: Vec<Event<'a>>,
+    toc: Vec<TocEntry>,
+    /// The headings the page made give way: the id each has in the text alone, and on the page.
+    moved: HashMap<String, String>,
 }
 
 /// Parses Markdown with the site's options and gives every heading and footnote an id that
 /// `ids` (the page's) does not have yet, taking it there.
 ///
 /// Footnote ids are prefixed with a digest of the text: pulldown-cmark makes the label the id,
-/// and every text starts its notes at `[^1]`. Headings that the page made give way are renamed,
-/// and the text's links to them follow: the text's author wrote them against the text alone.
-fn parse<'a>(markdown: &'a str, ids: &mut Ids) -> (Vec<Event<'a>>, Vec<TocEntry>) {
+/// and every text starts its notes at `[^1]`. Headings that the page made give way are renamed
+/// (`moved`), and [`sanitize`] makes the text's links to them follow: the text's author wrote
+/// them against the text alone.
+fn parse<'a>(markdown: &'a str, ids: &mut Ids) -> Parsed<'a> {
     let mut events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
     let mut toc = Vec::new();
     let prefix = format!("fn-{:08x}-", digest(markdown));
@@ -179,7 +187,7 @@ fn parse<'a>(markdown: &'a str, ids: &mut Ids) -> (Vec<Event<'a>>, Vec<TocEntry>
             let natural = alone.unique(slug(&text));
             let id = ids.unique(slug(&text));
             if id != natural {
-                moved.insert(format!("#{natural}"), format!("#{id}"));
+                moved.insert(natural, id.clone());
             }
             if let Event::Start(Tag::Heading { id: heading_id, .. }) = &mut events[i] {
                 *heading_id = Some(CowStr::from(id.clone()));
@@ -193,18 +201,7 @@ fn parse<'a>(markdown: &'a str, ids: &mut Ids) -> (Vec<Event<'a>>, Vec<TocEntry>
         }
         i += 1;
     }
-    if !moved.is_empty() {
-        for event in &mut events {
-            if let Event::Start(Tag::Link { dest_url, .. }) = event {
-                // `#%C3%BCber-uns` names `#über-uns`, as the browser (and the link check) read it.
-                let fragment = percent_encoding::percent_decode_str(dest_url).decode_utf8_lossy();
-                if let Some(to) = moved.get(fragment.as_ref()) {
-                    *dest_url = CowStr::from(to.clone());
-                }
-            }
-        }
-    }
-    (events, toc)
+    Parsed { events, toc, moved }
 }
 
 /// The text of the events as plain words, one section per heading.
@@ -289,16 +286,37 @@ fn digest(text: &str) -> u32 {
     })
 }
 
-/// Removes scripts, event handlers, styles and unsafe URL schemes from HTML.
-fn sanitize(html: &str) -> String {
-    ammonia::Builder::default()
+/// What a heading id is written as in a link: a slug's letters and dashes as they are, anything
+/// else percent-encoded (as pulldown-cmark writes the links it renders).
+const FRAGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC.remove(b'-');
+
+/// Removes scripts, event handlers, styles and unsafe URL schemes from HTML, and points links to
+/// a heading the page renamed (`moved`: id in the text alone, id on the page) at its new id:
+/// Markdown links and raw HTML `<a href="#…">` alike, read as the browser reads the fragment
+/// (`#%C3%BCber-uns` is `#über-uns`).
+fn sanitize(html: &str, moved: HashMap<String, String>) -> String {
+    let mut builder = ammonia::Builder::default();
+    builder
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
         .link_rel(Some("noopener noreferrer"))
         .add_generic_attributes(["id"])
         .add_allowed_classes("sup", ["footnote-reference"])
-        .add_allowed_classes("div", ["footnote-definition"])
-        .clean(html)
-        .to_string()
+        .add_allowed_classes("div", ["footnote-definition"]);
+    if !moved.is_empty() {
+        builder.attribute_filter(move |element, attribute, value| {
+            let fragment = (element == "a" && attribute == "href")
+                .then(|| value.strip_prefix('#'))
+                .flatten()
+                .map(|f| percent_encoding::percent_decode_str(f).decode_utf8_lossy());
+            match fragment.and_then(|f| moved.get(f.as_ref())) {
+                Some(to) => {
+                    Some(format!("#{}", percent_encoding::utf8_percent_encode(to, FRAGMENT)).into())
+                }
+                None => Some(value.into()),
+            }
+        });
+    }
+    builder.clean(html).to_string()
 }
 
 #[cfg(test)]
@@ -436,6 +454,9 @@ mod tests {
             ids(&render("## Details\n\n## Program\n")),
             ["details", "program"]
         );
+        // Raw HTML links follow too.
+        let raw = PageIds::new(["scope"]).render("## Scope\n\n<a href=\"#scope\">up</a>\n");
+        assert!(raw.html.contains(r##"<a href="#scope-2""##), "{}", raw.html);
         // A percent-encoded fragment names the same heading, as the browser reads it.
         let mut page = PageIds::new(["über-uns"]);
         let moved = page.render("## Über uns\n\n[Über uns](#%C3%BCber-uns)\n");
