@@ -97,23 +97,29 @@ pub fn markdown(input: &[u8]) {
     check_slug(&crate::markdown::slug(&text));
 }
 
-/// The `#fragment` of every link in sanitised HTML, as the browser reads it.
+/// The `#fragment` of every link in sanitised HTML, as the browser reads it: from `<a>` tags only
+/// (text may spell `href="#…"` too, in a code span).
 fn fragment_links(html: &str) -> Vec<String> {
-    html.match_indices("href=\"#")
-        .map(|(at, m)| {
-            let rest = &html[at + m.len()..];
-            let raw = rest[..rest.find('"').unwrap_or(rest.len())].replace("&amp;", "&");
-            percent_encoding::percent_decode_str(&raw)
-                .decode_utf8_lossy()
-                .into_owned()
+    tags(html)
+        .into_iter()
+        .filter(|tag| tag.starts_with("a "))
+        .filter_map(|tag| {
+            let at = tag.find(" href=\"#")? + 8;
+            let raw = tag[at..at + tag[at..].find('"')?].replace("&amp;", "&");
+            Some(
+                percent_encoding::percent_decode_str(&raw)
+                    .decode_utf8_lossy()
+                    .into_owned(),
+            )
         })
         .collect()
 }
 
-/// Every tag of sanitised HTML, read as the HTML serializer writes it: text never holds a raw `<`
-/// and attribute values are always double-quoted (with `"` escaped), so a `<` opens a tag and the
-/// first `>` outside quotes closes it.
-fn check_sanitised(html: &str) {
+/// Every tag of sanitised HTML (what is between `<` and `>`), read as the HTML serializer writes
+/// it: text never holds a raw `<` and attribute values are always double-quoted (with `"`
+/// escaped), so a `<` opens a tag and the first `>` outside quotes closes it.
+fn tags(html: &str) -> Vec<&str> {
+    let mut found = Vec::new();
     let mut rest = html;
     while let Some(open) = rest.find('<') {
         let tag = &rest[open + 1..];
@@ -126,8 +132,16 @@ fn check_sanitised(html: &str) {
             })
             .map(|(i, _)| i)
             .unwrap_or_else(|| panic!("unclosed tag in sanitised HTML: {html}"));
-        check_tag(&tag[..close], html);
+        found.push(&tag[..close]);
         rest = &tag[close + 1..];
+    }
+    found
+}
+
+/// Every tag of sanitised HTML is allowed (see [`check_tag`]).
+fn check_sanitised(html: &str) {
+    for tag in tags(html) {
+        check_tag(tag, html);
     }
 }
 

@@ -286,6 +286,32 @@ fn digest(text: &str) -> u32 {
     })
 }
 
+/// What rendered Markdown may keep: no scripts, event handlers or styles, links with safe schemes
+/// only, ids, and pulldown-cmark's footnote classes.
+fn sanitiser() -> ammonia::Builder<'static> {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .link_rel(Some("noopener noreferrer"))
+        .add_generic_attributes(["id"])
+        .add_allowed_classes("sup", ["footnote-reference"])
+        .add_allowed_classes("div", ["footnote-definition"]);
+    builder
+}
+
+/// Rendered HTML with its relative links made absolute against `page`, the address of the page
+/// the text is shown on: for a feed, whose readers resolve `#details-2` or `/security/` against
+/// the feed's own address. An address that does not parse leaves the HTML as it was.
+pub fn with_base(html: &str, page: &str) -> String {
+    match ammonia::Url::parse(page) {
+        Ok(base) => sanitiser()
+            .url_relative(ammonia::UrlRelative::RewriteWithBase(base))
+            .clean(html)
+            .to_string(),
+        Err(_) => html.to_owned(),
+    }
+}
+
 /// What a heading id is written as in a link: a slug's letters and dashes as they are, anything
 /// else percent-encoded (as pulldown-cmark writes the links it renders).
 const FRAGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC.remove(b'-');
@@ -295,13 +321,7 @@ const FRAGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERI
 /// Markdown links and raw HTML `<a href="#…">` alike, read as the browser reads the fragment
 /// (`#%C3%BCber-uns` is `#über-uns`).
 fn sanitize(html: &str, moved: HashMap<String, String>) -> String {
-    let mut builder = ammonia::Builder::default();
-    builder
-        .url_schemes(["http", "https", "mailto"].into_iter().collect())
-        .link_rel(Some("noopener noreferrer"))
-        .add_generic_attributes(["id"])
-        .add_allowed_classes("sup", ["footnote-reference"])
-        .add_allowed_classes("div", ["footnote-definition"]);
+    let mut builder = sanitiser();
     if !moved.is_empty() {
         builder.attribute_filter(move |element, attribute, value| {
             let fragment = (element == "a" && attribute == "href")
@@ -479,6 +499,23 @@ mod tests {
         };
         assert_ne!(id(&a), id(&b));
         assert!(b.contains(&format!("href=\"#{}\"", id(&b))), "{b}");
+    }
+
+    #[test]
+    fn a_feed_gets_the_text_with_links_made_absolute_against_its_page() {
+        let html = PageIds::new(["details"])
+            .html("## Details\n\n[Up](#details), [security](/security/), [other](https://example.org/x).\n");
+        let fed = with_base(&html, "https://trust.example/updates/");
+        assert!(
+            fed.contains(r#"href="https://trust.example/updates/#details-2""#),
+            "{fed}"
+        );
+        assert!(
+            fed.contains(r#"href="https://trust.example/security/""#),
+            "{fed}"
+        );
+        assert!(fed.contains(r#"href="https://example.org/x""#), "{fed}");
+        assert!(fed.contains(r#"<h2 id="details-2">"#), "{fed}");
     }
 
     #[test]

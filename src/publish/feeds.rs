@@ -11,6 +11,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
 use serde::Serialize;
 
+use crate::markdown;
 use crate::model::{Date, Model};
 use crate::site::SiteData;
 use crate::spreadsheet::inert;
@@ -194,12 +195,14 @@ fn change_feed(model: &Model, site: &SiteData, base: &str, host: &str) -> FeedSp
     let notice = model
         .subprocessor_notice()
         .map(|n| n.objection_email.get_ref().clone());
-    // Each entry as the page shows it, so that its links (and readers resolving them against the
-    // entry's address on the page) land where the page's do.
+    // Each entry's text as the page shows it, its links made absolute against the page: a
+    // reader resolves a bare `#details-2` against the feed's own address otherwise.
+    let page = format!("{base}/subprocessors/");
     let items = changes_newest_first(model)
         .into_iter()
         .zip(change_items_as_on_their_page(model))
         .map(|(change, view)| {
+            assert_eq!(change.id.get_ref(), &view.id, "changes in the page's order");
             let deadline = change.objection_deadline();
             let mut html = format!(
                 "<p>{}</p><p><strong>{}</strong> · subprocessors: {}</p><p>Announced {}; takes effect {}; objections until {} (ISO 8601).</p>{}",
@@ -209,7 +212,7 @@ fn change_feed(model: &Model, site: &SiteData, base: &str, host: &str) -> FeedSp
                 view.announced,
                 view.effective,
                 deadline,
-                view.reason_html,
+                markdown::with_base(&view.reason_html, &page),
             );
             if let Some(email) = &notice {
                 html.push_str(&objection_note(email, &view.id, deadline));
@@ -225,7 +228,7 @@ fn change_feed(model: &Model, site: &SiteData, base: &str, host: &str) -> FeedSp
         .collect();
     FeedSpec {
         title: format!("{}: subprocessor changes", site.name),
-        page: format!("{base}/subprocessors/"),
+        page,
         self_paths: [CHANGES_ATOM, CHANGES_RSS, CHANGES_JSON],
         items,
     }
@@ -233,6 +236,7 @@ fn change_feed(model: &Model, site: &SiteData, base: &str, host: &str) -> FeedSp
 
 fn update_feed(model: &Model, site: &SiteData, base: &str, host: &str) -> FeedSpec<'static> {
     // Each text as the updates page shows it (see `change_feed`).
+    let page = format!("{base}/updates/");
     let items = model
         .updates
         .iter()
@@ -242,12 +246,12 @@ fn update_feed(model: &Model, site: &SiteData, base: &str, host: &str) -> FeedSp
             title: u.meta.title.clone(),
             url: format!("{base}/updates/#{}", u.id),
             published: u.meta.date,
-            html: view.html,
+            html: markdown::with_base(&view.html, &page),
         })
         .collect();
     FeedSpec {
         title: format!("{}: updates", site.name),
-        page: format!("{base}/updates/"),
+        page,
         self_paths: [UPDATES_ATOM, UPDATES_RSS, UPDATES_JSON],
         items,
     }
