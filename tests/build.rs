@@ -326,9 +326,10 @@ fn append(file: &Path, text: &str) {
 
 /// Whatever id a page has, a heading in any of its texts named like it takes another: every
 /// section's introduction (rendered last, after all its page's ids), the disclosure policy and
-/// the DPA (each its page's main text) and an FAQ answer get a heading for every id their page
-/// had, and the build still passes its check that no page repeats an id. The search index's
-/// links still land on one element each.
+/// the DPA (each its page's main text), an FAQ answer, a change reason and an update get a
+/// heading for every id their page had, and the build still passes its checks that no page
+/// repeats an id and every link lands (the reason's links to its own headings follow them).
+/// The search index's links land on an element too.
 #[test]
 fn a_heading_named_like_any_id_of_its_page_never_breaks_the_build() {
     let (tmp, app, out) = workspace();
@@ -360,6 +361,28 @@ fn a_heading_named_like_any_id_of_its_page_never_breaks_the_build() {
         1,
     );
     fs::write(&answers, text).unwrap();
+
+    // A change reason (on the subprocessors page) and an update (on the updates page, and the
+    // overview's latest three), each with a heading for every id of its page and a link to one.
+    let changes = content.join("subprocessor-changes.toml");
+    let reason: String = ids_of(&page("/subprocessors/"))
+        .iter()
+        .map(|id| format!("## {id}\n\nSee [{id}](#{id}).\n\n"))
+        .collect();
+    let text = fs::read_to_string(&changes).unwrap().replacen(
+        "reason = \"\"\"\n",
+        &format!("reason = \"\"\"\n{reason}"),
+        1,
+    );
+    fs::write(&changes, text).unwrap();
+    let mut updates: Vec<PathBuf> = fs::read_dir(content.join("updates"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    updates.sort();
+    let mut ids = ids_of(&page("/updates/"));
+    ids.extend(ids_of(&page("/")));
+    append(updates.last().unwrap(), &headings(&ids));
 
     let again = tmp.path().join("again");
     build(&content, &app, &again).unwrap_or_else(|e| panic!("{e}"));
