@@ -17,9 +17,8 @@ use crate::site::SiteData;
 use crate::spreadsheet::inert;
 
 use super::derive::{
-    certification_name, change_anchor, change_items_as_on_their_page, changes_newest_first,
-    current_subprocessor_rows, snapshot_path, subprocessor_snapshots,
-    update_items_as_on_their_page,
+    certification_name, change_anchor, changes_as_on_their_page, changes_newest_first,
+    current_subprocessor_rows, snapshot_path, subprocessor_snapshots, updates_as_on_their_page,
 };
 use crate::site::SubprocessorRow;
 
@@ -198,11 +197,9 @@ fn change_feed(model: &Model, site: &SiteData, base: &str, host: &str) -> FeedSp
     // Each entry's text as the page shows it, its links made absolute against the page: a
     // reader resolves a bare `#details-2` against the feed's own address otherwise.
     let page = format!("{base}/subprocessors/");
-    let items = changes_newest_first(model)
+    let items = changes_as_on_their_page(model)
         .into_iter()
-        .zip(change_items_as_on_their_page(model))
         .map(|(change, view)| {
-            assert_eq!(change.id.get_ref(), &view.id, "changes in the page's order");
             let deadline = change.objection_deadline();
             let mut html = format!(
                 "<p>{}</p><p><strong>{}</strong> · subprocessors: {}</p><p>Announced {}; takes effect {}; objections until {} (ISO 8601).</p>{}",
@@ -237,10 +234,8 @@ fn change_feed(model: &Model, site: &SiteData, base: &str, host: &str) -> FeedSp
 fn update_feed(model: &Model, site: &SiteData, base: &str, host: &str) -> FeedSpec<'static> {
     // Each text as the updates page shows it (see `change_feed`).
     let page = format!("{base}/updates/");
-    let items = model
-        .updates
-        .iter()
-        .zip(update_items_as_on_their_page(model))
+    let items = updates_as_on_their_page(model)
+        .into_iter()
         .map(|(u, view)| Item {
             id: format!("tag:{host},{}:update/{}", u.meta.date, u.id),
             title: u.meta.title.clone(),
