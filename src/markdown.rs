@@ -86,7 +86,8 @@ pub struct PageIds {
 }
 
 impl PageIds {
-    /// A page whose own elements have the ids `fixed`; the shell's are always included.
+    /// A page whose own elements have the ids `fixed`; the shell's (and those the app gives the
+    /// shell's elements in the browser) are always included.
     pub fn new<'a>(fixed: impl IntoIterator<Item = &'a str>) -> Self {
         let mut ids = Ids::default();
         ids.taken.extend(
@@ -94,7 +95,8 @@ impl PageIds {
                 .iter()
                 .copied()
                 .chain(fixed)
-                .map(str::to_owned),
+                .map(str::to_owned)
+                .chain(crate::ui::browser_ids()),
         );
         PageIds { ids }
     }
@@ -426,6 +428,8 @@ mod tests {
         assert_eq!(ids("# a-2\n\n# a\n\n# a\n"), ["a-2", "a", "a-3"]);
         // Nor does a heading take an id every page has, or one of the page the text is shown on.
         assert_eq!(ids("## Scope\n\n## Main\n"), ["scope", "main-2"]);
+        // Nor one the app gives an element of every page in the browser (a search result).
+        assert_eq!(ids("## Search result 0\n"), ["search-result-0-2"]);
         let mut page = PageIds::new(["scope"]);
         let on_page: Vec<String> = page
             .render("## Scope\n\n## Scope\n")

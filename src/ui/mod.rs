@@ -50,6 +50,12 @@ pub enum Route {
 /// content whatever a document calls its sections.
 pub const SHELL_IDS: &[&str] = &["main", "search-input", "search-results"];
 
+/// The ids the app gives, in the browser, to elements of every page that the built HTML does not
+/// have yet (the search drop-down's results): no heading of the content takes one either.
+pub fn browser_ids() -> impl Iterator<Item = String> {
+    (0..search::DROPDOWN_RESULTS).map(search::result_id)
+}
+
 /// The whole page body: header, the route's content, footer.
 ///
 /// Rendered at build time, for the page at `path`: the browser receives it as HTML and hydrates

@@ -16,7 +16,7 @@ use crate::ui::use_live;
 /// The results page's path.
 pub const SEARCH_PATH: &str = "/search/";
 /// Results in the header's drop-down, and on the results page.
-const DROPDOWN_RESULTS: usize = 8;
+pub(crate) const DROPDOWN_RESULTS: usize = 8;
 const PAGE_RESULTS: usize = 50;
 /// Snippet length in bytes.
 const SNIPPET: usize = 160;
@@ -166,6 +166,11 @@ fn marked(runs: Runs) -> impl IntoView {
         .collect_view()
 }
 
+/// The id of the drop-down's `i`th result (the keyboard selection names it).
+pub(crate) fn result_id(i: usize) -> String {
+    format!("search-result-{i}")
+}
+
 /// The results, grouped, as links: in the drop-down as a listbox (`active` is the keyboard
 /// selection, an index over all items), on the results page as plain lists under headings.
 fn result_list(groups: Vec<Group>, listbox: bool, active: Option<usize>) -> impl IntoView {
@@ -190,7 +195,7 @@ fn result_list(groups: Vec<Group>, listbox: bool, active: Option<usize>) -> impl
                         let selected = if active == Some(i) { "true" } else { "false" };
                         view! {
                             <li role="presentation">
-                                <a href=item.url rel="external" tabindex="-1" role="option" id=format!("search-result-{i}") aria-selected=selected>{body}</a>
+                                <a href=item.url rel="external" tabindex="-1" role="option" id=result_id(i) aria-selected=selected>{body}</a>
                             </li>
                         }
                         .into_any()
@@ -365,7 +370,7 @@ pub fn SearchBox() -> impl IntoView {
                 aria-autocomplete="list"
                 aria-controls="search-results"
                 aria-expanded=move || if expanded() { "true" } else { "false" }
-                aria-activedescendant=move || active.get().map(|i| format!("search-result-{i}"))
+                aria-activedescendant=move || active.get().map(result_id)
                 aria-keyshortcuts="/ Control+K Meta+K"
                 placeholder=move || if live.get() { "Search  ( / )" } else { "Search needs JavaScript" }
                 disabled=move || !live.get()
