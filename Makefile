@@ -107,8 +107,8 @@ bench-load: setup
 
 # Brotli at qualities 11, 10, 9 and 5 on the example site's files, one thread: what the build's
 # page quality is chosen by (src/publish/compress.rs). Prints a table for bench/README.md.
-bench-compress: setup
-	cargo bench --bench compress
+bench-compress: setup app
+	APP_DIR=$(abspath $(APP_DIR)) cargo bench --bench compress
 
 # Our search engine (the shipped Wasm) against MiniSearch, FlexSearch, Lunr and Fuse.js in headless
 # Chromium; writes its tables into bench/README.md. Uses the same app build as the tests.

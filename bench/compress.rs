@@ -3,9 +3,8 @@
 //! by. Results are written down in bench/README.md.
 //!
 //! The workload: the example content (`content/`) built with the library, as of the Makefile's
-//! day for it, into a temporary directory, with a stand-in for Trunk's app (its page templates
-//! written from `index.html` and `questionnaire.html` the way Trunk writes them, with the real
-//! stylesheet and starter script, so that every page carries what a real build's does); then
+//! day for it, into a temporary directory, with the app Trunk built (`APP_DIR`, by default
+//! `target/trunk`, so that every page carries the real stylesheet and starter); then
 //! every file of that site the build compresses ([`publish::is_compressible`]), except the
 //! app's. Each is compressed with [`publish::brotli`], the function the build calls, on one
 //! thread, at qualities 11, 10 and 9, and 5 (the quality beyond the build's budget) for
@@ -24,15 +23,19 @@ use trust_center::publish::{self, BuildOptions};
 const QUALITIES: [i32; 4] = [11, 10, 9, 5];
 const RUNS: usize = 3;
 
-/// Trunk's file hashes are 16 hex digits: the stand-in's names are as long as the real ones.
-const HASH: &str = "0123456789abcdef";
-
 fn main() {
     // The Makefile's TRUST_TODAY for the example content.
     let today = Date::ymd(2026, 11, 22);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The app as Trunk built it for the tests (`make app`): its templates carry the real
+    // stylesheet and starter, so every page weighs what a deployment's does.
+    let app = std::env::var_os("APP_DIR").map_or_else(|| root.join("target/trunk"), PathBuf::from);
+    assert!(
+        app.join("index.html").is_file(),
+        "{}: no app; `make bench-compress` builds it first",
+        app.display()
+    );
     let tmp = tempfile::tempdir().expect("temporary directory");
-    let app = stand_in_app(root, tmp.path());
     let out = tmp.path().join("dist");
     publish::build(&BuildOptions {
         content: root.join("content"),
@@ -102,64 +105,6 @@ fn main() {
                 .collect::<Vec<_>>()
                 .join(", "),
         );
-    }
-}
-
-/// A stand-in for Trunk's output (`target/trunk/`): each template with its `data-trunk` links
-/// replaced as Trunk replaces them (Trunk.toml: no loader, no preloads, the app's two addresses
-/// in `<meta>` elements; the starter inline; the stylesheet linked, which the build then
-/// inlines), and the stylesheet itself. No Wasm or JS: those are not the workload.
-fn stand_in_app(root: &Path, dir: &Path) -> PathBuf {
-    let app = dir.join("app");
-    fs::create_dir_all(&app).unwrap();
-    for template in ["index.html", publish::QUESTIONNAIRE_TEMPLATE] {
-        let source = fs::read_to_string(root.join(template)).expect("a Trunk template");
-        let mut page = String::new();
-        for line in source.lines() {
-            if line.starts_with("<link data-trunk") {
-                page.push_str(&trunk_link(line, root, &app));
-            } else {
-                page.push_str(line);
-            }
-            page.push('\n');
-        }
-        fs::write(app.join(template), page).unwrap();
-    }
-    app
-}
-
-/// What Trunk writes in place of one of its links, copying what it links into `app`.
-fn trunk_link(line: &str, root: &Path, app: &Path) -> String {
-    let attr = |name: &str| {
-        let start = line.find(&format!(" {name}=\""))? + name.len() + 3;
-        Some(&line[start..start + line[start..].find('"')?])
-    };
-    match (attr("rel"), attr("data-type")) {
-        (Some("rust"), None) => {
-            let bin = attr("data-bin").expect("data-bin");
-            format!(
-                "<meta name=\"trust-app-module\" content=\"/{bin}-{HASH}.js\">\
-                 <meta name=\"trust-app-wasm\" content=\"/{bin}-{HASH}_bg.wasm\">"
-            )
-        }
-        // A worker and a copied file leave an empty line.
-        (Some("rust"), Some("worker")) | (Some("copy-file"), None) => String::new(),
-        (Some("css"), None) => {
-            let href = attr("href").expect("href");
-            let stem = Path::new(href).file_stem().unwrap().to_str().unwrap();
-            let name = format!("{stem}-{HASH}.css");
-            fs::copy(root.join(href), app.join(&name)).expect("the stylesheet");
-            format!(
-                "<link rel=\"stylesheet\" href=\"/{name}\" integrity=\"sha384-{}\"/>",
-                "0".repeat(64)
-            )
-        }
-        (Some("inline"), None) => {
-            let href = attr("href").expect("href");
-            let script = fs::read_to_string(root.join(href)).expect("the inline script");
-            format!("<script type=\"module\">{script}</script>")
-        }
-        _ => panic!("a Trunk link the stand-in does not know, update bench/compress.rs: {line}"),
     }
 }
 

@@ -492,17 +492,19 @@ mod tests {
         );
     }
 
+    /// The id of the first footnote in rendered HTML.
+    fn footnote_id(html: &str) -> String {
+        let at = html.find("footnote-definition\" id=\"").unwrap() + 25;
+        html[at..at + html[at..].find('"').unwrap()].to_owned()
+    }
+
     #[test]
     fn the_same_footnoted_text_twice_on_a_page_keeps_its_notes_apart() {
         let mut page = PageIds::new([]);
         let text = "Claim[^1].\n\n[^1]: Source.\n";
         let (a, b) = (page.html(text), page.html(text));
-        let id = |html: &str| {
-            let at = html.find("footnote-definition\" id=\"").unwrap() + 25;
-            html[at..at + html[at..].find('"').unwrap()].to_owned()
-        };
-        assert_ne!(id(&a), id(&b));
-        assert!(b.contains(&format!("href=\"#{}\"", id(&b))), "{b}");
+        assert_ne!(footnote_id(&a), footnote_id(&b));
+        assert!(b.contains(&format!("href=\"#{}\"", footnote_id(&b))), "{b}");
     }
 
     #[test]
@@ -526,12 +528,8 @@ mod tests {
     fn footnotes_of_two_texts_on_one_page_keep_their_ids_apart() {
         let a = to_html("One[^1].\n\n[^1]: First.\n");
         let b = to_html("Two[^1].\n\n[^1]: Second.\n");
-        let id = |html: &str| {
-            let at = html.find("footnote-definition\" id=\"").unwrap() + 25;
-            html[at..at + html[at..].find('"').unwrap()].to_owned()
-        };
-        assert_ne!(id(&a), id(&b));
-        assert!(a.contains(&format!("href=\"#{}\"", id(&a))), "{a}");
+        assert_ne!(footnote_id(&a), footnote_id(&b));
+        assert!(a.contains(&format!("href=\"#{}\"", footnote_id(&a))), "{a}");
         // The same text gets the same ids at every build.
         assert_eq!(a, to_html("One[^1].\n\n[^1]: First.\n"));
     }

@@ -243,27 +243,18 @@ fn headings_give_way_to_their_pages_ids_and_a_repeated_raw_id_fails_the_build() 
     let content = tmp.path().join("content");
     copy_dir(&example_content(), &content);
     // A policy's own "Scope" section, on the page whose fixed section is `#scope`.
-    let policy = content.join("disclosure.md");
-    let mut text = fs::read_to_string(&policy).unwrap();
-    text.push_str("\n## Scope\n\nEverything we run.\n");
-    fs::write(&policy, text).unwrap();
+    append(
+        &content.join("disclosure.md"),
+        "\n## Scope\n\nEverything we run.\n",
+    );
     // Two answers on the FAQ, each with its own first footnote, and a heading named like the
     // first answer (whose id is `sso`).
     let answers = content.join("answers/access-control.toml");
-    let text = fs::read_to_string(&answers).unwrap().replacen(
-        "answer = \"\"\"\n",
-        "answer = \"\"\"\n### SSO\n\nSee the note[^1].\n\n[^1]: A note.\n\n",
-        2,
-    );
-    fs::write(&answers, text).unwrap();
+    let note = "### SSO\n\nSee the note[^1].\n\n[^1]: A note.\n\n";
+    prepend_to_text(&answers, "answer", note, 2);
     // A data-privacy text with a heading named like the page's own section after it.
-    let data = content.join("data.toml");
-    let text = fs::read_to_string(&data).unwrap().replacen(
-        "deletion = \"\"\"\n",
-        "deletion = \"\"\"\n## Retention\n\nAs [below](#retention).\n\n",
-        1,
-    );
-    fs::write(&data, text).unwrap();
+    let retention = "## Retention\n\nAs [below](#retention).\n\n";
+    prepend_to_text(&content.join("data.toml"), "deletion", retention, 1);
     build(&content, &app, &out).unwrap();
     let faq = fs::read_to_string(out.join("faq/index.html")).unwrap();
     assert_eq!(faq.matches("class=\"footnote-definition\"").count(), 2);
@@ -287,12 +278,12 @@ fn headings_give_way_to_their_pages_ids_and_a_repeated_raw_id_fails_the_build() 
     let before = fs::read_to_string(out.join("index.html")).unwrap();
 
     // Raw HTML in an answer that repeats the id of another answer on the FAQ page.
-    let text = fs::read_to_string(&answers).unwrap().replacen(
+    replace(
+        &answers,
         "Administrators can make SSO mandatory",
         r#"<span id="sso">Administrators</span> can make SSO mandatory"#,
         1,
     );
-    fs::write(&answers, text).unwrap();
     let err = build(&content, &app, &out).unwrap_err();
     assert!(matches!(err, BuildError::DuplicateIds(_)), "{err}");
     let shown = err.to_string();
@@ -317,6 +308,24 @@ fn headings(ids: &BTreeSet<String>) -> String {
     ids.iter()
         .map(|id| format!("\n\n## {id}\n\nText."))
         .collect()
+}
+
+/// Replaces the first `count` occurrences of `from` in `file`, which must have them: an edit
+/// that finds nothing would leave the test checking the unchanged example.
+fn replace(file: &Path, from: &str, to: &str, count: usize) {
+    let text = fs::read_to_string(file).unwrap();
+    assert!(
+        text.matches(from).count() >= count,
+        "{}: fewer than {count} of {from:?}",
+        file.display()
+    );
+    fs::write(file, text.replacen(from, to, count)).unwrap();
+}
+
+/// Puts `markdown` at the start of the first `count` multi-line `key = """` texts of `file`.
+fn prepend_to_text(file: &Path, key: &str, markdown: &str, count: usize) {
+    let opening = format!("{key} = \"\"\"\n");
+    replace(file, &opening, &format!("{opening}{markdown}"), count);
 }
 
 fn append(file: &Path, text: &str) {
@@ -351,30 +360,21 @@ fn a_heading_named_like_any_id_of_its_page_never_breaks_the_build() {
         &headings(&ids_of(&page("/documents/dpa/"))),
     );
     let answers = content.join("answers/access-control.toml");
-    let faq: String = ids_of(&page("/faq/"))
-        .iter()
-        .map(|id| format!("## {id}\n\nText.\n\n"))
-        .collect();
-    let text = fs::read_to_string(&answers).unwrap().replacen(
-        "answer = \"\"\"\n",
-        &format!("answer = \"\"\"\n{faq}"),
-        1,
-    );
-    fs::write(&answers, text).unwrap();
+    let faq = headings(&ids_of(&page("/faq/")));
+    prepend_to_text(&answers, "answer", &format!("{faq}\n\n"), 1);
 
     // A change reason (on the subprocessors page) and an update (on the updates page, and the
     // overview's latest three), each with a heading for every id of its page and a link to one.
-    let changes = content.join("subprocessor-changes.toml");
     let reason: String = ids_of(&page("/subprocessors/"))
         .iter()
         .map(|id| format!("## {id}\n\nSee [{id}](#{id}).\n\n"))
         .collect();
-    let text = fs::read_to_string(&changes).unwrap().replacen(
-        "reason = \"\"\"\n",
-        &format!("reason = \"\"\"\n{reason}"),
+    prepend_to_text(
+        &content.join("subprocessor-changes.toml"),
+        "reason",
+        &reason,
         1,
     );
-    fs::write(&changes, text).unwrap();
     let mut updates: Vec<PathBuf> = fs::read_dir(content.join("updates"))
         .unwrap()
         .map(|e| e.unwrap().path())
