@@ -8,7 +8,14 @@
 //! site or page data to fetch, and a link is an ordinary page load of a precompressed file.
 //!
 //! `src/js/islands.js` (inline in every page) loads the module after the first paint, then
-//! calls the hydration function the `#[island]` macro exports for each.
+//! calls the hydration function the `#[island]` macro exports for each. Trunk writes no loader
+//! and no preloads into the page (Trunk.toml), only that starter and two `<meta>` elements naming
+//! the app's JS module and its Wasm: the page paints from its own HTML and stylesheet, and
+//! fetching and compiling the app before that would take the network and a slow phone's main
+//! thread from the first paint (bench/README.md). Islands are not nested on this site, so the
+//! starter walks them flat. When every island is live the document gets `data-hydrated` (the
+//! tests wait for it); `window.wasmBindings` is the module's exports, for the benchmarks. The
+//! starter's own comments travel in every page, so its reasons are kept here.
 
 /// Starts the app: called once from the Wasm entry point, before the islands hydrate.
 pub fn start() {

@@ -52,6 +52,12 @@ const ALL = {
   // The starter script at the end of the body instead of in the head: the parser stops at every
   // script element, a module's too, and under a slowed CPU it yields there and makes a frame.
   'tail-script': (html) => { const [starter] = html.match(/<script type="module">[\s\S]*?<\/script>/); return html.replace(starter, '').replace('</body>', () => `${starter}</body>`); },
+  // The starter moved into the body, after the site's header or after the page's own header:
+  // a parser that yields at a script in the body can paint what came before it.
+  'script-after-header': (html) => { const [starter] = html.match(/<script type="module">[\s\S]*?<\/script>/); return html.replace(starter, '').replace('</header><main', () => `</header>${starter}<main`); },
+  'script-after-h1': (html) => { const [starter] = html.match(/<script type="module">[\s\S]*?<\/script>/); return html.replace(starter, '').replace(/(<header class="page-header">[\s\S]*?<\/header>)/, (h) => `${h}${starter}`); },
+  // The starter without its comments.
+  'lean-starter': (html) => html.replace(/<script type="module">[\s\S]*?<\/script>/, (s) => s.replace(/^\s*\/\/.*\n/gm, '')),
   // The logo and the icon link naming it taken out: an SVG image is decoded as a document of its
   // own, on the main thread, and on the traces its decoding often fell before the first paint.
   'no-logo': (html) => html.replace(/<img [^>]*class="logo"[^>]*>/, '').replace(/<link rel="icon"[^>]*>/, ''),
@@ -83,12 +89,14 @@ try {
   const server = await serve(TRUSTCTL, work);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-quic'] });
   const fcps = Object.fromEntries(NAMES.map((name) => [name, []]));
+  const lcps = Object.fromEntries(NAMES.map((name) => [name, []]));
   const phases = Object.fromEntries(NAMES.map((name) => [name, []]));
   try {
     for (let i = 0; i < RUNS; i += 1) {
       for (const name of NAMES) {
         const run = await load(browser, `${server.origin}/lab/${name}${ROUTE}`, { app: false, trace: TRACE });
         fcps[name].push(run.fcp);
+        lcps[name].push(run.lcp);
         if (run.phases) phases[name].push(run.phases);
       }
     }
@@ -96,11 +104,11 @@ try {
     await browser.close();
     await server.stop();
   }
-  console.log(`${ROUTE}, ${RUNS} loads of each variant in turn${TRACE ? ', traced' : ''}, FCP in ms on the mobile profile:`);
+  console.log(`${ROUTE}, ${RUNS} loads of each variant in turn${TRACE ? ', traced' : ''}, FCP and LCP in ms on the mobile profile:`);
   for (const [name, xs] of Object.entries(fcps)) {
     const mean = xs.reduce((a, b) => a + b) / xs.length;
     const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length);
-    let line = `${name.padEnd(18)} ${(sizes[name] / 1024).toFixed(1).padStart(5)} KB br   median ${median(xs).toFixed(0).padStart(4)}   min ${Math.min(...xs).toFixed(0).padStart(4)}   sd ${sd.toFixed(0).padStart(3)}`;
+    let line = `${name.padEnd(18)} ${(sizes[name] / 1024).toFixed(1).padStart(5)} KB br   median ${median(xs).toFixed(0).padStart(4)}   min ${Math.min(...xs).toFixed(0).padStart(4)}   sd ${sd.toFixed(0).padStart(3)}   LCP median ${median(lcps[name]).toFixed(0).padStart(4)}`;
     // Main-thread milliseconds (4× slowed) before the first paint, median of each phase.
     if (phases[name].length) {
       const by = Object.keys(phases[name][0]).map((k) => [k, median(phases[name].map((p) => p[k]))]);
