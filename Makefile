@@ -105,8 +105,9 @@ fuzz:
 bench-load: setup
 	cargo bench --bench load
 
-# Brotli at qualities 11, 10, 9 and 5 on the example site's files, one thread: what the build's
-# page quality is chosen by (src/publish/compress.rs). Prints a table for bench/README.md.
+# Brotli at qualities 11, 10, 9 and 5 and gzip at levels 9 to 1 on the example site's files, one
+# thread: what the build's levels are chosen by (src/publish/compress.rs). Prints the tables for
+# bench/README.md.
 bench-compress: setup app
 	APP_DIR=$(abspath $(APP_DIR)) cargo bench --bench compress
 

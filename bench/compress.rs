@@ -1,6 +1,7 @@
-//! Brotli's quality against its time on the site's own files (`make bench-compress`, that is
-//! `cargo bench --bench compress`): what `PAGE_QUALITY` in `src/publish/compress.rs` is chosen
-//! by. Results are written down in bench/README.md.
+//! Brotli's quality and gzip's level against their time on the site's own files
+//! (`make bench-compress`, that is `cargo bench --bench compress`): what `PAGE_QUALITY` and
+//! `FAST_GZIP_LEVEL` in `src/publish/compress.rs` are chosen by. Results are written down in
+//! bench/README.md.
 //!
 //! The workload: the example content (`content/`) built with the library, as of the Makefile's
 //! day for it, into a temporary directory, with the app Trunk built (`APP_DIR`, by default
@@ -8,8 +9,9 @@
 //! every file of that site the build compresses ([`publish::is_compressible`]), except the
 //! app's. Each is compressed with [`publish::brotli`], the function the build calls, on one
 //! thread, at qualities 11, 10 and 9, and 5 (the quality beyond the build's budget) for
-//! reference; three runs of every quality, taken in turns so that a change in the machine's
-//! speed weighs on all of them alike. Prints a Markdown table, with the machine and the time:
+//! reference, and with [`publish::gzip`] at levels 9, 6 (within the budget), 4, 3, 2 and 1; three runs
+//! of every setting, taken in turns so that a change in the machine's speed weighs on all of
+//! them alike. Prints a Markdown table, with the machine and the time:
 //! the same figures on another day also tell how fast the machine is at that moment.
 
 use std::fs;
@@ -21,7 +23,18 @@ use trust_center::publish::{self, BuildOptions};
 
 /// Compared with the first, brotli's best (what the app gets).
 const QUALITIES: [i32; 4] = [11, 10, 9, 5];
+/// Compared with the first, gzip's best.
+const GZIP_LEVELS: [u32; 6] = [9, 6, 4, 3, 2, 1];
 const RUNS: usize = 3;
+
+/// One compressor at one setting, as the build calls it.
+struct Setting {
+    /// The setting's number (brotli's quality, gzip's level).
+    level: u32,
+    /// What the build uses it for, if anything.
+    role: &'static str,
+    compress: fn(&[u8], u32) -> Vec<u8>,
+}
 
 fn main() {
     // The Makefile's TRUST_TODAY for the example content.
@@ -54,14 +67,40 @@ fn main() {
         .collect();
     let input: usize = data.iter().map(Vec::len).sum();
 
-    let mut times = vec![Vec::with_capacity(RUNS); QUALITIES.len()];
-    let mut sizes = vec![None; QUALITIES.len()];
+    let brotli: Vec<Setting> = QUALITIES
+        .iter()
+        .map(|&quality| Setting {
+            level: quality as u32,
+            role: match quality {
+                11 => " (the app)",
+                q if q == publish::PAGE_QUALITY => " (pages, within the budget)",
+                q if q == publish::FAST_QUALITY => " (beyond the budget)",
+                _ => "",
+            },
+            compress: |data, quality| publish::brotli(data, quality as i32).expect("brotli"),
+        })
+        .collect();
+    let gzip: Vec<Setting> = GZIP_LEVELS
+        .iter()
+        .map(|&level| Setting {
+            level,
+            role: match level {
+                l if l == publish::PAGE_GZIP_LEVEL => " (the app and pages, within the budget)",
+                l if l == publish::FAST_GZIP_LEVEL => " (beyond the budget)",
+                _ => "",
+            },
+            compress: |data, level| publish::gzip(data, level).expect("gzip"),
+        })
+        .collect();
+    let settings: Vec<&Setting> = brotli.iter().chain(&gzip).collect();
+    let mut times = vec![Vec::with_capacity(RUNS); settings.len()];
+    let mut sizes = vec![None; settings.len()];
     for _ in 0..RUNS {
-        for (i, &quality) in QUALITIES.iter().enumerate() {
+        for (i, setting) in settings.iter().enumerate() {
             let start = Instant::now();
             let mut written = 0;
             for bytes in &data {
-                written += publish::brotli(bytes, quality).expect("brotli").len();
+                written += (setting.compress)(bytes, setting.level).len();
             }
             times[i].push(start.elapsed());
             // The output is deterministic: a run that differs would mean the workload changed.
@@ -79,32 +118,38 @@ fn main() {
         files.len(),
         thousands(input),
     );
-    println!();
-    println!("| quality | input bytes | brotli bytes | more than 11 | median s | runs s |");
-    println!("| --- | ---: | ---: | ---: | ---: | ---: |");
-    let best = sizes[0].expect("quality 11 ran");
-    for (i, &quality) in QUALITIES.iter().enumerate() {
-        let written = sizes[i].expect("every quality ran");
-        let mut sorted = times[i].clone();
-        sorted.sort();
-        let role = match quality {
-            11 => " (the app)",
-            q if q == publish::PAGE_QUALITY => " (pages, within the budget)",
-            q if q == publish::FAST_QUALITY => " (beyond the budget)",
-            _ => "",
-        };
+    let (brotli_sizes, gzip_sizes) = sizes.split_at(brotli.len());
+    let (brotli_times, gzip_times) = times.split_at(brotli.len());
+    for (name, what, settings, sizes, times) in [
+        ("brotli", "quality", &brotli, brotli_sizes, brotli_times),
+        ("gzip", "level", &gzip, gzip_sizes, gzip_times),
+    ] {
+        let best = sizes[0].expect("every setting ran");
+        println!();
         println!(
-            "| {quality}{role} | {} | {} | {:+.1}% | {:.2} | {} |",
-            thousands(input),
-            thousands(written),
-            (written as f64 / best as f64 - 1.0) * 100.0,
-            secs(sorted[RUNS / 2]),
-            times[i]
-                .iter()
-                .map(|t| format!("{:.2}", secs(*t)))
-                .collect::<Vec<_>>()
-                .join(", "),
+            "| {name} {what} | input bytes | {name} bytes | more than {} | median s | runs s |",
+            settings[0].level
         );
+        println!("| --- | ---: | ---: | ---: | ---: | ---: |");
+        for ((setting, written), times) in settings.iter().zip(sizes).zip(times) {
+            let written = written.expect("every setting ran");
+            let mut sorted = times.clone();
+            sorted.sort();
+            println!(
+                "| {}{} | {} | {} | {:+.1}% | {:.3} | {} |",
+                setting.level,
+                setting.role,
+                thousands(input),
+                thousands(written),
+                (written as f64 / best as f64 - 1.0) * 100.0,
+                secs(sorted[RUNS / 2]),
+                times
+                    .iter()
+                    .map(|t| format!("{:.3}", secs(*t)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
+        }
     }
 }
 

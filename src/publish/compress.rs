@@ -54,6 +54,16 @@ pub const PAGE_QUALITY: i32 = 10;
 /// The quality beyond the budget: within a few percent of 6, and several times faster.
 pub const FAST_QUALITY: i32 = 5;
 
+/// The gzip level within the budget and for the app. Browsers that take gzip instead of brotli
+/// are few; 9 took twice as long as 6 for under 1% less (`make bench-compress`).
+pub const PAGE_GZIP_LEVEL: u32 = 6;
+
+/// The gzip level beyond the budget, where a build of very large content is paced by its
+/// compression (`make bench-compress`, 2026-12-03): on the example's files level 2 took 65% of
+/// level 6's time for 8.6% more bytes, where level 1 (zlib-rs's quick mode, static codes only)
+/// is 38% larger than 6. On the example scaled 100×, about 9% of the build's CPU.
+pub const FAST_GZIP_LEVEL: u32 = 2;
+
 /// Below this size a compressed copy saves less than the response headers weigh.
 const MIN_BYTES: u64 = 512;
 
@@ -97,19 +107,28 @@ pub fn precompress(
     if reuse {
         files.retain(|(path, _)| !has_copies(path));
     }
-    // The quality of each file: the smallest get the best while the budget lasts.
+    // The settings of each file: the smallest get the best while the budget lasts.
     files.sort_by_key(|(_, size)| *size);
     let mut spent = 0;
-    let mut files: Vec<(PathBuf, u64, i32)> = files
+    let mut files: Vec<(PathBuf, u64, Levels)> = files
         .into_iter()
         .map(|(path, size)| {
             spent += size;
-            let quality = match effort {
-                Effort::Best => 11,
-                Effort::Balanced if spent <= BEST_BUDGET => PAGE_QUALITY,
-                Effort::Balanced => FAST_QUALITY,
+            let levels = match effort {
+                Effort::Best => Levels {
+                    brotli: 11,
+                    gzip: PAGE_GZIP_LEVEL,
+                },
+                Effort::Balanced if spent <= BEST_BUDGET => Levels {
+                    brotli: PAGE_QUALITY,
+                    gzip: PAGE_GZIP_LEVEL,
+                },
+                Effort::Balanced => Levels {
+                    brotli: FAST_QUALITY,
+                    gzip: FAST_GZIP_LEVEL,
+                },
             };
-            (path, size, quality)
+            (path, size, levels)
         })
         .collect();
     // Largest first, so the long ones (the Wasm) start at once and the threads finish together.
@@ -123,7 +142,7 @@ pub fn precompress(
                     let mut total = Compressed::default();
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some((path, _, quality)) = files.get(i) else {
+                        let Some((path, _, levels)) = files.get(i) else {
                             return Ok(total);
                         };
                         let data = fs::read(path).map_err(BuildError::io(path))?;
@@ -135,7 +154,7 @@ pub fn precompress(
                         };
                         total += match reused {
                             Some(done) => done,
-                            None => compress_file(path, &data, *quality)?,
+                            None => compress_file(path, &data, *levels)?,
                         };
                     }
                 })
@@ -162,16 +181,21 @@ impl std::ops::AddAssign for Compressed {
     }
 }
 
+/// How hard each compressor tries on one file.
+#[derive(Clone, Copy, Debug)]
+struct Levels {
+    /// Brotli's quality (0–11).
+    brotli: i32,
+    /// Gzip's level (0–9).
+    gzip: u32,
+}
+
 /// Writes the copies of `path`, whose bytes are `data`.
-fn compress_file(path: &Path, data: &[u8], quality: i32) -> Result<Compressed, BuildError> {
+fn compress_file(path: &Path, data: &[u8], levels: Levels) -> Result<Compressed, BuildError> {
     let mut out = Compressed::default();
 
-    let br = brotli(data, quality).map_err(BuildError::io(path))?;
-    // Level 6, not 9: browsers that take gzip instead of brotli are few, and 9 took twice as
-    // long for under 1% less.
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    gz.write_all(data).map_err(BuildError::io(path))?;
-    let gz = gz.finish().map_err(BuildError::io(path))?;
+    let br = brotli(data, levels.brotli).map_err(BuildError::io(path))?;
+    let gz = gzip(data, levels.gzip).map_err(BuildError::io(path))?;
 
     for (bytes, suffix) in [(&br, "br"), (&gz, "gz")] {
         if bytes.len() < data.len() {
@@ -201,6 +225,17 @@ pub fn brotli(data: &[u8], quality: i32) -> std::io::Result<Vec<u8>> {
     let mut out = Vec::new();
     brotli::BrotliCompress(&mut &data[..], &mut out, &params)?;
     Ok(out)
+}
+
+/// `data` compressed with gzip at `level` (0–9): every `.gz` copy comes from here, and
+/// `make bench-compress` times it.
+pub fn gzip(data: &[u8], level: u32) -> std::io::Result<Vec<u8>> {
+    let mut gz = flate2::write::GzEncoder::new(
+        Vec::with_capacity(data.len() / 3),
+        flate2::Compression::new(level),
+    );
+    gz.write_all(data)?;
+    gz.finish()
 }
 
 /// The brotli window for a file of `len` bytes at `quality`: no larger than the file at the best
@@ -315,6 +350,25 @@ mod tests {
         assert_eq!(text, page);
         assert!(!root.join("tiny.css.br").exists());
         assert!(!root.join("photo.png.br").exists());
+    }
+
+    #[test]
+    fn every_level_of_either_compressor_gives_back_the_file() {
+        let page = "<tr><td>Mailer</td><td>EU</td><td>Email delivery</td></tr>\n".repeat(300);
+        for quality in [11, PAGE_QUALITY, FAST_QUALITY] {
+            let mut text = String::new();
+            brotli::Decompressor::new(&brotli(page.as_bytes(), quality).unwrap()[..], 4096)
+                .read_to_string(&mut text)
+                .unwrap();
+            assert_eq!(text, page, "brotli quality {quality}");
+        }
+        for level in [PAGE_GZIP_LEVEL, FAST_GZIP_LEVEL] {
+            let mut text = String::new();
+            flate2::read::GzDecoder::new(&gzip(page.as_bytes(), level).unwrap()[..])
+                .read_to_string(&mut text)
+                .unwrap();
+            assert_eq!(text, page, "gzip level {level}");
+        }
     }
 
     #[test]

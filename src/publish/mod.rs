@@ -27,7 +27,8 @@ use crate::site::{PageBody, PageData, SiteData};
 use crate::ui::Route;
 
 pub use compress::{
-    brotli, is_compressible, precompress, Compressed, Effort, FAST_QUALITY, PAGE_QUALITY,
+    brotli, gzip, is_compressible, precompress, Compressed, Effort, FAST_GZIP_LEVEL, FAST_QUALITY,
+    PAGE_GZIP_LEVEL, PAGE_QUALITY,
 };
 pub use corpus::search_docs;
 pub use css::Stylesheet;
