@@ -55,15 +55,24 @@ pub fn build_index(docs: &[SearchDoc], synonyms: &[Vec<String>]) -> Index {
         tf: HashMap<String, u32>,
         len: u32,
     }
-    let mut surface: BTreeMap<String, String> = BTreeMap::new();
+    // Each word's stem, by the word as folded: a site says the same few thousand words over and
+    // over, and stemming each occurrence again was a sixth of a large site's index build. Its
+    // keys are also the words typed queries match against.
+    let mut surface: HashMap<String, String> = HashMap::new();
     let mut analyse = |text: &str, weight: f32, b: f32, pairs: bool| {
         let mut stems = Vec::new();
         for w in words(text) {
             if is_stopword(&w.folded) {
                 continue;
             }
-            let s = stem.stem(&w.folded);
-            surface.entry(w.folded).or_insert_with(|| s.clone());
+            let s = match surface.get(&w.folded) {
+                Some(s) => s.clone(),
+                None => {
+                    let s = stem.stem(&w.folded);
+                    surface.insert(w.folded, s.clone());
+                    s
+                }
+            };
             stems.push(s);
         }
         let mut tf: HashMap<String, u32> = HashMap::new();
@@ -119,8 +128,9 @@ pub fn build_index(docs: &[SearchDoc], synonyms: &[Vec<String>]) -> Index {
         }
     }
 
-    // (term → [(doc, impact)]), docs ascending because documents are visited in order.
-    let mut raw: BTreeMap<&str, Vec<(u32, f32)>> = BTreeMap::new();
+    // (term → [(doc, impact)]), docs ascending because documents are visited in order; sorted
+    // by term once at the end (a tree keyed by strings compared them at every insertion).
+    let mut raw: HashMap<&str, Vec<(u32, f32)>> = HashMap::new();
     let mut max_impact = 0f32;
     for (doc, f) in fields.iter().enumerate() {
         // BM25 per field, weighted and summed: a word in the title and the keywords and the text
@@ -143,10 +153,12 @@ pub fn build_index(docs: &[SearchDoc], synonyms: &[Vec<String>]) -> Index {
         }
     }
 
-    let terms: Vec<String> = raw.keys().map(|t| (*t).to_owned()).collect();
+    let mut raw: Vec<(&str, Vec<(u32, f32)>)> = raw.into_iter().collect();
+    raw.sort_unstable_by_key(|&(t, _)| t);
+    let terms: Vec<String> = raw.iter().map(|(t, _)| (*t).to_owned()).collect();
     let postings = raw
-        .values()
-        .map(|list| {
+        .iter()
+        .map(|(_, list)| {
             let mut p = Postings::default();
             let mut prev = 0;
             for &(doc, impact) in list {
@@ -159,6 +171,7 @@ pub fn build_index(docs: &[SearchDoc], synonyms: &[Vec<String>]) -> Index {
         })
         .collect();
     let term_no = |t: &str| terms.binary_search_by(|x| x.as_str().cmp(t)).ok();
+    let surface: BTreeMap<String, String> = surface.into_iter().collect();
     let (words, word_terms): (Vec<String>, Vec<u32>) = surface
         .iter()
         .filter_map(|(w, s)| term_no(s).map(|t| (w.clone(), t as u32)))
