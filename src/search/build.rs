@@ -56,7 +56,7 @@ pub fn build_index(docs: &[SearchDoc], synonyms: &[Vec<String>]) -> Index {
         len: u32,
     }
     // Each word's stem, by the word as folded: a site says the same few thousand words over and
-    // over, and stemming each occurrence again was a sixth of a large site's index build. Its
+    // over, and stemming each occurrence again was a fifth of a large site's index build. Its
     // keys are also the words typed queries match against.
     let mut surface: HashMap<String, String> = HashMap::new();
     let mut analyse = |text: &str, weight: f32, b: f32, pairs: bool| {
