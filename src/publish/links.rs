@@ -80,42 +80,48 @@ pub fn check(root: &Path, site_url: &str) -> Result<usize, BuildError> {
     let mut text = Vec::new();
     collect(root, root, &mut files, &mut html, &mut text)?;
 
+    // The pages are parsed on all cores: in a rebuild, whose compressed copies are mostly
+    // reused, this check is what the build waits for.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = html.len().div_ceil(threads).max(1);
+    let scanned: Vec<Result<Vec<(&String, Page)>, BuildError>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = html
+            .chunks(chunk)
+            .map(|pages| {
+                scope.spawn(|| {
+                    pages
+                        .iter()
+                        .map(|(site_path, file)| Ok((site_path, scan(file)?)))
+                        .collect()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().expect("parsing a page panicked"))
+            .collect()
+    });
     let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut links: Vec<(String, String)> = Vec::new();
     let mut duplicates = Vec::new();
-    for (site_path, file) in &html {
-        let source = fs::read_to_string(file).map_err(BuildError::io(file))?;
-        let doc = Html::parse_document(&source);
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-        // One walk over the elements for both ids and links (a selector per kind of link walked
-        // each page eight times).
-        for element in doc.tree.values().filter_map(Node::as_element) {
-            if let Some(id) = element.attr("id") {
-                *counts.entry(id).or_default() += 1;
-            }
-            let attr = match element.name() {
-                "a" | "link" | "area" => "href",
-                "img" | "script" | "source" | "iframe" => "src",
-                _ => continue,
-            };
-            if let Some(target) = element.attr(attr) {
-                links.push((site_path.clone(), target.trim().to_owned()));
-            }
-        }
+    for (site_path, page) in scanned
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .flatten()
+    {
         duplicates.extend(
-            counts
+            page.ids
                 .iter()
                 .filter(|(_, n)| **n > 1)
                 .map(|(id, n)| DuplicateId {
                     file: site_path.clone(),
-                    id: (*id).to_owned(),
+                    id: id.clone(),
                     count: *n,
                 }),
         );
-        ids.insert(
-            site_path.clone(),
-            counts.into_keys().map(str::to_owned).collect(),
-        );
+        ids.insert(site_path.clone(), page.ids.into_keys().collect());
+        links.extend(page.links.into_iter().map(|l| (site_path.clone(), l)));
     }
     for (site_path, file) in &text {
         // Binary files (fonts, images, Wasm) are not read as text; iCalendar lines are unfolded
@@ -186,6 +192,40 @@ pub fn check(root: &Path, site_url: &str) -> Result<usize, BuildError> {
         broken.dedup();
         Err(BuildError::BrokenLinks(broken))
     }
+}
+
+/// What the check needs of one HTML page.
+struct Page {
+    /// Each id, and how many elements have it.
+    ids: BTreeMap<String, usize>,
+    /// The targets of its links, images, scripts and sources, as written.
+    links: Vec<String>,
+}
+
+/// Reads and parses one HTML page.
+fn scan(file: &Path) -> Result<Page, BuildError> {
+    let source = fs::read_to_string(file).map_err(BuildError::io(file))?;
+    let doc = Html::parse_document(&source);
+    let mut page = Page {
+        ids: BTreeMap::new(),
+        links: Vec::new(),
+    };
+    // One walk over the elements for both ids and links (a selector per kind of link walked each
+    // page eight times).
+    for element in doc.tree.values().filter_map(Node::as_element) {
+        if let Some(id) = element.attr("id") {
+            *page.ids.entry(id.to_owned()).or_default() += 1;
+        }
+        let attr = match element.name() {
+            "a" | "link" | "area" => "href",
+            "img" | "script" | "source" | "iframe" => "src",
+            _ => continue,
+        };
+        if let Some(target) = element.attr(attr) {
+            page.links.push(target.trim().to_owned());
+        }
+    }
+    Ok(page)
 }
 
 /// The site path a link leads to, or `None` when it leaves the site (another host, `mailto:`,
