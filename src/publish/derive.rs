@@ -756,20 +756,6 @@ fn reserve_subprocessors_ids(
     }
 }
 
-/// The changes, newest first, each with its item exactly as the subprocessors page shows it
-/// (its reason's ids included): what the change feeds carry, so that an entry's links land
-/// where the page's do.
-pub(super) fn changes_as_on_their_page(model: &Model) -> Vec<(&crate::model::Change, ChangeItem)> {
-    let mut ids = PageIds::new(crate::ui::page_ids(Section::Subprocessors));
-    let rows = current_subprocessor_rows(model);
-    let former = history(&rows, subprocessor_snapshots(model)).former;
-    reserve_subprocessors_ids(model, &rows, &former, &mut ids);
-    changes_newest_first(model)
-        .into_iter()
-        .map(|c| (c, change_item(model, c, &mut ids)))
-        .collect()
-}
-
 fn change_items(model: &Model, ids: &mut PageIds) -> Vec<ChangeItem> {
     changes_newest_first(model)
         .into_iter()
@@ -1502,15 +1488,6 @@ fn update_items(model: &Model, ids: &mut PageIds) -> Vec<UpdateItem> {
         ids.reserve(u.id.clone());
     }
     model.updates.iter().map(|u| update_item(u, ids)).collect()
-}
-
-/// The updates, each with its item exactly as the updates page shows it.
-pub(super) fn updates_as_on_their_page(model: &Model) -> Vec<(&crate::model::Update, UpdateItem)> {
-    let items = update_items(
-        model,
-        &mut PageIds::new(crate::ui::page_ids(Section::Updates)),
-    );
-    model.updates.iter().zip(items).collect()
 }
 
 fn updates(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {

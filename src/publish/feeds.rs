@@ -17,10 +17,9 @@ use crate::site::SiteData;
 use crate::spreadsheet::inert;
 
 use super::derive::{
-    certification_name, change_anchor, changes_as_on_their_page, changes_newest_first,
-    current_subprocessor_rows, snapshot_path, subprocessor_snapshots, updates_as_on_their_page,
+    certification_name, change_anchor, changes_newest_first, snapshot_path, subprocessor_snapshots,
 };
-use crate::site::SubprocessorRow;
+use crate::site::{ChangeItem, PageBody, PageData, SubprocessorRow, UpdateItem};
 
 /// A feed the site publishes, for `<link rel="alternate">` autodiscovery.
 pub struct Alternate {
@@ -104,12 +103,28 @@ struct FeedSpec<'a> {
     items: Vec<Item>,
 }
 
-/// Every file of this module, as (site-absolute path, contents).
-pub fn files(model: &Model, site: &SiteData) -> Vec<(String, String)> {
+/// Every file of this module, as (site-absolute path, contents). The change and update entries
+/// and the exported list are taken from `pages`, the site's pages as [`super::derive::pages`]
+/// made them: a feed carries what its page shows, down to the ids its links land on.
+pub fn files(model: &Model, site: &SiteData, pages: &[PageData]) -> Vec<(String, String)> {
     let base = model.organization.site_url.get_ref().trim_end_matches('/');
     let host = host(base);
-    let changes = change_feed(model, site, base, &host);
-    let updates = update_feed(model, site, base, &host);
+    let subprocessors = pages
+        .iter()
+        .find_map(|p| match &p.body {
+            PageBody::Subprocessors(body) => Some(body),
+            _ => None,
+        })
+        .expect("every section has its page");
+    let update_items = pages
+        .iter()
+        .find_map(|p| match &p.body {
+            PageBody::Updates(body) => Some(&body.items),
+            _ => None,
+        })
+        .expect("every section has its page");
+    let changes = change_feed(model, site, &subprocessors.changes, base, &host);
+    let updates = update_feed(model, site, update_items, base, &host);
     let mut out: Vec<(String, String)> = Vec::new();
     for (spec, [atom, rss, json]) in [
         (changes, [CHANGES_ATOM, CHANGES_RSS, CHANGES_JSON]),
@@ -127,11 +142,10 @@ pub fn files(model: &Model, site: &SiteData) -> Vec<(String, String)> {
         CERTIFICATIONS_ICS.to_owned(),
         certifications_calendar(model, site, base, &host),
     ));
-    let current = current_subprocessor_rows(model);
-    out.push((SUBPROCESSORS_CSV.to_owned(), csv_of(&current)));
+    out.push((SUBPROCESSORS_CSV.to_owned(), csv_of(&subprocessors.rows)));
     out.push((
         SUBPROCESSORS_JSON.to_owned(),
-        json_of(&current, model.today, base),
+        json_of(&subprocessors.rows, model.today, base),
     ));
     for (day, rows) in subprocessor_snapshots(model) {
         let d = day.to_string();
@@ -190,16 +204,26 @@ fn objection_note(email: &str, change_id: &str, deadline: Date) -> String {
     )
 }
 
-fn change_feed(model: &Model, site: &SiteData, base: &str, host: &str) -> FeedSpec<'static> {
+/// The change feed; `views` are the Subprocessors page's change entries (newest first, as
+/// [`changes_newest_first`] orders the model's changes).
+fn change_feed(
+    model: &Model,
+    site: &SiteData,
+    views: &[ChangeItem],
+    base: &str,
+    host: &str,
+) -> FeedSpec<'static> {
     let notice = model
         .subprocessor_notice()
         .map(|n| n.objection_email.get_ref().clone());
     // Each entry's text as the page shows it, its links made absolute against the page: a
     // reader resolves a bare `#details-2` against the feed's own address otherwise.
     let page = format!("{base}/subprocessors/");
-    let items = changes_as_on_their_page(model)
+    let items = changes_newest_first(model)
         .into_iter()
+        .zip(views)
         .map(|(change, view)| {
+            debug_assert_eq!(change.id.get_ref(), &view.id);
             let deadline = change.objection_deadline();
             let mut html = format!(
                 "<p>{}</p><p><strong>{}</strong> · subprocessors: {}</p><p>Announced {}; takes effect {}; objections until {} (ISO 8601).</p>{}",
@@ -231,11 +255,21 @@ fn change_feed(model: &Model, site: &SiteData, base: &str, host: &str) -> FeedSp
     }
 }
 
-fn update_feed(model: &Model, site: &SiteData, base: &str, host: &str) -> FeedSpec<'static> {
+/// The update feed; `views` are the Updates page's items, one per update of the model, in its
+/// order.
+fn update_feed(
+    model: &Model,
+    site: &SiteData,
+    views: &[UpdateItem],
+    base: &str,
+    host: &str,
+) -> FeedSpec<'static> {
     // Each text as the updates page shows it (see `change_feed`).
     let page = format!("{base}/updates/");
-    let items = updates_as_on_their_page(model)
-        .into_iter()
+    let items = model
+        .updates
+        .iter()
+        .zip(views)
         .map(|(u, view)| Item {
             id: format!("tag:{host},{}:update/{}", u.meta.date, u.id),
             title: u.meta.title.clone(),

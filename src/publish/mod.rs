@@ -174,7 +174,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             .join()
             .expect("building the answer library panicked");
         staging.write(crate::questionnaire::LIBRARY_PATH, library.to_bytes())?;
-        write_files(&staging, &model, &site, &library, &security_headers)?;
+        write_files(&staging, &model, &site, &pages, &library, &security_headers)?;
         let index = index.join().expect("building the search index panicked");
         staging.write(crate::search::INDEX_PATH, index)?;
         Ok(written)
@@ -279,6 +279,7 @@ fn write_files(
     staging: &Staging,
     model: &Model,
     site: &SiteData,
+    pages: &[PageData],
     library: &crate::questionnaire::Library,
     security_headers: &[(&'static str, String)],
 ) -> Result<(), BuildError> {
@@ -289,7 +290,7 @@ fn write_files(
     )?;
     let security_txt = wellknown::security_txt(model);
     let answer_records = answers::records(model, library);
-    for (path, contents) in feeds::files(model, site)
+    for (path, contents) in feeds::files(model, site, pages)
         .into_iter()
         .chain(answers::files(model, &answer_records))
         .chain(trust::files(model, &answer_records))
