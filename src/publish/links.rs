@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use scraper::{Html, Node};
 
@@ -80,19 +81,23 @@ pub fn check(root: &Path, site_url: &str) -> Result<usize, BuildError> {
     let mut text = Vec::new();
     collect(root, root, &mut files, &mut html, &mut text)?;
 
-    // The pages are parsed on all cores: in a rebuild, whose compressed copies are mostly
-    // reused, this check is what the build waits for.
+    // The pages are parsed on all cores, each thread taking the next page as it finishes one:
+    // in a rebuild, whose compressed copies are mostly reused, this check is what the build
+    // waits for.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = html.len().div_ceil(threads).max(1);
-    let scanned: Vec<Result<Vec<(&String, Page)>, BuildError>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = html
-            .chunks(chunk)
-            .map(|pages| {
+    let next = AtomicUsize::new(0);
+    let scanned: Vec<Result<Vec<(usize, Page)>, BuildError>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
                 scope.spawn(|| {
-                    pages
-                        .iter()
-                        .map(|(site_path, file)| Ok((site_path, scan(file)?)))
-                        .collect()
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some((_, file)) = html.get(i) else {
+                            return Ok(done);
+                        };
+                        done.push((i, scan(file)?));
+                    }
                 })
             })
             .collect();
@@ -101,15 +106,18 @@ pub fn check(root: &Path, site_url: &str) -> Result<usize, BuildError> {
             .map(|w| w.join().expect("parsing a page panicked"))
             .collect()
     });
-    let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let mut links: Vec<(String, String)> = Vec::new();
-    let mut duplicates = Vec::new();
-    for (site_path, page) in scanned
+    let mut scanned: Vec<(usize, Page)> = scanned
         .into_iter()
         .collect::<Result<Vec<_>, _>>()?
         .into_iter()
         .flatten()
-    {
+        .collect();
+    scanned.sort_unstable_by_key(|(i, _)| *i);
+    let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut links: Vec<(String, String)> = Vec::new();
+    let mut duplicates = Vec::new();
+    for (i, page) in scanned {
+        let site_path = &html[i].0;
         duplicates.extend(
             page.ids
                 .iter()
@@ -163,6 +171,8 @@ pub fn check(root: &Path, site_url: &str) -> Result<usize, BuildError> {
         } else {
             path
         };
+        // Exactly, as a static host compares paths: `/FAQ/` is not `/faq/`, whatever the
+        // filesystem of the machine that builds would say.
         let exists = files.contains(&path);
         let problem = if !exists {
             Some(LinkProblem::NoSuchFile)
@@ -263,21 +273,43 @@ fn resolve(parts: &[&str], target: &str, file: &str) -> String {
     if path.is_empty() {
         return format!("{file}{suffix}");
     }
-    for part in path.split('/') {
-        match part {
-            "." | "" => {}
-            ".." => {
+    for part in path.split('/').filter(|p| !p.is_empty()) {
+        match dot_segment(part) {
+            Some(DotSegment::Current) => {}
+            Some(DotSegment::Parent) => {
                 parts.pop();
             }
-            p => parts.push(p),
+            None => parts.push(part),
         }
     }
-    let trailing = if path.ends_with('/') && !parts.is_empty() {
+    // A path that ends in a dot segment names a directory (`/faq/sub/..` is `/faq/`).
+    let directory = path
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.is_empty() || dot_segment(last).is_some());
+    let trailing = if directory && !parts.is_empty() {
         "/"
     } else {
         ""
     };
     format!("/{}{trailing}{suffix}", parts.join("/"))
+}
+
+/// A path segment that moves within the path rather than naming a file.
+enum DotSegment {
+    /// `.`: the directory itself.
+    Current,
+    /// `..`: its parent.
+    Parent,
+}
+
+/// What a segment is as the URL standard reads it, which counts `%2e` as a dot too.
+fn dot_segment(part: &str) -> Option<DotSegment> {
+    match part.to_ascii_lowercase().as_str() {
+        "." | "%2e" => Some(DotSegment::Current),
+        ".." | ".%2e" | "%2e." | "%2e%2e" => Some(DotSegment::Parent),
+        _ => None,
+    }
 }
 
 /// Whether a link names its own scheme (`https:`, `mailto:`), as the URL standard reads it: a
@@ -355,6 +387,10 @@ mod tests {
             ("../security/", "/faq/index.html", Some("/security/")),
             ("/faq/../security/./#x", "/index.html", Some("/security/#x")),
             ("/", "/faq/index.html", Some("/")),
+            ("/faq/%2E%2e/security/", "/index.html", Some("/security/")),
+            ("/faq/sub/..", "/index.html", Some("/faq/")),
+            (".", "/faq/index.html", Some("/faq/")),
+            ("./%2e?x=1", "/faq/a/index.html", Some("/faq/a/?x=1")),
             ("../#top", "/faq/index.html", Some("/#top")),
             ("https://trust.example/a/../faq", "/x.html", Some("/faq")),
             (
