@@ -219,11 +219,13 @@ fn change_feed(
     // Each entry's text as the page shows it, its links made absolute against the page: a
     // reader resolves a bare `#details-2` against the feed's own address otherwise.
     let page = format!("{base}/subprocessors/");
-    let items = changes_newest_first(model)
+    let changes = changes_newest_first(model);
+    assert_eq!(changes.len(), views.len(), "one page entry per change");
+    let items = changes
         .into_iter()
         .zip(views)
         .map(|(change, view)| {
-            debug_assert_eq!(change.id.get_ref(), &view.id);
+            assert_eq!(change.id.get_ref(), &view.id, "the page's order");
             let deadline = change.objection_deadline();
             let mut html = format!(
                 "<p>{}</p><p><strong>{}</strong> · subprocessors: {}</p><p>Announced {}; takes effect {}; objections until {} (ISO 8601).</p>{}",
@@ -266,16 +268,20 @@ fn update_feed(
 ) -> FeedSpec<'static> {
     // Each text as the updates page shows it (see `change_feed`).
     let page = format!("{base}/updates/");
+    assert_eq!(model.updates.len(), views.len(), "one page item per update");
     let items = model
         .updates
         .iter()
         .zip(views)
-        .map(|(u, view)| Item {
-            id: format!("tag:{host},{}:update/{}", u.meta.date, u.id),
-            title: u.meta.title.clone(),
-            url: format!("{base}/updates/#{}", u.id),
-            published: u.meta.date,
-            html: markdown::with_base(&view.html, &page),
+        .map(|(u, view)| {
+            assert_eq!(u.id, view.id, "the page's order");
+            Item {
+                id: format!("tag:{host},{}:update/{}", u.meta.date, u.id),
+                title: u.meta.title.clone(),
+                url: format!("{base}/updates/#{}", u.id),
+                published: u.meta.date,
+                html: markdown::with_base(&view.html, &page),
+            }
         })
         .collect();
     FeedSpec {

@@ -190,8 +190,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     staging.write(wellknown::ROBOTS, wellknown::robots_txt(&model))?;
 
     // The site being replaced, if any: its copies of unchanged files are reused. The links are
-    // checked while the files are compressed: both only read the staged site, and a broken link
-    // still fails the build before anything replaces the target.
+    // checked while the files are compressed: the check reads the pages and text files, the
+    // compression only adds `.br` and `.gz` copies beside them, and a broken link still fails
+    // the build before anything replaces the target.
     let previous = opts.out.is_dir().then_some(opts.out.as_path());
     let (links_checked, compressed) = std::thread::scope(|scope| {
         let links = scope.spawn(|| links::check(staging.dir(), site_url));
