@@ -246,3 +246,75 @@ fn the_list_on_a_past_day_is_exported_from_the_change_history() {
         today.len()
     );
 }
+
+#[test]
+fn a_subprocessor_that_left_and_came_back_is_listed_for_both_stays() {
+    // Vaultline Backup: on the list from 2024-01-15, removed on 2025-03-03, added again on
+    // 2026-06-01.
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/with-history");
+    let site = common::build_site("with-history", &fixture);
+    let listed = |path: &str| -> Vec<(String, String)> {
+        let bytes = fs::read(site.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let mut csv = csv::Reader::from_reader(&bytes[..]);
+        let header = csv.headers().unwrap().clone();
+        let since = header.iter().position(|h| h == "since").unwrap();
+        csv.records()
+            .map(|r| {
+                let r = r.unwrap();
+                (r[1].to_owned(), r[since].to_owned())
+            })
+            .filter(|(name, _)| name == "Vaultline Backup")
+            .collect()
+    };
+    let stay = |since: &str| vec![("Vaultline Backup".to_owned(), since.to_owned())];
+    assert_eq!(
+        listed("subprocessors/subprocessors.csv"),
+        stay("2026-06-01")
+    );
+    assert_eq!(
+        listed("subprocessors/history/2024-01-15.csv"),
+        stay("2024-01-15")
+    );
+    // Nobody was on the list then; the export still names its columns.
+    assert_eq!(listed("subprocessors/history/2025-03-03.csv"), []);
+    assert!(
+        fs::read_to_string(site.join("subprocessors/history/2025-03-03.csv"))
+            .unwrap()
+            .starts_with("id,name,")
+    );
+    assert_eq!(
+        listed("subprocessors/history/2026-06-01.csv"),
+        stay("2026-06-01")
+    );
+
+    // The page's own past lists, which its date picker shows, agree with the exports.
+    let html =
+        Html::parse_document(&fs::read_to_string(site.join("subprocessors/index.html")).unwrap());
+    let island = Selector::parse("leptos-island[data-component^=\"SubprocessorList\"]").unwrap();
+    let props: serde_json::Value = serde_json::from_str(
+        html.select(&island)
+            .next()
+            .expect("the list is an island")
+            .value()
+            .attr("data-props")
+            .unwrap(),
+    )
+    .unwrap();
+    let rows: Vec<trust_center::site::SubprocessorRow> =
+        serde_json::from_value(props["rows"].clone()).unwrap();
+    let history: trust_center::site::History =
+        serde_json::from_value(props["history"].clone()).unwrap();
+    for snapshot in &history.snapshots {
+        let on_page: Vec<(String, String)> = history
+            .rows_of(&rows, snapshot)
+            .filter(|r| r.name == "Vaultline Backup")
+            .map(|r| (r.name.clone(), r.since.clone()))
+            .collect();
+        assert_eq!(
+            on_page,
+            listed(&format!("subprocessors/history/{}.csv", snapshot.date)),
+            "{}",
+            snapshot.date
+        );
+    }
+}

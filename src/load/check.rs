@@ -1,5 +1,6 @@
 //! Cross-checks over the whole model: references resolve, ids are unique, dates make sense,
-//! transfers are safeguarded, changes respect the DPA's notice period.
+//! transfers are safeguarded, changes respect the DPA's notice period and the change log agrees
+//! with itself.
 //!
 //! Each check reports at the value it is about and carries on, so one run shows every problem.
 
@@ -10,7 +11,7 @@ use toml::Spanned;
 use super::source::{closest, Sources};
 use super::Src;
 use crate::model::{
-    Answer, ChangeKind, Contact, DocumentKind, Framework, Mechanism, Model, Status,
+    Answer, ChangeKind, Conflict, Contact, DocumentKind, Entry, Framework, Mechanism, Model, Status,
 };
 use crate::site::Section;
 
@@ -451,15 +452,13 @@ impl<'a> Cx<'a> {
             .collect();
         // With the change log unreadable, start dates cannot be judged.
         let changes_read = !self.src.failed.contains("subprocessor-changes.toml");
-        // The changes that bring a subprocessor in, by id.
-        let mut added_by: BTreeMap<&str, &str> = BTreeMap::new();
-        for c in &model.changes {
-            if matches!(c.kind.get_ref(), ChangeKind::Add | ChangeKind::Replace) {
-                for s in &c.subprocessors {
-                    added_by.insert(s.get_ref(), c.id.get_ref());
-                }
-            }
-        }
+        // The subprocessors that a change brings in.
+        let added: BTreeSet<&str> = model
+            .changes
+            .iter()
+            .filter(|c| matches!(c.kind.get_ref(), ChangeKind::Add | ChangeKind::Replace))
+            .flat_map(|c| c.subprocessors.iter().map(|s| s.get_ref().as_str()))
+            .collect();
         for (at, sp) in located.iter().zip(&model.subprocessors) {
             if !is_id(&sp.id) {
                 self.src.push(
@@ -536,18 +535,127 @@ impl<'a> Cx<'a> {
             if !changes_read {
                 continue;
             }
-            match (added_by.get(sp.id.as_str()), &sp.since) {
-                (Some(change), Some(since)) => self.error(
-                    at,
-                    since.span(),
-                    format!("`since` is given here and by change \"{change}\" in subprocessor-changes.toml"),
-                    "remove `since`: the change's effective date is when this subprocessor starts",
-                ),
-                (None, None) => self.src.push(
+            if sp.since.is_none() && !added.contains(sp.id.as_str()) {
+                self.src.push(
                     super::Diagnostic::file_error(&at.file, format!("\"{}\" has no start date", sp.id))
                         .hint("add `since = YYYY-MM-DD`, or announce it with an `add` change in subprocessor-changes.toml"),
+                );
+            }
+        }
+        if changes_read {
+            self.roster(located);
+        }
+    }
+
+    /// Reports where the change log contradicts itself, replayed as the site reads it.
+    fn roster(&mut self, located: &[Src]) {
+        let model = self.model;
+        let log = file("subprocessor-changes.toml");
+        let roster = model.roster();
+        let stay = |entry: &Entry| match entry {
+            Entry::Since(_) => "by its `since`".to_owned(),
+            Entry::Change(c) => format!("by change \"{}\"", c.id.get_ref()),
+        };
+        for conflict in roster.conflicts() {
+            match *conflict {
+                Conflict::AlreadyOn {
+                    entry: Entry::Change(change),
+                    id,
+                    by,
+                    from,
+                } => {
+                    let span = change
+                        .subprocessors
+                        .iter()
+                        .find(|s| s.get_ref() == id)
+                        .map_or(change.id.span(), Spanned::span);
+                    let hint = match by {
+                        Entry::Since(_) => format!("if this change is when it started, remove `since` from subprocessors/{id}.toml; a subprocessor is added again only after a change removes it"),
+                        Entry::Change(_) => "a subprocessor is added again only after a change removes it".to_owned(),
+                    };
+                    self.error(
+                        &log,
+                        span,
+                        format!(
+                            "change \"{}\" adds \"{id}\" on {}, but it is on the list already (since {from}, {})",
+                            change.id.get_ref(),
+                            change.effective.get_ref(),
+                            stay(&by)
+                        ),
+                        &hint,
+                    );
+                }
+                Conflict::AlreadyOn {
+                    entry: Entry::Since(sp),
+                    id,
+                    by,
+                    from,
+                } => {
+                    let Some((at, since)) = located
+                        .iter()
+                        .zip(&model.subprocessors)
+                        .find(|(_, s)| std::ptr::eq(*s, sp))
+                        .and_then(|(at, s)| Some((at, s.since.as_ref()?)))
+                    else {
+                        continue;
+                    };
+                    self.error(
+                        at,
+                        since.span(),
+                        format!(
+                            "`since` is {}, but \"{id}\" is on the list already (since {from}, {})",
+                            since.get_ref(),
+                            stay(&by)
+                        ),
+                        "remove `since`: the change's effective date is when this subprocessor starts",
+                    );
+                }
+                Conflict::NotOn { change, id } => {
+                    let verb = match change.kind.get_ref() {
+                        ChangeKind::Remove | ChangeKind::Replace => "removes",
+                        _ => "changes",
+                    };
+                    let stays = roster.stays(id.get_ref());
+                    let hint = if stays.is_empty() {
+                        format!("\"{}\" is never on the list; give it `since` or add it with a change", id.get_ref())
+                    } else {
+                        let spans: Vec<String> = stays
+                            .iter()
+                            .map(|s| match s.until {
+                                Some(until) => format!("from {} until {until}", s.from),
+                                None => format!("from {}", s.from),
+                            })
+                            .collect();
+                        format!(
+                            "\"{}\" is on the list {}; date the change within a stay",
+                            id.get_ref(),
+                            spans.join(" and ")
+                        )
+                    };
+                    self.error(
+                        &log,
+                        id.span(),
+                        format!(
+                            "change \"{}\" {verb} \"{}\" on {}, when it is not on the list",
+                            change.id.get_ref(),
+                            id.get_ref(),
+                            change.effective.get_ref()
+                        ),
+                        &hint,
+                    );
+                }
+                Conflict::SameDay { change, id, by } => self.error(
+                    &log,
+                    id.span(),
+                    format!(
+                        "change \"{}\" removes \"{}\" on the day it is added ({}, {}), so it is never listed",
+                        change.id.get_ref(),
+                        id.get_ref(),
+                        change.effective.get_ref(),
+                        stay(&by)
+                    ),
+                    "date the removal after the day it is added, or leave both changes out",
                 ),
-                _ => {}
             }
         }
     }

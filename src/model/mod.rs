@@ -13,6 +13,7 @@ mod date;
 mod disclosure;
 mod document;
 mod organization;
+mod roster;
 mod search;
 mod security;
 mod subprocessor;
@@ -35,6 +36,7 @@ pub use organization::{
     Address, Authority, Contact, Contacts, Organization, Roles, Subscribe, SubscribeEncoding,
     SubscribeMethod,
 };
+pub use roster::{Conflict, Entry, Roster, Stay};
 pub use search::SearchSettings;
 pub use security::{Control, Layer, Measures, Program, SecurityProgram};
 pub use subprocessor::{Change, ChangeKind, ChangesFile, Mechanism, Subprocessor, Transfer};

@@ -50,7 +50,8 @@ pub struct Subprocessor {
     pub regions: Vec<Spanned<String>>,
     /// The date it started processing, for subprocessors that predate the change log. Leave it
     /// out when a change in `subprocessor-changes.toml` adds this subprocessor: the change's
-    /// effective date is then its start.
+    /// effective date is then its start. One that predates the log, left and came back keeps
+    /// it: a later `add` change starts its second stay.
     #[serde(default)]
     #[schemars(with = "Option<Date>")]
     pub since: Option<Spanned<Date>>,

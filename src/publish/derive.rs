@@ -1,12 +1,12 @@
 //! From the content model to what the pages show ([`SiteData`], [`PageData`]): every label,
 //! date, link and rendered Markdown is decided here, once, for the pre-render and the app alike.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::feeds;
 use crate::markdown::{self, PageIds};
 use crate::model::{
-    Access, Certification, ChangeKind, Contact, DocumentKind, Framework, Mechanism, Model,
+    Access, Certification, ChangeKind, Contact, DocumentKind, Framework, Mechanism, Model, Roster,
     ShortAnswer, Status, Subprocessor, UpdateKind,
 };
 use crate::site::{
@@ -534,47 +534,24 @@ fn country_name(code: &str) -> String {
     }
 }
 
-/// The subprocessors in force on `day`, with their start dates, derived from the change log:
-/// a subprocessor counts from its `since` or the change that adds it, until a change removes or
-/// replaces it.
+/// The subprocessors on the list on `day`, by name, each with the first day of its stay there
+/// (see [`crate::model::Roster`]).
 pub fn subprocessors_on(
     model: &Model,
     day: crate::model::Date,
 ) -> Vec<(&Subprocessor, crate::model::Date)> {
-    let mut start: BTreeMap<&str, crate::model::Date> = BTreeMap::new();
-    let mut end: BTreeMap<&str, crate::model::Date> = BTreeMap::new();
-    for s in &model.subprocessors {
-        if let Some(since) = &s.since {
-            start.insert(&s.id, *since.get_ref());
-        }
-    }
-    for c in &model.changes {
-        let effective = *c.effective.get_ref();
-        match c.kind.get_ref() {
-            ChangeKind::Add | ChangeKind::Replace => {
-                for s in &c.subprocessors {
-                    start.insert(s.get_ref(), effective);
-                }
-                if let Some(old) = &c.replaces {
-                    end.insert(old.get_ref(), effective);
-                }
-            }
-            ChangeKind::Remove => {
-                for s in &c.subprocessors {
-                    end.insert(s.get_ref(), effective);
-                }
-            }
-            _ => {}
-        }
-    }
+    listed_on(model, &model.roster(), day)
+}
+
+fn listed_on<'a>(
+    model: &'a Model,
+    roster: &Roster,
+    day: crate::model::Date,
+) -> Vec<(&'a Subprocessor, crate::model::Date)> {
     let mut list: Vec<(&Subprocessor, crate::model::Date)> = model
         .subprocessors
         .iter()
-        .filter_map(|s| {
-            let from = *start.get(s.id.as_str())?;
-            let active = from <= day && end.get(s.id.as_str()).is_none_or(|e| day < *e);
-            active.then_some((s, from))
-        })
+        .filter_map(|s| Some((s, roster.stay_on(&s.id, day)?.from)))
         .collect();
     list.sort_by_key(|(s, _)| s.name.to_lowercase());
     list
@@ -622,6 +599,7 @@ pub fn current_subprocessor_rows(model: &Model) -> Vec<SubprocessorRow> {
 /// The list as it stood on each day it changed, up to today, oldest first: the list on any past
 /// day is the snapshot of the latest such day on or before it.
 pub fn subprocessor_snapshots(model: &Model) -> Vec<(crate::model::Date, Vec<SubprocessorRow>)> {
+    let roster = model.roster();
     let mut days: Vec<crate::model::Date> = model
         .subprocessors
         .iter()
@@ -633,7 +611,7 @@ pub fn subprocessor_snapshots(model: &Model) -> Vec<(crate::model::Date, Vec<Sub
     days.dedup();
     days.into_iter()
         .map(|day| {
-            let rows = subprocessors_on(model, day)
+            let rows = listed_on(model, &roster, day)
                 .into_iter()
                 .map(|(s, since)| subprocessor_row(s, since))
                 .collect();
@@ -689,34 +667,41 @@ fn subprocessors(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>)
     (PageBody::Subprocessors(body), last)
 }
 
-/// The page's view of the past lists: each snapshot by ids, and the rows of everyone no longer
-/// on today's list (`current`), so that the app can show any past day.
+/// The page's view of the past lists: each snapshot as positions among today's rows
+/// (`current`) and the rows only past lists had, so that the app can show any past day.
 fn history(
     current: &[SubprocessorRow],
     snapshots: Vec<(crate::model::Date, Vec<SubprocessorRow>)>,
 ) -> History {
+    // A row is its subprocessor in one stay: the same id with another `since` is another row.
+    let mut at: HashMap<(String, String), usize> = current
+        .iter()
+        .enumerate()
+        .map(|(i, r)| ((r.id.clone(), r.since.clone()), i))
+        .collect();
     let mut former: Vec<SubprocessorRow> = Vec::new();
-    for row in snapshots.iter().flat_map(|(_, rows)| rows) {
-        let known = |r: &SubprocessorRow| r.id == row.id;
-        if !current.iter().any(known) && !former.iter().any(known) {
-            former.push(row.clone());
-        }
-    }
-    History {
-        snapshots: snapshots
-            .into_iter()
-            .map(|(day, rows)| {
-                let date = day.to_string();
-                Snapshot {
-                    csv: snapshot_path(&date, "csv"),
-                    json: snapshot_path(&date, "json"),
-                    ids: rows.into_iter().map(|r| r.id).collect(),
-                    date,
-                }
-            })
-            .collect(),
-        former,
-    }
+    let snapshots = snapshots
+        .into_iter()
+        .map(|(day, rows)| {
+            let date = day.to_string();
+            Snapshot {
+                csv: snapshot_path(&date, "csv"),
+                json: snapshot_path(&date, "json"),
+                rows: rows
+                    .into_iter()
+                    .map(|row| {
+                        *at.entry((row.id.clone(), row.since.clone()))
+                            .or_insert_with(|| {
+                                former.push(row);
+                                current.len() + former.len() - 1
+                            })
+                    })
+                    .collect(),
+                date,
+            }
+        })
+        .collect();
+    History { snapshots, former }
 }
 
 fn links(list: &[(&str, &str)]) -> Vec<Link> {

@@ -16,9 +16,7 @@ use crate::model::{Date, Model};
 use crate::site::SiteData;
 use crate::spreadsheet::inert;
 
-use super::derive::{
-    certification_name, change_anchor, changes_newest_first, snapshot_path, subprocessor_snapshots,
-};
+use super::derive::{certification_name, change_anchor, changes_newest_first};
 use crate::site::{ChangeItem, PageBody, PageData, SubprocessorRow, UpdateItem};
 
 /// A feed the site publishes, for `<link rel="alternate">` autodiscovery.
@@ -145,12 +143,16 @@ pub fn files(model: &Model, site: &SiteData, pages: &[PageData]) -> Vec<(String,
     out.push((SUBPROCESSORS_CSV.to_owned(), csv_of(&subprocessors.rows)));
     out.push((
         SUBPROCESSORS_JSON.to_owned(),
-        json_of(&subprocessors.rows, model.today, base),
+        json_of(&subprocessors.rows, &model.today.to_string(), base),
     ));
-    for (day, rows) in subprocessor_snapshots(model) {
-        let d = day.to_string();
-        out.push((snapshot_path(&d, "csv"), csv_of(&rows)));
-        out.push((snapshot_path(&d, "json"), json_of(&rows, day, base)));
+    let history = &subprocessors.history;
+    for snapshot in &history.snapshots {
+        let rows: Vec<SubprocessorRow> = history
+            .rows_of(&subprocessors.rows, snapshot)
+            .cloned()
+            .collect();
+        out.push((snapshot.csv.clone(), csv_of(&rows)));
+        out.push((snapshot.json.clone(), json_of(&rows, &snapshot.date, base)));
     }
     out
 }
@@ -481,7 +483,7 @@ fn certifications_calendar(model: &Model, site: &SiteData, base: &str, host: &st
 
 /// One exported subprocessor: the columns of the CSV and the fields of the JSON exports and of
 /// `trust.json`, documented in the README; new columns are only ever added at the end.
-#[derive(Serialize, schemars::JsonSchema)]
+#[derive(Default, Serialize, schemars::JsonSchema)]
 pub(super) struct ExportRow {
     /// Stable identifier (the anchor on the Subprocessors page).
     id: String,
@@ -523,14 +525,30 @@ fn export_cells(rows: &[SubprocessorRow], cell: impl Fn(&str) -> String) -> Vec<
 
 fn csv_of(rows: &[SubprocessorRow]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    for row in export_cells(rows, |cell| inert(cell).into_owned()) {
+    let cells = export_cells(rows, |cell| inert(cell).into_owned());
+    // The header goes out with the first row; a day with nobody on the list still says what its
+    // columns are, so the row of a blank record is written and dropped.
+    let header_only = cells.is_empty();
+    for row in cells {
         w.serialize(row).expect("rows always serialise");
     }
-    String::from_utf8(w.into_inner().expect("writing to memory cannot fail"))
-        .expect("CSV of UTF-8 text is UTF-8")
+    if header_only {
+        w.serialize(ExportRow::default())
+            .expect("rows always serialise");
+    }
+    let csv = String::from_utf8(w.into_inner().expect("writing to memory cannot fail"))
+        .expect("CSV of UTF-8 text is UTF-8");
+    if header_only {
+        csv.split_inclusive('\n')
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    } else {
+        csv
+    }
 }
 
-fn json_of(rows: &[SubprocessorRow], as_of: Date, base: &str) -> String {
+fn json_of(rows: &[SubprocessorRow], as_of: &str, base: &str) -> String {
     #[derive(Serialize)]
     struct Export {
         source: String,
@@ -539,7 +557,7 @@ fn json_of(rows: &[SubprocessorRow], as_of: Date, base: &str) -> String {
     }
     serde_json::to_string_pretty(&Export {
         source: format!("{base}/subprocessors/"),
-        as_of: as_of.to_string(),
+        as_of: as_of.to_owned(),
         subprocessors: export_rows(rows),
     })
     .expect("the export always serialises")

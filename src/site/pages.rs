@@ -247,8 +247,24 @@ pub struct Subprocessors {
 pub struct History {
     /// Each day the list changed, oldest first.
     pub snapshots: Vec<Snapshot>,
-    /// Rows of subprocessors no longer on the list (the current ones are the page's `rows`).
+    /// The rows that past lists had and today's does not: subprocessors no longer on the list,
+    /// and earlier stays of ones that left and came back (whose `since` differs from today's).
     pub former: Vec<SubprocessorRow>,
+}
+
+impl History {
+    /// The rows on the list in `snapshot`, given the page's current rows.
+    pub fn rows_of<'r>(
+        &'r self,
+        current: &'r [SubprocessorRow],
+        snapshot: &'r Snapshot,
+    ) -> impl Iterator<Item = &'r SubprocessorRow> {
+        snapshot.rows.iter().filter_map(move |&at| {
+            current
+                .get(at)
+                .or_else(|| self.former.get(at.checked_sub(current.len())?))
+        })
+    }
 }
 
 /// The list as it stood from one day until the next snapshot.
@@ -256,8 +272,9 @@ pub struct History {
 pub struct Snapshot {
     /// The day, ISO 8601.
     pub date: String,
-    /// Ids on the list from that day.
-    pub ids: Vec<String>,
+    /// The rows on the list from that day, by position in the page's current rows followed by
+    /// [`History::former`] (see [`History::rows_of`]).
+    pub rows: Vec<usize>,
     /// Its CSV export.
     pub csv: String,
     /// Its JSON export.

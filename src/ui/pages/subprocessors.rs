@@ -69,7 +69,7 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
                         .map(|s| view! {
                             <li>
                                 "From " <time datetime=s.date.clone()>{s.date.clone()}</time> ": "
-                                {s.ids.len()} " subprocessors · "
+                                {s.rows.len()} " subprocessors · "
                                 <a href=s.csv>"CSV"</a> " · " <a href=s.json>"JSON"</a>
                             </li>
                         })
@@ -130,34 +130,27 @@ fn SubprocessorList(
     let mut countries: Vec<String> = rows.iter().flat_map(|r| r.locations.clone()).collect();
     countries.sort();
     countries.dedup();
-    let History { snapshots, former } = history;
     // The list on a chosen past day: the latest snapshot on or before it (empty: today's list).
     let as_of = RwSignal::new(String::new());
-    let first_day = snapshots
+    let first_day = history
+        .snapshots
         .first()
         .map(|s| s.date.clone())
         .unwrap_or_default();
-    let today_list = rows.clone();
-    let mut everyone = rows;
-    everyone.extend(former);
-    let snapshots = StoredValue::new(snapshots);
-    let everyone = StoredValue::new(everyone);
+    let today_list = StoredValue::new(rows);
+    let history = StoredValue::new(history);
     let snapshot = Memo::new(move |_| {
         let day = as_of.get();
         if day.is_empty() {
             return None;
         }
-        snapshots.with_value(|s| s.iter().rev().find(|s| s.date <= day).cloned())
+        history.with_value(|h| h.snapshots.iter().rev().find(|s| s.date <= day).cloned())
     });
     let all = Memo::new(move |_| match snapshot.get() {
-        None if as_of.with(String::is_empty) => today_list.clone(),
+        None if as_of.with(String::is_empty) => today_list.get_value(),
         None => Vec::new(),
-        Some(s) => everyone.with_value(|rows| {
-            rows.iter()
-                .filter(|r| s.ids.contains(&r.id))
-                .cloned()
-                .collect()
-        }),
+        Some(s) => today_list
+            .with_value(|today| history.with_value(|h| h.rows_of(today, &s).cloned().collect())),
     });
     let visible = move |r: &SubprocessorRow| {
         let region = region.get();

@@ -1,0 +1,308 @@
+//! Who is on the subprocessor list on which day: every subprocessor's `since` and the change log,
+//! replayed in date order.
+//!
+//! The pages, the feeds, the exports and the content check all read the list through this one
+//! replay. A subprocessor may leave and come back, so what it has is a list of stays, not one
+//! start and one end; and a log that contradicts itself (adding a subprocessor already on the
+//! list, removing one that is not) is reported rather than quietly believed, since a wrong list is
+//! what a customer relies on when deciding whether to object.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use toml::Spanned;
+
+use super::{Change, ChangeKind, Date, Model, Subprocessor};
+
+/// One stay on the list: from its first day until the day it ended (that day excluded), or
+/// still going.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stay {
+    /// The first day on the list.
+    pub from: Date,
+    /// The first day off the list again, if it left.
+    pub until: Option<Date>,
+}
+
+impl Stay {
+    /// Whether the subprocessor is on the list on `day`.
+    pub fn covers(&self, day: Date) -> bool {
+        self.from <= day && self.until.is_none_or(|until| day < until)
+    }
+}
+
+/// What put a subprocessor on the list.
+#[derive(Clone, Copy, Debug)]
+pub enum Entry<'a> {
+    /// `since` in its own file: it predates the change log.
+    Since(&'a Subprocessor),
+    /// A change of kind `add` or `replace`.
+    Change(&'a Change),
+}
+
+/// A place where the change log contradicts itself; the content check reports each.
+#[derive(Clone, Copy, Debug)]
+pub enum Conflict<'a> {
+    /// `entry` puts `id` on the list while it is on it already: since `from`, by `by`.
+    AlreadyOn {
+        /// The later of the two.
+        entry: Entry<'a>,
+        /// The subprocessor.
+        id: &'a str,
+        /// What put it on the list first.
+        by: Entry<'a>,
+        /// Since when it has been on it.
+        from: Date,
+    },
+    /// `change` removes or changes `id` on a day it is not on the list.
+    NotOn {
+        /// The change.
+        change: &'a Change,
+        /// Its reference to the subprocessor (in `subprocessors` or `replaces`).
+        id: &'a Spanned<String>,
+    },
+    /// `change` removes `id` on the day `by` puts it on the list, so it is never listed.
+    SameDay {
+        /// The removal.
+        change: &'a Change,
+        /// Its reference to the subprocessor.
+        id: &'a Spanned<String>,
+        /// What put it on the list that day.
+        by: Entry<'a>,
+    },
+}
+
+/// The list's history: each subprocessor's stays, and what in the log contradicts itself.
+#[derive(Debug, Default)]
+pub struct Roster<'a> {
+    stays: BTreeMap<&'a str, Vec<Stay>>,
+    conflicts: Vec<Conflict<'a>>,
+}
+
+/// One event of the replay. Within a day, arrivals come before changes to what a subprocessor
+/// does, and those before departures, so the log's file order never matters.
+enum Event<'a> {
+    Arrive(&'a str, Entry<'a>),
+    Amend(&'a Change, &'a Spanned<String>),
+    Leave(&'a Change, &'a Spanned<String>),
+}
+
+impl Event<'_> {
+    fn rank(&self) -> u8 {
+        match self {
+            Event::Arrive(_, Entry::Since(_)) => 0,
+            Event::Arrive(_, Entry::Change(_)) => 1,
+            Event::Amend(..) => 2,
+            Event::Leave(..) => 3,
+        }
+    }
+}
+
+impl<'a> Roster<'a> {
+    /// Replays the subprocessors' `since` dates and the change log. References to unknown
+    /// subprocessors are left out: the content check reports those on their own.
+    pub fn of(subprocessors: &'a [Subprocessor], changes: &'a [Change]) -> Self {
+        let known: BTreeSet<&str> = subprocessors.iter().map(|s| s.id.as_str()).collect();
+        let mut events: Vec<(Date, Event<'a>)> = Vec::new();
+        for s in subprocessors {
+            if let Some(since) = &s.since {
+                events.push((*since.get_ref(), Event::Arrive(&s.id, Entry::Since(s))));
+            }
+        }
+        for c in changes {
+            let day = *c.effective.get_ref();
+            let named = c
+                .subprocessors
+                .iter()
+                .filter(|s| known.contains(s.get_ref().as_str()));
+            match c.kind.get_ref() {
+                ChangeKind::Add | ChangeKind::Replace => {
+                    events
+                        .extend(named.map(|s| (day, Event::Arrive(s.get_ref(), Entry::Change(c)))));
+                }
+                ChangeKind::Remove => events.extend(named.map(|s| (day, Event::Leave(c, s)))),
+                ChangeKind::Location | ChangeKind::Purpose | ChangeKind::DataCategories => {
+                    events.extend(named.map(|s| (day, Event::Amend(c, s))));
+                }
+            }
+            if let (ChangeKind::Replace, Some(old)) = (c.kind.get_ref(), &c.replaces) {
+                if known.contains(old.get_ref().as_str()) {
+                    events.push((day, Event::Leave(c, old)));
+                }
+            }
+        }
+        // Stable: events of one day and rank keep the order they were written in.
+        events.sort_by_key(|(day, event)| (*day, event.rank()));
+
+        let mut roster = Roster::default();
+        let mut open: BTreeMap<&'a str, (Date, Entry<'a>)> = BTreeMap::new();
+        for (day, event) in events {
+            match event {
+                Event::Arrive(id, entry) => match open.get(id) {
+                    Some(&(from, by)) => roster.conflicts.push(Conflict::AlreadyOn {
+                        entry,
+                        id,
+                        by,
+                        from,
+                    }),
+                    None => {
+                        open.insert(id, (day, entry));
+                    }
+                },
+                Event::Amend(change, id) => {
+                    if !open.contains_key(id.get_ref().as_str()) {
+                        roster.conflicts.push(Conflict::NotOn { change, id });
+                    }
+                }
+                Event::Leave(change, id) => match open.remove(id.get_ref().as_str()) {
+                    None => roster.conflicts.push(Conflict::NotOn { change, id }),
+                    Some((from, by)) if from == day => {
+                        roster.conflicts.push(Conflict::SameDay { change, id, by });
+                    }
+                    Some((from, _)) => roster.stay(id.get_ref(), from, Some(day)),
+                },
+            }
+        }
+        for (id, (from, _)) in open {
+            roster.stay(id, from, None);
+        }
+        roster
+    }
+
+    fn stay(&mut self, id: &'a str, from: Date, until: Option<Date>) {
+        self.stays.entry(id).or_default().push(Stay { from, until });
+    }
+
+    /// The stay of subprocessor `id` that covers `day`, if it is on the list that day.
+    pub fn stay_on(&self, id: &str, day: Date) -> Option<Stay> {
+        self.stays
+            .get(id)?
+            .iter()
+            .find(|stay| stay.covers(day))
+            .copied()
+    }
+
+    /// Every stay of subprocessor `id`, oldest first.
+    pub fn stays(&self, id: &str) -> &[Stay] {
+        self.stays.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Where the log contradicts itself, in the order the replay met them.
+    pub fn conflicts(&self) -> &[Conflict<'a>] {
+        &self.conflicts
+    }
+}
+
+impl Model {
+    /// The list's history, replayed from this model's subprocessors and change log.
+    pub fn roster(&self) -> Roster<'_> {
+        Roster::of(&self.subprocessors, &self.changes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ChangesFile;
+
+    /// Subprocessors with these ids and `since` dates, and the change log `changes` (TOML).
+    fn replay(since: &[(&str, Option<&str>)], changes: &str) -> (Vec<Subprocessor>, Vec<Change>) {
+        let subprocessors = since
+            .iter()
+            .map(|(id, since)| {
+                let toml = format!(
+                    "name = \"{id}\"\nlegal_entity = \"{id} Ltd\"\naddress = \"Berlin\"\n\
+                     website = \"https://{id}.example\"\npurpose = \"Work\"\n\
+                     data_categories = []\nlocations = [\"DE\"]\n{}",
+                    since.map_or(String::new(), |d| format!("since = {d}\n"))
+                );
+                let mut s: Subprocessor = toml::from_str(&toml).unwrap();
+                s.id = (*id).to_owned();
+                s
+            })
+            .collect();
+        let changes: ChangesFile = toml::from_str(changes).unwrap();
+        (subprocessors, changes.change)
+    }
+
+    fn change(id: &str, effective: &str, kind: &str, subprocessor: &str) -> String {
+        format!(
+            "[[change]]\nid = \"{id}\"\nannounced = 2019-01-01\neffective = {effective}\n\
+             kind = \"{kind}\"\nsubprocessors = [\"{subprocessor}\"]\nsummary = \"\"\nreason = \"\"\n"
+        )
+    }
+
+    #[test]
+    fn a_subprocessor_that_leaves_and_returns_has_two_stays() {
+        // Written out of order: the replay goes by date.
+        let log = change("back", "2025-05-01", "add", "chat")
+            + &change("gone", "2024-03-01", "remove", "chat");
+        let (subprocessors, changes) = replay(&[("chat", Some("2020-01-01"))], &log);
+        let roster = Roster::of(&subprocessors, &changes);
+        assert!(roster.conflicts().is_empty(), "{:?}", roster.conflicts());
+        let (start, gone, back) = (
+            Date::ymd(2020, 1, 1),
+            Date::ymd(2024, 3, 1),
+            Date::ymd(2025, 5, 1),
+        );
+        assert_eq!(
+            roster.stays("chat"),
+            [
+                Stay {
+                    from: start,
+                    until: Some(gone)
+                },
+                Stay {
+                    from: back,
+                    until: None
+                }
+            ]
+        );
+        assert_eq!(
+            roster.stay_on("chat", gone.plus_days(-1)).unwrap().from,
+            start
+        );
+        assert_eq!(roster.stay_on("chat", gone), None);
+        assert_eq!(roster.stay_on("chat", back).unwrap().from, back);
+    }
+
+    #[test]
+    fn contradictions_are_reported_not_believed() {
+        let log = [
+            change("again", "2025-01-11", "add", "host"),
+            change("not-there", "2025-01-01", "remove", "mail"),
+            change("moved", "2025-01-01", "location", "mail"),
+            change("in", "2025-01-06", "add", "mail"),
+            change("out", "2025-01-06", "remove", "mail"),
+            change("unknown", "2025-01-06", "remove", "nobody"),
+        ]
+        .concat();
+        let (subprocessors, changes) =
+            replay(&[("host", Some("2025-01-01")), ("mail", None)], &log);
+        let roster = Roster::of(&subprocessors, &changes);
+        let found: Vec<String> = roster
+            .conflicts()
+            .iter()
+            .map(|c| match c {
+                Conflict::AlreadyOn { id, from, .. } => format!("already {id} {from}"),
+                Conflict::NotOn { change, id } => {
+                    format!("not-on {} {}", change.id.get_ref(), id.get_ref())
+                }
+                Conflict::SameDay { change, id, .. } => {
+                    format!("same-day {} {}", change.id.get_ref(), id.get_ref())
+                }
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "not-on moved mail",
+                "not-on not-there mail",
+                "same-day out mail",
+                "already host 2025-01-01"
+            ]
+        );
+        // The host stays on from its first day; the mailer never made it onto the list.
+        assert_eq!(roster.stays("host").len(), 1);
+        assert!(roster.stays("mail").is_empty());
+    }
+}
