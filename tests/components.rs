@@ -1,12 +1,14 @@
 //! Component tests in a real browser (headless Chromium through wasm-bindgen-test): the shell,
-//! a section page, and what the search island tells a visitor when the index cannot be fetched.
+//! a section page, what the search island tells a visitor when the index cannot be fetched, and
+//! the subprocessor list turned back to past days.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
 use trust_center::site::{
-    ContactLink, Fact, Logo, Overview, PageBody, PageData, Section, SiteData,
+    ContactLink, Fact, History, Logo, Overview, PageBody, PageData, Section, SiteData, Snapshot,
+    SubprocessorRow, Subprocessors, Subscribe,
 };
 use trust_center::ui::{App, Route};
 use wasm_bindgen::JsCast;
@@ -163,6 +165,142 @@ async fn search_says_so_when_the_index_cannot_be_fetched() {
         .href()
         .unwrap()
         .ends_with("/search/?q=encryption"));
+    root.remove();
+}
+
+fn subprocessor(id: &str, name: &str, country: &str, since: &str) -> SubprocessorRow {
+    SubprocessorRow {
+        id: id.into(),
+        name: name.into(),
+        entity: format!("{name} Ltd"),
+        contact: None,
+        website: format!("https://{id}.example"),
+        purpose: "Work".into(),
+        locations: vec![country.into()],
+        transfer: "EEA only".into(),
+        dpa_url: None,
+        since: since.into(),
+        regions: vec![],
+        data_categories: vec![],
+    }
+}
+
+fn snapshot(date: &str, rows: Vec<usize>) -> Snapshot {
+    Snapshot {
+        date: date.into(),
+        rows,
+        csv: format!("/subprocessors/history/{date}.csv"),
+        json: format!("/subprocessors/history/{date}.json"),
+    }
+}
+
+/// Today: Host and Vaultline, back since 2026-06-01. Before it left on 2025-03-03, Vaultline
+/// had been on the list since 2024-01-15, beside a mailer in the United States.
+fn subprocessors() -> PageData {
+    PageData {
+        path: "/subprocessors/".into(),
+        section: Section::Subprocessors,
+        heading: "Subprocessors".into(),
+        title: "Subprocessors".into(),
+        intro_html: String::new(),
+        updated: "2026-06-01".into(),
+        body: PageBody::Subprocessors(Subprocessors {
+            rows: vec![
+                subprocessor("host", "Host", "Germany", "2024-01-15"),
+                subprocessor("vaultline", "Vaultline", "Netherlands", "2026-06-01"),
+            ],
+            last_updated: "2026-06-01".into(),
+            regions: vec![],
+            open_changes: vec![],
+            changes: vec![],
+            follow: vec![],
+            subscribe: Subscribe {
+                endpoint: None,
+                mailto: None,
+            },
+            history: History {
+                snapshots: vec![
+                    snapshot("2024-01-15", vec![0, 2, 3]),
+                    snapshot("2025-03-03", vec![0, 3]),
+                    snapshot("2026-06-01", vec![0, 1]),
+                ],
+                former: vec![
+                    subprocessor("vaultline", "Vaultline", "Netherlands", "2024-01-15"),
+                    subprocessor("mailer", "Mailer", "United States", "2024-01-15"),
+                ],
+            },
+        }),
+    }
+}
+
+/// Sets a form control's value and fires `event` as a visitor's edit does (bubbling, since
+/// Leptos listens on the document).
+fn edit(root: &Element, selector: &str, value: &str, event: &str) {
+    let control = root.query_selector(selector).unwrap().unwrap();
+    match control.dyn_ref::<web_sys::HtmlSelectElement>() {
+        Some(select) => select.set_value(value),
+        None => control
+            .unchecked_ref::<web_sys::HtmlInputElement>()
+            .set_value(value),
+    }
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    control
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict(event, &init).unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_subprocessor_list_shows_each_past_day_with_that_days_rows() {
+    let root = container();
+    let _app = mount_to(root.clone(), || {
+        view! { <App site=site() route=Route::Page(Box::new(subprocessors())) path="/subprocessors/".to_owned() /> }
+    });
+    tick().await;
+    let listed = || all_texts(&root, "table.subprocessors tbody tr:not([hidden])").len();
+    let since = |id: &str| text(&root, &format!("table.subprocessors tr[id='{id}'] time"));
+    let countries = || all_texts(&root, ".filters select[name=country] option");
+
+    assert_eq!(listed(), 2);
+    assert_eq!(since("vaultline"), "2026-06-01");
+    assert_eq!(countries(), ["All countries", "Germany", "Netherlands"]);
+
+    // Turned back to its first stay, Vaultline shows that stay's start, and the mailer's
+    // country can be filtered by.
+    edit(&root, ".filters input[type=date]", "2024-06-01", "input");
+    tick().await;
+    assert_eq!(listed(), 3);
+    assert_eq!(since("vaultline"), "2024-01-15");
+    assert_eq!(
+        countries(),
+        ["All countries", "Germany", "Netherlands", "United States"]
+    );
+    edit(
+        &root,
+        ".filters select[name=country]",
+        "United States",
+        "change",
+    );
+    tick().await;
+    assert_eq!(text(&root, ".filters .count"), "1 of 3 shown");
+
+    // While it was gone.
+    edit(&root, ".filters input[type=date]", "2025-06-01", "input");
+    tick().await;
+    assert!(root.query_selector("tr[id='vaultline']").unwrap().is_none());
+
+    // Back: the returning stay's row, not the first one's; the chosen country stays chosen
+    // though today's list has nobody there.
+    edit(&root, ".filters input[type=date]", "", "input");
+    tick().await;
+    assert_eq!(since("vaultline"), "2026-06-01");
+    assert_eq!(text(&root, ".filters .count"), "0 of 2 shown");
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector(".filters select[name=country]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(select.value(), "United States");
     root.remove();
 }
 

@@ -127,9 +127,6 @@ fn SubprocessorList(
     let country = RwSignal::new(String::new());
     let purpose = RwSignal::new(String::new());
     let sort = RwSignal::new((SortKey::Name, true));
-    let mut countries: Vec<String> = rows.iter().flat_map(|r| r.locations.clone()).collect();
-    countries.sort();
-    countries.dedup();
     // The list on a chosen past day: the latest snapshot on or before it (empty: today's list).
     let as_of = RwSignal::new(String::new());
     let first_day = history
@@ -151,6 +148,16 @@ fn SubprocessorList(
         None => Vec::new(),
         Some(s) => today_list
             .with_value(|today| history.with_value(|h| h.rows_of(today, &s).cloned().collect())),
+    });
+    // The countries of the list shown, today's or a past day's, and the one chosen even when
+    // that day's list has nobody there, so that the select keeps its value.
+    let countries = Memo::new(move |_| {
+        let mut countries: Vec<String> =
+            all.with(|rows| rows.iter().flat_map(|r| r.locations.clone()).collect());
+        countries.extend(country.with(|c| (!c.is_empty()).then(|| c.clone())));
+        countries.sort();
+        countries.dedup();
+        countries
     });
     let visible = move |r: &SubprocessorRow| {
         let region = region.get();
@@ -205,16 +212,18 @@ fn SubprocessorList(
                 <legend class="visually-hidden">"Filter subprocessors"</legend>
                 <label>
                     "Region "
-                    <select on:change=move |e| region.set(event_target_value(&e)) prop:value=move || region.get()>
+                    <select name="region" on:change=move |e| region.set(event_target_value(&e)) prop:value=move || region.get()>
                         <option value="">"All regions"</option>
                         {regions.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>
                     "Country "
-                    <select on:change=move |e| country.set(event_target_value(&e)) prop:value=move || country.get()>
+                    <select name="country" on:change=move |e| country.set(event_target_value(&e)) prop:value=move || country.get()>
                         <option value="">"All countries"</option>
-                        {countries.into_iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
+                        <For each=move || countries.get() key=String::clone let:c>
+                            <option value=c.clone()>{c.clone()}</option>
+                        </For>
                     </select>
                 </label>
                 <label>
@@ -255,7 +264,9 @@ fn SubprocessorList(
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || sorted.get() key=|r| r.id.clone() let:row>
+                    // A row is a subprocessor in one stay: one that left and came back has a
+                    // row per stay, told apart by `since`.
+                    <For each=move || sorted.get() key=|r| (r.id.clone(), r.since.clone()) let:row>
                         {
                             let hidden_row = row.clone();
                             view! {
