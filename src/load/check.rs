@@ -452,13 +452,6 @@ impl<'a> Cx<'a> {
             .collect();
         // With the change log unreadable, start dates cannot be judged.
         let changes_read = !self.src.failed.contains("subprocessor-changes.toml");
-        // The subprocessors that a change brings in.
-        let added: BTreeSet<&str> = model
-            .changes
-            .iter()
-            .filter(|c| matches!(c.kind.get_ref(), ChangeKind::Add | ChangeKind::Replace))
-            .flat_map(|c| c.subprocessors.iter().map(|s| s.get_ref().as_str()))
-            .collect();
         for (at, sp) in located.iter().zip(&model.subprocessors) {
             if !is_id(&sp.id) {
                 self.src.push(
@@ -532,14 +525,15 @@ impl<'a> Cx<'a> {
                     );
                 }
             }
-            if !changes_read {
-                continue;
-            }
-            if sp.since.is_none() && !added.contains(sp.id.as_str()) {
-                self.src.push(
-                    super::Diagnostic::file_error(&at.file, format!("\"{}\" has no start date", sp.id))
-                        .hint("add `since = YYYY-MM-DD`, or announce it with an `add` change in subprocessor-changes.toml"),
-                );
+            if let Some(since) = &sp.since {
+                if *since.get_ref() > model.today {
+                    self.error(
+                        at,
+                        since.span(),
+                        format!("`since` is {}, after today ({})", since.get_ref(), model.today),
+                        "a subprocessor that has not started is announced with an `add` change in subprocessor-changes.toml",
+                    );
+                }
             }
         }
         if changes_read {
@@ -547,55 +541,93 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// Reports where the change log contradicts itself, replayed as the site reads it.
+    /// Reports subprocessors without a start, and where the change log contradicts itself, as
+    /// the site replays it.
     fn roster(&mut self, located: &[Src]) {
         let model = self.model;
         let log = file("subprocessor-changes.toml");
         let roster = model.roster();
-        let stay = |entry: &Entry| match entry {
+        let file_of = |sp: &crate::model::Subprocessor| {
+            located
+                .iter()
+                .zip(&model.subprocessors)
+                .find(|(_, s)| std::ptr::eq(*s, sp))
+                .map(|(at, _)| at)
+        };
+        for (at, sp) in located.iter().zip(&model.subprocessors) {
+            if !roster.arrives(&sp.id) {
+                self.src.push(
+                    super::Diagnostic::file_error(&at.file, format!("\"{}\" has no start date", sp.id))
+                        .hint("add `since = YYYY-MM-DD`, or announce it with an `add` change in subprocessor-changes.toml"),
+                );
+            }
+        }
+        let by = |entry: &Entry| match entry {
             Entry::Since(_) => "by its `since`".to_owned(),
             Entry::Change(c) => format!("by change \"{}\"", c.id.get_ref()),
+        };
+        // A change that takes `id` off the list on `day`, if any does.
+        let removal_on = |id: &str, day: crate::model::Date| {
+            model.changes.iter().find(|c| {
+                *c.effective.get_ref() == day
+                    && match c.kind.get_ref() {
+                        ChangeKind::Remove => c.subprocessors.iter().any(|s| s.get_ref() == id),
+                        ChangeKind::Replace => {
+                            c.replaces.as_ref().is_some_and(|r| r.get_ref() == id)
+                        }
+                        _ => false,
+                    }
+            })
         };
         for conflict in roster.conflicts() {
             match *conflict {
                 Conflict::AlreadyOn {
-                    entry: Entry::Change(change),
+                    change,
                     id,
-                    by,
+                    by: first,
                     from,
                 } => {
-                    let span = change
-                        .subprocessors
-                        .iter()
-                        .find(|s| s.get_ref() == id)
-                        .map_or(change.id.span(), Spanned::span);
-                    let hint = match by {
-                        Entry::Since(_) => format!("if this change is when it started, remove `since` from subprocessors/{id}.toml; a subprocessor is added again only after a change removes it"),
-                        Entry::Change(_) => "a subprocessor is added again only after a change removes it".to_owned(),
+                    let name = id.get_ref();
+                    let day = change.effective.get_ref();
+                    let what = match (change.kind.get_ref(), &change.replaces) {
+                        (ChangeKind::Replace, Some(old)) => {
+                            format!("replaces \"{}\" with \"{name}\"", old.get_ref())
+                        }
+                        _ => format!("adds \"{name}\""),
+                    };
+                    let hint = if let Some(removal) = removal_on(name, *day) {
+                        format!(
+                            "change \"{}\" removes it the same day; a return takes effect on a later day than the removal",
+                            removal.id.get_ref()
+                        )
+                    } else if let (ChangeKind::Replace, Some(old)) =
+                        (change.kind.get_ref(), &change.replaces)
+                    {
+                        format!(
+                            "to retire \"{}\" alone, use kind = \"remove\"",
+                            old.get_ref()
+                        )
+                    } else if let Entry::Since(_) = first {
+                        format!("if this change is when it started, remove `since` from subprocessors/{name}.toml; a subprocessor is added again only after a change removes it")
+                    } else {
+                        "a subprocessor is added again only after a change removes it".to_owned()
                     };
                     self.error(
                         &log,
-                        span,
+                        id.span(),
                         format!(
-                            "change \"{}\" adds \"{id}\" on {}, but it is on the list already (since {from}, {})",
+                            "change \"{}\" {what} on {day}, but \"{name}\" is on the list already (since {from}, {})",
                             change.id.get_ref(),
-                            change.effective.get_ref(),
-                            stay(&by)
+                            by(&first)
                         ),
                         &hint,
                     );
                 }
-                Conflict::AlreadyOn {
-                    entry: Entry::Since(sp),
-                    id,
-                    by,
-                    from,
+                Conflict::LateSince {
+                    subprocessor,
+                    change,
                 } => {
-                    let Some((at, since)) = located
-                        .iter()
-                        .zip(&model.subprocessors)
-                        .find(|(_, s)| std::ptr::eq(*s, sp))
-                        .and_then(|(at, s)| Some((at, s.since.as_ref()?)))
+                    let (Some(at), Some(since)) = (file_of(subprocessor), &subprocessor.since)
                     else {
                         continue;
                     };
@@ -603,32 +635,40 @@ impl<'a> Cx<'a> {
                         at,
                         since.span(),
                         format!(
-                            "`since` is {}, but \"{id}\" is on the list already (since {from}, {})",
+                            "`since` is {}, but change \"{}\" adds \"{}\" earlier, on {}",
                             since.get_ref(),
-                            stay(&by)
+                            change.id.get_ref(),
+                            subprocessor.id,
+                            change.effective.get_ref()
                         ),
-                        "remove `since`: the change's effective date is when this subprocessor starts",
+                        "remove `since`: `since` only starts a stay that predates the change log; a change's effective date is when a subprocessor starts, and a return is announced with another `add` change",
                     );
                 }
                 Conflict::NotOn { change, id } => {
+                    let name = id.get_ref();
+                    let stays = roster.stays(name);
+                    if !roster.arrives(name) {
+                        // Reported above as having no start date.
+                        continue;
+                    }
                     let verb = match change.kind.get_ref() {
                         ChangeKind::Remove | ChangeKind::Replace => "removes",
                         _ => "changes",
                     };
-                    let stays = roster.stays(id.get_ref());
                     let hint = if stays.is_empty() {
-                        format!("\"{}\" is never on the list; give it `since` or add it with a change", id.get_ref())
+                        format!("\"{name}\" is never on the list: see the errors about its start")
                     } else {
                         let spans: Vec<String> = stays
                             .iter()
                             .map(|s| match s.until {
-                                Some(until) => format!("from {} until {until}", s.from),
+                                Some(until) => {
+                                    format!("from {} to {}", s.from, until.plus_days(-1))
+                                }
                                 None => format!("from {}", s.from),
                             })
                             .collect();
                         format!(
-                            "\"{}\" is on the list {}; date the change within a stay",
-                            id.get_ref(),
+                            "\"{name}\" is on the list {}; date the change within a stay",
                             spans.join(" and ")
                         )
                     };
@@ -636,26 +676,35 @@ impl<'a> Cx<'a> {
                         &log,
                         id.span(),
                         format!(
-                            "change \"{}\" {verb} \"{}\" on {}, when it is not on the list",
+                            "change \"{}\" {verb} \"{name}\" on {}, when it is not on the list",
                             change.id.get_ref(),
-                            id.get_ref(),
                             change.effective.get_ref()
                         ),
                         &hint,
                     );
                 }
-                Conflict::SameDay { change, id, by } => self.error(
-                    &log,
-                    id.span(),
-                    format!(
-                        "change \"{}\" removes \"{}\" on the day it is added ({}, {}), so it is never listed",
-                        change.id.get_ref(),
-                        id.get_ref(),
-                        change.effective.get_ref(),
-                        stay(&by)
-                    ),
-                    "date the removal after the day it is added, or leave both changes out",
-                ),
+                Conflict::SameDay {
+                    change,
+                    id,
+                    by: first,
+                } => {
+                    let hint = match first {
+                        Entry::Since(_) => "a removal takes effect after the first day on the list: date it after `since`",
+                        Entry::Change(_) => "date the removal after the day it is added, or leave both changes out",
+                    };
+                    self.error(
+                        &log,
+                        id.span(),
+                        format!(
+                            "change \"{}\" removes \"{}\" on the day it is added ({}, {}), so it is never listed",
+                            change.id.get_ref(),
+                            id.get_ref(),
+                            change.effective.get_ref(),
+                            by(&first)
+                        ),
+                        hint,
+                    );
+                }
             }
         }
     }

@@ -42,16 +42,24 @@ pub enum Entry<'a> {
 /// A place where the change log contradicts itself; the content check reports each.
 #[derive(Clone, Copy, Debug)]
 pub enum Conflict<'a> {
-    /// `entry` puts `id` on the list while it is on it already: since `from`, by `by`.
+    /// `change` puts `id` on the list while it is on it already: since `from`, by `by`.
     AlreadyOn {
-        /// The later of the two.
-        entry: Entry<'a>,
-        /// The subprocessor.
-        id: &'a str,
+        /// The change of kind `add` or `replace`.
+        change: &'a Change,
+        /// Its reference to the subprocessor.
+        id: &'a Spanned<String>,
         /// What put it on the list first.
         by: Entry<'a>,
         /// Since when it has been on it.
         from: Date,
+    },
+    /// `subprocessor`'s `since` comes after `change` put it on the list: `since` can only start
+    /// the first stay, since a later one is announced like any addition.
+    LateSince {
+        /// The subprocessor.
+        subprocessor: &'a Subprocessor,
+        /// The first change that puts it on the list.
+        change: &'a Change,
     },
     /// `change` removes or changes `id` on a day it is not on the list.
     NotOn {
@@ -75,13 +83,15 @@ pub enum Conflict<'a> {
 #[derive(Debug, Default)]
 pub struct Roster<'a> {
     stays: BTreeMap<&'a str, Vec<Stay>>,
+    arrivals: BTreeSet<&'a str>,
     conflicts: Vec<Conflict<'a>>,
 }
 
-/// One event of the replay. Within a day, arrivals come before changes to what a subprocessor
-/// does, and those before departures, so the log's file order never matters.
+/// One event of the replay. Within a day, `since` comes first, then arrivals, then changes to
+/// what a subprocessor does, then departures, so the log's file order never matters.
 enum Event<'a> {
-    Arrive(&'a str, Entry<'a>),
+    Since(&'a Subprocessor),
+    Arrive(&'a Change, &'a Spanned<String>),
     Amend(&'a Change, &'a Spanned<String>),
     Leave(&'a Change, &'a Spanned<String>),
 }
@@ -89,8 +99,8 @@ enum Event<'a> {
 impl Event<'_> {
     fn rank(&self) -> u8 {
         match self {
-            Event::Arrive(_, Entry::Since(_)) => 0,
-            Event::Arrive(_, Entry::Change(_)) => 1,
+            Event::Since(_) => 0,
+            Event::Arrive(..) => 1,
             Event::Amend(..) => 2,
             Event::Leave(..) => 3,
         }
@@ -102,10 +112,12 @@ impl<'a> Roster<'a> {
     /// subprocessors are left out: the content check reports those on their own.
     pub fn of(subprocessors: &'a [Subprocessor], changes: &'a [Change]) -> Self {
         let known: BTreeSet<&str> = subprocessors.iter().map(|s| s.id.as_str()).collect();
+        let mut roster = Roster::default();
         let mut events: Vec<(Date, Event<'a>)> = Vec::new();
         for s in subprocessors {
             if let Some(since) = &s.since {
-                events.push((*since.get_ref(), Event::Arrive(&s.id, Entry::Since(s))));
+                events.push((*since.get_ref(), Event::Since(s)));
+                roster.arrivals.insert(&s.id);
             }
         }
         for c in changes {
@@ -116,8 +128,10 @@ impl<'a> Roster<'a> {
                 .filter(|s| known.contains(s.get_ref().as_str()));
             match c.kind.get_ref() {
                 ChangeKind::Add | ChangeKind::Replace => {
-                    events
-                        .extend(named.map(|s| (day, Event::Arrive(s.get_ref(), Entry::Change(c)))));
+                    for s in named {
+                        roster.arrivals.insert(s.get_ref());
+                        events.push((day, Event::Arrive(c, s)));
+                    }
                 }
                 ChangeKind::Remove => events.extend(named.map(|s| (day, Event::Leave(c, s)))),
                 ChangeKind::Location | ChangeKind::Purpose | ChangeKind::DataCategories => {
@@ -133,21 +147,34 @@ impl<'a> Roster<'a> {
         // Stable: events of one day and rank keep the order they were written in.
         events.sort_by_key(|(day, event)| (*day, event.rank()));
 
-        let mut roster = Roster::default();
         let mut open: BTreeMap<&'a str, (Date, Entry<'a>)> = BTreeMap::new();
+        // The first change that put each subprocessor on the list.
+        let mut added: BTreeMap<&'a str, &'a Change> = BTreeMap::new();
         for (day, event) in events {
             match event {
-                Event::Arrive(id, entry) => match open.get(id) {
-                    Some(&(from, by)) => roster.conflicts.push(Conflict::AlreadyOn {
-                        entry,
-                        id,
-                        by,
-                        from,
+                Event::Since(subprocessor) => match added.get(subprocessor.id.as_str()) {
+                    Some(&change) => roster.conflicts.push(Conflict::LateSince {
+                        subprocessor,
+                        change,
                     }),
                     None => {
-                        open.insert(id, (day, entry));
+                        open.insert(&subprocessor.id, (day, Entry::Since(subprocessor)));
                     }
                 },
+                Event::Arrive(change, id) => {
+                    added.entry(id.get_ref()).or_insert(change);
+                    match open.get(id.get_ref().as_str()) {
+                        Some(&(from, by)) => roster.conflicts.push(Conflict::AlreadyOn {
+                            change,
+                            id,
+                            by,
+                            from,
+                        }),
+                        None => {
+                            open.insert(id.get_ref(), (day, Entry::Change(change)));
+                        }
+                    }
+                }
                 Event::Amend(change, id) => {
                     if !open.contains_key(id.get_ref().as_str()) {
                         roster.conflicts.push(Conflict::NotOn { change, id });
@@ -184,6 +211,11 @@ impl<'a> Roster<'a> {
     /// Every stay of subprocessor `id`, oldest first.
     pub fn stays(&self, id: &str) -> &[Stay] {
         self.stays.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether anything puts subprocessor `id` on the list: its `since` or a change.
+    pub fn arrives(&self, id: &str) -> bool {
+        self.arrivals.contains(id)
     }
 
     /// Where the log contradicts itself, in the order the replay met them.
@@ -265,6 +297,29 @@ mod tests {
         assert_eq!(roster.stay_on("chat", back).unwrap().from, back);
     }
 
+    /// The conflicts as short strings: kind, change, subprocessor.
+    fn found(roster: &Roster) -> Vec<String> {
+        roster
+            .conflicts()
+            .iter()
+            .map(|c| match c {
+                Conflict::AlreadyOn {
+                    change, id, from, ..
+                } => format!("already {} {} {from}", change.id.get_ref(), id.get_ref()),
+                Conflict::LateSince {
+                    subprocessor,
+                    change,
+                } => format!("late-since {} {}", change.id.get_ref(), subprocessor.id),
+                Conflict::NotOn { change, id } => {
+                    format!("not-on {} {}", change.id.get_ref(), id.get_ref())
+                }
+                Conflict::SameDay { change, id, .. } => {
+                    format!("same-day {} {}", change.id.get_ref(), id.get_ref())
+                }
+            })
+            .collect()
+    }
+
     #[test]
     fn contradictions_are_reported_not_believed() {
         let log = [
@@ -279,30 +334,56 @@ mod tests {
         let (subprocessors, changes) =
             replay(&[("host", Some("2025-01-01")), ("mail", None)], &log);
         let roster = Roster::of(&subprocessors, &changes);
-        let found: Vec<String> = roster
-            .conflicts()
-            .iter()
-            .map(|c| match c {
-                Conflict::AlreadyOn { id, from, .. } => format!("already {id} {from}"),
-                Conflict::NotOn { change, id } => {
-                    format!("not-on {} {}", change.id.get_ref(), id.get_ref())
-                }
-                Conflict::SameDay { change, id, .. } => {
-                    format!("same-day {} {}", change.id.get_ref(), id.get_ref())
-                }
-            })
-            .collect();
         assert_eq!(
-            found,
+            found(&roster),
             [
                 "not-on moved mail",
                 "not-on not-there mail",
                 "same-day out mail",
-                "already host 2025-01-01"
+                "already again host 2025-01-01"
             ]
         );
         // The host stays on from its first day; the mailer never made it onto the list.
         assert_eq!(roster.stays("host").len(), 1);
         assert!(roster.stays("mail").is_empty());
+        assert!(roster.arrives("mail"));
+    }
+
+    #[test]
+    fn since_starts_only_the_first_stay() {
+        // A return written as a later `since` instead of an announced addition.
+        let log = change("in", "2024-01-15", "add", "vault")
+            + &change("out", "2025-03-03", "remove", "vault");
+        let (subprocessors, changes) = replay(&[("vault", Some("2025-06-01"))], &log);
+        let roster = Roster::of(&subprocessors, &changes);
+        assert_eq!(found(&roster), ["late-since in vault"]);
+        assert_eq!(roster.stays("vault").len(), 1);
+    }
+
+    #[test]
+    fn a_replacement_ends_one_stay_and_starts_another_on_its_day() {
+        let log = "[[change]]\nid = \"swap\"\nannounced = 2025-01-01\neffective = 2025-03-01\n\
+                   kind = \"replace\"\nsubprocessors = [\"new\"]\nreplaces = \"old\"\n\
+                   summary = \"\"\nreason = \"\"\n"
+            .to_owned()
+            // Replacing onto a subprocessor already on the list, and one that is not.
+            + "[[change]]\nid = \"merge\"\nannounced = 2025-01-01\neffective = 2025-04-01\n\
+               kind = \"replace\"\nsubprocessors = [\"new\"]\nreplaces = \"old\"\n\
+               summary = \"\"\nreason = \"\"\n";
+        let (subprocessors, changes) = replay(&[("old", Some("2020-01-01")), ("new", None)], &log);
+        let roster = Roster::of(&subprocessors, &changes);
+        let swap = Date::ymd(2025, 3, 1);
+        assert_eq!(
+            roster.stays("old"),
+            [Stay {
+                from: Date::ymd(2020, 1, 1),
+                until: Some(swap)
+            }]
+        );
+        assert_eq!(roster.stay_on("new", swap).unwrap().from, swap);
+        assert_eq!(
+            found(&roster),
+            ["already merge new 2025-03-01", "not-on merge old"]
+        );
     }
 }

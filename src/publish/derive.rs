@@ -626,21 +626,10 @@ pub fn snapshot_path(day: &str, ext: &str) -> String {
 }
 
 fn subprocessors(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
-    let last = latest(
-        model
-            .changes
-            .iter()
-            .map(|c| *c.effective.get_ref())
-            .filter(|d| *d <= model.today)
-            .chain(
-                model
-                    .subprocessors
-                    .iter()
-                    .filter_map(|s| s.since.as_ref().map(|d| *d.get_ref())),
-            ),
-    );
     let rows = current_subprocessor_rows(model);
     let history = history(&rows, subprocessor_snapshots(model));
+    // The list last changed on the newest day its history has a version for.
+    let last = history.snapshots.last().map(|s| s.date.clone());
     reserve_subprocessors_ids(model, &rows, &history.former, ids);
     let body = Subprocessors {
         rows,

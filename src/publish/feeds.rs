@@ -499,7 +499,8 @@ pub(super) struct ExportRow {
     transfer_mechanism: String,
     /// Its data processing agreement, or empty.
     dpa_url: String,
-    /// The day it started processing (ISO 8601).
+    /// The first day of its stay on the list (ISO 8601): for one that left and came back, the
+    /// day it came back.
     since: String,
 }
 

@@ -254,15 +254,21 @@ pub struct History {
 
 impl History {
     /// The rows on the list in `snapshot`, given the page's current rows.
+    ///
+    /// # Panics
+    /// If a position points past both: the build derives them together, and the history
+    /// exports read every snapshot through here, so a fault stops the build rather than
+    /// dropping a subprocessor from a list without a word.
     pub fn rows_of<'r>(
         &'r self,
         current: &'r [SubprocessorRow],
         snapshot: &'r Snapshot,
     ) -> impl Iterator<Item = &'r SubprocessorRow> {
-        snapshot.rows.iter().filter_map(move |&at| {
+        snapshot.rows.iter().map(move |&at| {
             current
                 .get(at)
-                .or_else(|| self.former.get(at.checked_sub(current.len())?))
+                .or_else(|| self.former.get(at - current.len()))
+                .expect("a snapshot's rows are today's or former ones")
         })
     }
 }
@@ -365,7 +371,8 @@ pub struct SubprocessorRow {
     pub transfer: String,
     /// Its DPA.
     pub dpa_url: Option<String>,
-    /// Start date, ISO 8601.
+    /// The first day of this stay on the list, ISO 8601 (a subprocessor that left and came back
+    /// has a row per stay).
     pub since: String,
     /// Region ids it serves (empty: all).
     pub regions: Vec<String>,
