@@ -423,6 +423,36 @@ fn a_directory_that_is_not_a_build_is_never_replaced() {
     );
 }
 
+#[test]
+fn the_apps_templates_and_their_compressed_copies_are_not_published() {
+    let (_tmp, app, out) = workspace();
+    // Trunk precompresses its HTML too; a host serving `questionnaire.html.gz` as it stands
+    // would hand out the bare template.
+    let template = fs::read_to_string(app.join("index.html")).unwrap();
+    fs::write(app.join("questionnaire.html"), &template).unwrap();
+    for name in ["index.html", "questionnaire.html"] {
+        for suffix in [".br", ".gz"] {
+            fs::write(app.join(format!("{name}{suffix}")), "template").unwrap();
+        }
+    }
+    build(&example_content(), &app, &out).unwrap();
+    for name in [
+        "questionnaire.html",
+        "questionnaire.html.br",
+        "questionnaire.html.gz",
+    ] {
+        assert!(!out.join(name).exists(), "{name} is published");
+    }
+    // The home page's compressed copies are of the page, not of the template.
+    for suffix in [".br", ".gz"] {
+        assert_ne!(
+            fs::read(out.join(format!("index.html{suffix}"))).unwrap(),
+            b"template"
+        );
+    }
+    assert!(out.join("questionnaire/index.html").is_file());
+}
+
 /// The data the generator renders the page at `path` from, for one content directory.
 fn page_data(content: &Path, path: &str) -> PageData {
     let (model, _) = load::load(content, today()).unwrap();

@@ -228,6 +228,7 @@ fn subprocessors() -> PageData {
                     subprocessor("vaultline", "Vaultline", "Netherlands", "2024-01-15"),
                     subprocessor("mailer", "Mailer", "United States", "2024-01-15"),
                 ],
+                until: "2026-11-22".into(),
             },
         }),
     }
@@ -288,6 +289,15 @@ async fn the_subprocessor_list_shows_each_past_day_with_that_days_rows() {
     edit(&root, ".filters input[type=date]", "2025-06-01", "input");
     tick().await;
     assert!(root.query_selector("tr[id='vaultline']").unwrap().is_none());
+
+    // After the build's day the list is not known yet, only announced.
+    edit(&root, ".filters input[type=date]", "2027-01-01", "input");
+    tick().await;
+    assert!(
+        text(&root, ".as-of").starts_with("The list as published on 2026-11-22"),
+        "{}",
+        text(&root, ".as-of")
+    );
 
     // Back: the returning stay's row, not the first one's; the chosen country stays chosen
     // though today's list has nobody there.

@@ -11,7 +11,8 @@ use toml::Spanned;
 use super::source::{closest, Sources};
 use super::Src;
 use crate::model::{
-    Answer, ChangeKind, Conflict, Contact, DocumentKind, Entry, Framework, Mechanism, Model, Status,
+    Access, Answer, ChangeKind, Conflict, Contact, DocumentKind, Entry, Framework, Mechanism,
+    Model, Status,
 };
 use crate::site::Section;
 
@@ -30,6 +31,8 @@ pub struct Located {
 pub const EXPIRY_WARNING_DAYS: i64 = 30;
 /// Age after which an answer is reported as due for review.
 pub const REVIEW_WARNING_DAYS: i64 = 365;
+/// The notice periods a DPA can plausibly promise, in days.
+const NOTICE_DAYS: std::ops::RangeInclusive<u32> = 1..=365;
 /// The longest `security.txt` validity RFC 9116 recommends.
 pub const MAX_SECURITY_TXT_DAYS: u32 = 365;
 
@@ -54,6 +57,7 @@ pub fn check(model: &Model, at: &Located, src: &mut Sources) {
     cx.data(&at.data);
     cx.subprocessors(&at.subprocessors);
     cx.changes();
+    cx.roster(&at.subprocessors, &at.data);
     cx.documents(&at.documents);
     cx.disclosure(&at.disclosure);
     cx.answers(&at.answers);
@@ -450,8 +454,6 @@ impl<'a> Cx<'a> {
             .iter()
             .map(|r| r.id.get_ref().clone())
             .collect();
-        // With the change log unreadable, start dates cannot be judged.
-        let changes_read = !self.src.failed.contains("subprocessor-changes.toml");
         for (at, sp) in located.iter().zip(&model.subprocessors) {
             if !is_id(&sp.id) {
                 self.src.push(
@@ -536,17 +538,35 @@ impl<'a> Cx<'a> {
                 }
             }
         }
-        if changes_read {
-            self.roster(located);
-        }
     }
 
-    /// Reports subprocessors without a start, and where the change log contradicts itself, as
-    /// the site replays it.
-    fn roster(&mut self, located: &[Src]) {
+    /// Reports subprocessors without a start, where the change log contradicts itself, and
+    /// regions hosted by a subprocessor not on today's list, as the site replays the log.
+    fn roster(&mut self, located: &[Src], data: &Src) {
         let model = self.model;
+        // With the change log unreadable, who is on the list when cannot be judged.
+        if self.src.failed.contains("subprocessor-changes.toml") {
+            return;
+        }
         let log = file("subprocessor-changes.toml");
         let roster = model.roster();
+        for r in &model.data.region {
+            let provider = r.provider.get_ref();
+            let known = model.subprocessors.iter().any(|s| &s.id == provider);
+            if known && roster.arrives(provider) && roster.stay_on(provider, model.today).is_none()
+            {
+                self.error(
+                    data,
+                    r.provider.span(),
+                    format!(
+                        "region \"{}\" is hosted by \"{provider}\", which is not on the subprocessor list on {}",
+                        r.id.get_ref(),
+                        model.today
+                    ),
+                    "name the subprocessor that hosts the region today, or check the changes that add and remove this one",
+                );
+            }
+        }
         let file_of = |sp: &crate::model::Subprocessor| {
             located
                 .iter()
@@ -713,7 +733,10 @@ impl<'a> Cx<'a> {
         let model = self.model;
         let at = file("subprocessor-changes.toml");
         let subprocessors = self.subprocessor_ids();
-        let notice = model.subprocessor_notice().map(|n| n.notice_days);
+        let notice = model
+            .subprocessor_notice()
+            .map(|n| *n.notice_days.get_ref())
+            .filter(|d| NOTICE_DAYS.contains(d));
         let changes = &model.changes;
         if notice.is_none() {
             if let Some(first) = changes.first() {
@@ -727,8 +750,23 @@ impl<'a> Cx<'a> {
         }
         for c in changes {
             self.id(&at, "change", &c.id, None);
-            for s in &c.subprocessors {
+            for (i, s) in c.subprocessors.iter().enumerate() {
                 self.reference(&at, "subprocessors", "subprocessor", s, &subprocessors);
+                if c.subprocessors[..i]
+                    .iter()
+                    .any(|t| t.get_ref() == s.get_ref())
+                {
+                    self.error(
+                        &at,
+                        s.span(),
+                        format!(
+                            "change \"{}\" lists \"{}\" twice",
+                            c.id.get_ref(),
+                            s.get_ref()
+                        ),
+                        "name each subprocessor once",
+                    );
+                }
             }
             if c.subprocessors.is_empty() {
                 self.error(
@@ -824,18 +862,47 @@ impl<'a> Cx<'a> {
                 );
             }
             if let Some(n) = &meta.subprocessor_notice {
+                let n = n.get_ref();
                 self.email(
                     at,
                     "subprocessor_notice.objection_email",
-                    &n.get_ref().objection_email,
+                    &n.objection_email,
                 );
+                let days = *n.notice_days.get_ref();
+                if !NOTICE_DAYS.contains(&days) {
+                    self.error(
+                        at,
+                        n.notice_days.span(),
+                        format!(
+                            "`notice_days` is {days}: {}",
+                            if days == 0 {
+                                "changes would take effect the day they are announced, leaving customers no time to object"
+                            } else {
+                                "more than a year"
+                            }
+                        ),
+                        "give the days the DPA promises between announcing a change and its taking effect, 1 to 365 (commonly 14 to 90)",
+                    );
+                }
             }
-            if let Some(f) = &meta.file {
-                self.asset(at, "file", f);
-            }
-            for p in &meta.previous {
-                if let Some(f) = &p.file {
-                    self.asset(at, "previous.file", f);
+            let files = meta.file.iter().map(|f| ("file", f)).chain(
+                meta.previous
+                    .iter()
+                    .filter_map(|p| Some(("previous.file", p.file.as_ref()?))),
+            );
+            for (key, f) in files {
+                self.asset(at, key, f);
+                // Everything under assets/ is published at a guessable address.
+                if meta.access == Access::OnRequest {
+                    self.error(
+                        at,
+                        f.span(),
+                        format!(
+                            "`{key}` would publish \"{}\" to everyone, but the document is on request",
+                            f.get_ref()
+                        ),
+                        "remove the file from assets/ and from here, and send it to those who ask; or set access = \"public\"",
+                    );
                 }
             }
         }

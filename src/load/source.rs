@@ -88,10 +88,42 @@ impl Sources {
     }
 
     fn read(&mut self, rel: &str, required: bool) -> Option<String> {
-        match fs::read_to_string(self.root.join(rel)) {
-            Ok(text) => {
+        match fs::read(self.root.join(rel)).map(String::from_utf8) {
+            Ok(Ok(text)) => {
+                // Editors on Windows may save a byte-order mark; it is not part of the text.
+                let text = match text.strip_prefix('\u{feff}') {
+                    Some(rest) => rest.to_owned(),
+                    None => text,
+                };
                 self.texts.insert(rel.to_owned(), text.clone());
                 Some(text)
+            }
+            Ok(Err(e)) => {
+                let bytes = e.as_bytes();
+                if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+                    self.push(
+                        Diagnostic::file_error(rel, "saved as UTF-16, not UTF-8")
+                            .hint("save the file as UTF-8"),
+                    );
+                } else {
+                    // Point at the first byte that is not UTF-8, in the text as far as it reads.
+                    let at = e.utf8_error().valid_up_to();
+                    let byte = bytes[at];
+                    self.texts.insert(
+                        rel.to_owned(),
+                        String::from_utf8_lossy(&bytes[..at]).into_owned(),
+                    );
+                    let src = Src {
+                        file: rel.to_owned(),
+                        offset: 0,
+                    };
+                    self.error(&src, at..at, format!("not UTF-8 text: byte 0x{byte:02X} here"))
+                        .hint = Some(
+                        "save the file as UTF-8 (a byte like this often comes from Latin-1 or Windows-1252)"
+                            .to_owned(),
+                    );
+                }
+                None
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 if required {
@@ -100,12 +132,6 @@ impl Sources {
                             .hint("`trustctl new DIR` writes a starter directory with every required file"),
                     );
                 }
-                None
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-                self.push(
-                    Diagnostic::file_error(rel, "not UTF-8 text").hint("save the file as UTF-8"),
-                );
                 None
             }
             Err(e) => {
@@ -152,7 +178,7 @@ impl Sources {
 
     /// The files in directory `rel` with extension `ext`, sorted; other files get a warning.
     fn dir_files(&mut self, rel: &str, ext: &str) -> Vec<String> {
-        let Ok(entries) = fs::read_dir(self.root.join(rel)) else {
+        let Some(entries) = self.read_dir(Path::new(rel)) else {
             return Vec::new();
         };
         let mut names: Vec<String> = entries
@@ -281,11 +307,11 @@ impl Sources {
     }
 
     /// Files under directory `rel`, recursively, as content-relative paths with their sizes.
-    pub fn list_files(&self, rel: &str) -> BTreeMap<String, u64> {
+    pub fn list_files(&mut self, rel: &str) -> BTreeMap<String, u64> {
         let mut found = BTreeMap::new();
         let mut stack = vec![PathBuf::from(rel)];
         while let Some(dir) = stack.pop() {
-            let Ok(entries) = fs::read_dir(self.root.join(&dir)) else {
+            let Some(entries) = self.read_dir(&dir) else {
                 continue;
             };
             for entry in entries.flatten() {
@@ -299,6 +325,26 @@ impl Sources {
             }
         }
         found
+    }
+
+    /// The entries of folder `rel`; `None` when it is absent, and an error when it is there but
+    /// cannot be read, since reading it as empty would publish a site without its contents.
+    fn read_dir(&mut self, rel: &Path) -> Option<fs::ReadDir> {
+        match fs::read_dir(self.root.join(rel)) {
+            Ok(entries) => Some(entries),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => {
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                let what = if e.kind() == std::io::ErrorKind::NotADirectory {
+                    "is a file, where a folder belongs".to_owned()
+                } else {
+                    format!("cannot read this folder: {e}")
+                };
+                self.push(Diagnostic::file_error(&rel, what));
+                self.failed.insert(rel);
+                None
+            }
+        }
     }
 
     /// Warns about top-level entries this version does not read.

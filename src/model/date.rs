@@ -23,6 +23,9 @@ impl Date {
 
     /// The date `days` after this one.
     pub fn plus_days(self, days: i64) -> Date {
+        // A span holds at most the calendar's ±7,304,484 days and panics beyond; any more than
+        // that saturates at the calendar's end all the same.
+        let days = days.clamp(-7_304_484, 7_304_484);
         Date(self.0.saturating_add(jiff::Span::new().days(days)))
     }
 }
@@ -79,6 +82,13 @@ mod tests {
     #[derive(Deserialize)]
     struct T {
         d: Date,
+    }
+
+    #[test]
+    fn adding_days_past_the_calendar_saturates_instead_of_panicking() {
+        let day = Date::ymd(2026, 11, 22);
+        assert_eq!(day.plus_days(i64::from(u32::MAX)).to_string(), "9999-12-31");
+        assert_eq!(day.plus_days(i64::MIN).0, jiff::civil::Date::MIN);
     }
 
     #[test]

@@ -69,8 +69,10 @@ pub struct PreviousVersion {
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SubprocessorNotice {
-    /// Days between announcing a change and its taking effect, during which customers may object.
-    pub notice_days: u32,
+    /// Days between announcing a change and its taking effect, during which customers may object
+    /// (1 to 365).
+    #[schemars(with = "u32")]
+    pub notice_days: Spanned<u32>,
     /// Where objections go.
     #[schemars(with = "String")]
     pub objection_email: Spanned<String>,

@@ -122,10 +122,12 @@ impl<'a> Roster<'a> {
         }
         for c in changes {
             let day = *c.effective.get_ref();
-            let named = c
-                .subprocessors
-                .iter()
-                .filter(|s| known.contains(s.get_ref().as_str()));
+            // Each known subprocessor once: the check reports one named twice on its own.
+            let named = c.subprocessors.iter().enumerate().filter_map(|(i, s)| {
+                let id = s.get_ref();
+                let first = !c.subprocessors[..i].iter().any(|t| t.get_ref() == id);
+                (first && known.contains(id.as_str())).then_some(s)
+            });
             match c.kind.get_ref() {
                 ChangeKind::Add | ChangeKind::Replace => {
                     for s in named {

@@ -194,23 +194,26 @@ fn overview(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
     commitments.push(Fact {
         label: "Breach notification".into(),
         value: format!(
-            "Within {} hours of becoming aware",
-            model.security.program.breach_notification_hours
+            "Within {} of becoming aware",
+            crate::site::plural(
+                i64::from(model.security.program.breach_notification_hours),
+                "hour"
+            )
         ),
     });
     commitments.push(Fact {
         label: "Deletion".into(),
         value: format!(
-            "Customer data deleted within {} days of the end of the contract",
-            model.data.deletion_days
+            "Customer data deleted within {} of the end of the contract",
+            crate::site::plural(i64::from(model.data.deletion_days), "day")
         ),
     });
     if let Some(notice) = model.subprocessor_notice() {
         commitments.push(Fact {
             label: "Subprocessor changes".into(),
             value: format!(
-                "Announced {} days in advance, with a right to object",
-                notice.notice_days
+                "Announced {} in advance, with a right to object",
+                crate::site::plural(i64::from(*notice.notice_days.get_ref()), "day")
             ),
         });
     }
@@ -499,8 +502,8 @@ fn security(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
         (
             "Breach notification".to_owned(),
             ids.html(&format!(
-                "We notify affected customers of a personal data breach without undue delay and within **{} hours** of becoming aware of it.",
-                p.breach_notification_hours
+                "We notify affected customers of a personal data breach without undue delay and within **{}** of becoming aware of it.",
+                crate::site::plural(i64::from(p.breach_notification_hours), "hour")
             )),
         ),
         ("Change management".to_owned(), ids.html(&p.change_management)),
@@ -627,7 +630,7 @@ pub fn snapshot_path(day: &str, ext: &str) -> String {
 
 fn subprocessors(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
     let rows = current_subprocessor_rows(model);
-    let history = history(&rows, subprocessor_snapshots(model));
+    let history = history(&rows, subprocessor_snapshots(model), model.today);
     // The list last changed on the newest day its history has a version for.
     let last = history.snapshots.last().map(|s| s.date.clone());
     reserve_subprocessors_ids(model, &rows, &history.former, ids);
@@ -661,6 +664,7 @@ fn subprocessors(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>)
 fn history(
     current: &[SubprocessorRow],
     snapshots: Vec<(crate::model::Date, Vec<SubprocessorRow>)>,
+    today: crate::model::Date,
 ) -> History {
     // A row is its subprocessor in one stay: the same id with another `since` is another row.
     let mut at: HashMap<(String, String), usize> = current
@@ -690,7 +694,11 @@ fn history(
             }
         })
         .collect();
-    History { snapshots, former }
+    History {
+        snapshots,
+        former,
+        until: today.to_string(),
+    }
 }
 
 fn links(list: &[(&str, &str)]) -> Vec<Link> {
@@ -1299,15 +1307,24 @@ fn disclosure(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
         timeline: vec![
             Fact {
                 label: "Acknowledgement".into(),
-                value: format!("within {} days", m.response.acknowledge_days),
+                value: format!(
+                    "within {}",
+                    crate::site::plural(i64::from(m.response.acknowledge_days), "day")
+                ),
             },
             Fact {
                 label: "Triage and first assessment".into(),
-                value: format!("within {} days", m.response.triage_days),
+                value: format!(
+                    "within {}",
+                    crate::site::plural(i64::from(m.response.triage_days), "day")
+                ),
             },
             Fact {
                 label: "Fix of valid reports".into(),
-                value: format!("within {} days", m.response.resolve_days),
+                value: format!(
+                    "within {}",
+                    crate::site::plural(i64::from(m.response.resolve_days), "day")
+                ),
             },
         ],
         languages: m.preferred_languages.join(", "),

@@ -143,10 +143,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
 
     let staging = Staging::new(&opts.out)?;
-    // The template: every page is written from it instead (and the home page's write drops
-    // the template's compressed copies).
+    // Not the templates, nor Trunk's compressed copies of them: every page is written from
+    // them instead, and a host serving `questionnaire.html.gz` would hand out the bare template.
     staging.copy_tree(&opts.app, Path::new(""), |rel| {
-        rel != Path::new("index.html") && rel != Path::new(QUESTIONNAIRE_TEMPLATE)
+        !["index.html", QUESTIONNAIRE_TEMPLATE]
+            .iter()
+            .any(|template| {
+                ["", ".br", ".gz"]
+                    .iter()
+                    .any(|suffix| rel.as_os_str() == format!("{template}{suffix}").as_str())
+            })
     })?;
     for asset in model.assets.keys() {
         staging.copy_file(&opts.content.join(asset), Path::new(asset))?;

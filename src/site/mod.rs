@@ -12,6 +12,16 @@ use serde::{Deserialize, Serialize};
 
 pub use pages::*;
 
+/// `n` and `unit` in words: "1 day", "18 days". One helper, so that the pre-render, the app and
+/// the build's own texts count alike.
+pub fn plural(n: i64, unit: &str) -> String {
+    if n == 1 {
+        format!("1 {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
+}
+
 /// The public facts as one JSON document (certifications, controls, subprocessors, documents,
 /// answers), for tools; its schema is beside it.
 pub const TRUST_JSON_PATH: &str = "/trust.json";

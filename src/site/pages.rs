@@ -250,6 +250,9 @@ pub struct History {
     /// The rows that past lists had and today's does not: subprocessors no longer on the list,
     /// and earlier stays of ones that left and came back (whose `since` differs from today's).
     pub former: Vec<SubprocessorRow>,
+    /// The day the history runs to (the build's today, ISO 8601): a later day's list is not
+    /// known yet, only announced.
+    pub until: String,
 }
 
 impl History {

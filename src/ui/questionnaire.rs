@@ -51,7 +51,12 @@ impl RowModel {
                 })
             })
             .collect();
-        let first = proposals.first().map(|p| &p.answer);
+        // A row without a match starts with no answer: its best guess stays on offer in the
+        // list, but is not filled in to be exported unread.
+        let first = proposals
+            .first()
+            .filter(|p| p.confidence > Confidence::None)
+            .map(|p| &p.answer);
         RowModel {
             choice: RwSignal::new(first.map(|_| 0)),
             answer: RwSignal::new(first.map(|a| a.answer.clone()).unwrap_or_default()),

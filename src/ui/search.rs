@@ -235,7 +235,10 @@ fn status(load: Load, query: &str, groups: &[Group], empty: &str) -> String {
         Load::Ready if groups.is_empty() => format!(
             "Nothing found for “{query}”. Try fewer or other words, e.g. “encryption” or “SOC 2”."
         ),
-        Load::Ready => format!("{} results for “{query}”", count(groups)),
+        Load::Ready => format!(
+            "{} for “{query}”",
+            crate::site::plural(count(groups) as i64, "result")
+        ),
     }
 }
 

@@ -78,6 +78,12 @@ test('controls filter by framework and requirement', async () => {
       assert.match(chips, /ISO 27001 A\.8/);
     }
     assert.match(await page.locator('.count').innerText(), new RegExp(`^${n} of ${all} controls$`));
+    // A requirement holds its sub-requirements, not the ones whose number merely starts alike.
+    await page.fill('.filters input[type="search"]', 'A.8.2');
+    assert.ok(await shown.count() > 0);
+    for (const chips of await shown.locator('.chips').allInnerTexts()) {
+      assert.match(chips, /ISO 27001 A\.8\.2(?!\d)/);
+    }
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
@@ -176,6 +182,36 @@ test('every page fits a 320 px wide screen without sideways scrolling', async ()
     await context.close();
   }
   assert.deepEqual(wide, []);
+});
+
+test('on a phone, search results open within the screen', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 390, height: 800 } });
+  context.javaScriptEnabled = true;
+  const { page, problems } = await openPage(context);
+  try {
+    await page.goto(site.server.origin + '/');
+    await waitForApp(page);
+    await page.locator('.search input').fill('encryption');
+    await page.waitForSelector('.search-popup:not([hidden]) .result-group');
+    const box = await page.locator('.search-popup').boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 390, JSON.stringify(box));
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('printing the FAQ prints every answer, the closed ones too', async () => {
+  const { context, page, problems } = await open('/faq/', { javaScriptEnabled: false });
+  try {
+    const answer = page.locator('details.answer:not([open]) .prose').first();
+    assert.ok(!(await answer.isVisible()), 'closed on screen');
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await answer.isVisible(), 'shown in print');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
 });
 
 test('every document reads without JavaScript and downloads as one file', async () => {

@@ -48,6 +48,7 @@ const CSV = [
   'X-1,"Do you support single sign-on (SSO) with SAML, e.g. Okta or Entra ID?",ask IT',
   'X-2,Please describe how customer data is encrypted at rest.,',
   'X-3,Does the organization maintain a list of its subprocessors?,',
+  'X-4,What is your favourite colour?,',
 ].join('\r\n');
 
 test('a CSV questionnaire is matched, reviewed, changed and exported as CSV and XLSX, with no request', async () => {
@@ -60,7 +61,12 @@ test('a CSV questionnaire is matched, reviewed, changed and exported as CSV and 
     assert.equal(await selects.nth(1).locator('option:checked').innerText(), 'B: Question');
     assert.equal(await selects.nth(2).locator('option:checked').innerText(), 'A: Ref');
     await matchAll(page);
-    assert.equal(await page.locator('table.review tbody tr').count(), 5, 'one row per question, the section heading included');
+    assert.equal(await page.locator('table.review tbody tr').count(), 6, 'one row per question, the section heading included');
+    // A question the library has nothing for starts with no answer, not with the best guess.
+    const colour = row(page, 'favourite colour');
+    assert.equal(await colour.locator('.confidence').innerText(), 'No match');
+    assert.equal(await colour.locator('textarea').inputValue(), '');
+    assert.equal(await colour.locator('select option:checked').innerText(), 'No answer');
 
     // Matched by the CAIQ id, and by the text.
     const pw = row(page, 'password requirements');
@@ -96,6 +102,7 @@ test('a CSV questionnaire is matched, reviewed, changed and exported as CSV and 
     const heading = rows.find((r) => r[1] === 'Section 2: Data protection');
     assert.equal(heading[3] ?? '', '', 'a cleared answer stays empty');
     assert.match(rows.find((r) => r[0] === 'X-2')[3], /encrypt/i);
+    assert.equal(rows.find((r) => r[0] === 'X-4')[3] ?? '', '', 'an unmatched question is exported unanswered');
 
     const xlsx = await download(page, 'Download XLSX');
     assert.equal(xlsx.name, 'vendor-review-answered.xlsx');

@@ -28,7 +28,7 @@ pub fn OpenChanges(changes: Vec<ChangeNotice>) -> impl IntoView {
                                     <a href=c.href>{c.summary}</a>
                                     " Objections until "
                                     <time datetime=c.deadline.clone()>{c.deadline.clone()}</time>
-                                    " (" {c.days_left} " days left)."
+                                    " (" {crate::site::plural(c.days_left, "day")} " left)."
                                 </li>
                             }
                         })

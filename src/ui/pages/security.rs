@@ -32,8 +32,36 @@ impl FilterControl {
         (framework.is_empty() && requirement.is_empty())
             || self.meets.iter().any(|(f, id)| {
                 (framework.is_empty() || f == framework)
-                    && (requirement.is_empty() || id.to_lowercase().starts_with(requirement))
+                    && (requirement.is_empty() || requirement_matches(id, requirement))
             })
+    }
+}
+
+/// Whether requirement `id` is `typed` or within it, as "A.8" holds "A.8.2": a prefix that
+/// does not cut a number short, so "A.8.2" is not "A.8.20" while "CC" still finds "CC6.1".
+/// `typed` is lowercase.
+fn requirement_matches(id: &str, typed: &str) -> bool {
+    let id = id.to_lowercase();
+    let Some(rest) = id.strip_prefix(typed) else {
+        return false;
+    };
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    !(digit(typed.chars().next_back()) && digit(rest.chars().next()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::requirement_matches;
+
+    #[test]
+    fn a_requirement_matches_itself_and_what_it_holds_but_not_longer_numbers() {
+        assert!(requirement_matches("A.8.2", "a.8.2"));
+        assert!(requirement_matches("A.8.2.1", "a.8.2"));
+        assert!(!requirement_matches("A.8.20", "a.8.2"));
+        assert!(requirement_matches("A.8.20", "a.8"));
+        assert!(requirement_matches("A.8.20", "a.8."));
+        assert!(requirement_matches("CC6.1", "cc"));
+        assert!(!requirement_matches("CC6.1", "cc7"));
     }
 }
 

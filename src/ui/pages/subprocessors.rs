@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::overview::OpenChanges;
-use crate::site::{History, SubprocessorRow, Subprocessors};
+use crate::site::{plural, History, SubprocessorRow, Subprocessors};
 use crate::ui::subscribe::SubscribeBox;
 use crate::ui::use_live;
 use crate::ui::widgets::Follow;
@@ -50,7 +50,7 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
     view! {
         <OpenChanges changes=open_changes />
         <p class="meta">
-            {total} " subprocessors · list last changed on "
+            {plural(total as i64, "subprocessor")} " · list last changed on "
             <time datetime=last_updated.clone()>{last_updated.clone()}</time>
             " · "
             <a href="#changes">"Change history"</a>
@@ -69,7 +69,7 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
                         .map(|s| view! {
                             <li>
                                 "From " <time datetime=s.date.clone()>{s.date.clone()}</time> ": "
-                                {s.rows.len()} " subprocessors · "
+                                {plural(s.rows.len() as i64, "subprocessor")} " · "
                                 <a href=s.csv>"CSV"</a> " · " <a href=s.json>"JSON"</a>
                             </li>
                         })
@@ -134,6 +134,7 @@ fn SubprocessorList(
         .first()
         .map(|s| s.date.clone())
         .unwrap_or_default();
+    let last_day = history.until.clone();
     let today_list = StoredValue::new(rows);
     let history = StoredValue::new(history);
     let snapshot = Memo::new(move |_| {
@@ -232,7 +233,7 @@ fn SubprocessorList(
                 </label>
                 <label>
                     "As it stood on "
-                    <input type="date" min=first_day.clone() on:input=move |e| as_of.set(event_target_value(&e)) prop:value=move || as_of.get() />
+                    <input type="date" min=first_day.clone() max=last_day.clone() on:input=move |e| as_of.set(event_target_value(&e)) prop:value=move || as_of.get() />
                 </label>
             </fieldset>
             <p class="count" aria-live="polite">{move || format!("{} of {} shown", shown(), listed())}</p>
@@ -241,7 +242,11 @@ fn SubprocessorList(
                 (!day.is_empty()).then(|| match snapshot.get() {
                     Some(s) => view! {
                         <p class="as-of">
-                            {format!("The list as it stood on {day}, unchanged since {}: ", s.date)}
+                            {if day > last_day {
+                                format!("The list as published on {last_day}, unchanged since {}; changes after that day are announced under Change history: ", s.date)
+                            } else {
+                                format!("The list as it stood on {day}, unchanged since {}: ", s.date)
+                            }}
                             <a href=s.csv>"CSV"</a> " · " <a href=s.json>"JSON"</a>
                         </p>
                     }
@@ -289,15 +294,6 @@ fn SubprocessorList(
                 </tbody>
             </table>
         </div>
-    }
-}
-
-/// "1 day", "18 days".
-fn plural(n: i64, unit: &str) -> String {
-    if n == 1 {
-        format!("1 {unit}")
-    } else {
-        format!("{n} {unit}s")
     }
 }
 
