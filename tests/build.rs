@@ -453,6 +453,18 @@ fn the_apps_templates_and_their_compressed_copies_are_not_published() {
     assert!(out.join("questionnaire/index.html").is_file());
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn a_build_removes_what_a_killed_build_left_beside_the_site() {
+    let (tmp, app, out) = workspace();
+    // No process has this id (Linux caps them far lower); a kill -9 leaves such a directory.
+    let abandoned = tmp.path().join(".dist.staging-99999999");
+    fs::create_dir_all(abandoned.join("faq")).unwrap();
+    build(&example_content(), &app, &out).unwrap();
+    assert!(!abandoned.exists());
+    assert!(out.join("index.html").is_file());
+}
+
 /// The data the generator renders the page at `path` from, for one content directory.
 fn page_data(content: &Path, path: &str) -> PageData {
     let (model, _) = load::load(content, today()).unwrap();

@@ -17,6 +17,33 @@ pub struct Staging {
     committed: bool,
 }
 
+/// Removes the staging directories that builds of `name` killed midway left in `parent`. A
+/// directory is abandoned when the process its name carries is gone; where the system cannot
+/// say (no `/proc`), they are left alone. Best effort: what cannot be removed stays.
+fn remove_abandoned(parent: &Path, name: &str) {
+    let proc = Path::new("/proc");
+    if !proc.is_dir() {
+        return;
+    }
+    let prefix = format!(".{name}.staging-");
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(pid) = file_name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .filter(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+        else {
+            continue;
+        };
+        if !proc.join(pid).exists() {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 impl Staging {
     /// Prepares a staging directory for `target`.
     pub fn new(target: &Path) -> Result<Staging, BuildError> {
@@ -36,6 +63,7 @@ impl Staging {
         if dir.exists() {
             fs::remove_dir_all(&dir).map_err(BuildError::io(&dir))?;
         }
+        remove_abandoned(&parent, &name);
         fs::create_dir_all(&dir).map_err(BuildError::io(&dir))?;
         Ok(Staging {
             dir,

@@ -111,7 +111,8 @@ impl PageState {
     fn new() -> PageState {
         PageState {
             library: RwSignal::new(None),
-            status: RwSignal::new("Loading the answer library…".into()),
+            // Empty until the app runs: without it, nothing is loading.
+            status: RwSignal::new(String::new()),
             error: RwSignal::new(None),
             opened: RwSignal::new(None),
             sheet: RwSignal::new(0),
@@ -566,6 +567,7 @@ mod client {
             if worker.with_value(Option::is_some) {
                 return;
             }
+            state.status.set("Loading the answer library…".into());
             match spawn(state) {
                 Ok(w) => worker.set_value(Some(w)),
                 Err(message) => state.apply(Reply::Error { message }),

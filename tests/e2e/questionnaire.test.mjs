@@ -217,6 +217,7 @@ test('without JavaScript the page says what it needs and offers the answer libra
   try {
     assert.match(await page.locator('main').innerText(), /needs JavaScript/);
     assert.ok(await page.locator('#questionnaire-file').isDisabled());
+    assert.doesNotMatch(await page.locator('main').innerText(), /Loading/, 'nothing is loading without the app');
     const csv = await page.request.get(`${site.server.origin}/faq/answers.csv`);
     const rows = parse(await csv.body(), { columns: true });
     assert.ok(rows.some((r) => r.id === 'sso' && r.short_answer === 'Yes'));

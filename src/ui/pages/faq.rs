@@ -41,7 +41,11 @@ fn CopyAnswer(from: String) -> impl IntoView {
                 let _from = from.clone();
                 #[cfg(feature = "hydrate")]
                 leptos::task::spawn_local(async move {
-                    copied.set(copy_text_of(&_from).await);
+                    if copy_text_of(&_from).await {
+                        copied.set(true);
+                        // Back to the button's own label, so a second copy reads as one.
+                        set_timeout(move || copied.set(false), std::time::Duration::from_secs(2));
+                    }
                 });
             }
         >
