@@ -1,5 +1,6 @@
 //! Writing the filled questionnaire: the original rows and columns, with the answer, the short
-//! answer and the source appended after the last used column of the questionnaire's sheet.
+//! answer and the source appended after the last used column of the questionnaire's sheet. A
+//! questionnaire that has its own answer column, empty, gets the answers there instead.
 //!
 //! CSV is written by the `csv` crate (with the input's separator and a byte order mark, so that
 //! Excel opens it as UTF-8), XLSX by `rust_xlsxwriter` (every sheet of the original, as values).
@@ -22,25 +23,90 @@ pub enum ExportError {
     Csv(#[from] csv::Error),
 }
 
-/// The sheet's rows with the answers appended (each through `added`): the header row gets the
-/// added columns' names.
+/// Where the answers go in a sheet.
+struct Placement {
+    /// The last used column, after which columns are added.
+    width: usize,
+    /// The questionnaire's own answer column, when it has one to fill.
+    answer: Option<usize>,
+    /// The names of the columns added after `width`.
+    added: &'static [&'static str],
+}
+
+impl Placement {
+    fn of(sheet: &Sheet, layout: &Layout) -> Placement {
+        let answer = answer_column(sheet, layout);
+        Placement {
+            width: sheet.rows.iter().map(Vec::len).max().unwrap_or(0),
+            answer,
+            added: if answer.is_some() {
+                &ADDED_COLUMNS[1..]
+            } else {
+                &ADDED_COLUMNS
+            },
+        }
+    }
+}
+
+/// The questionnaire's own answer column: headed "Answer" or "Response" (not a short answer or
+/// a comment), and empty in every question row, so that filling it overwrites nothing. A buyer
+/// expects the answers where the questionnaire asks for them, not in a second "Answer" column.
+fn answer_column(sheet: &Sheet, layout: &Layout) -> Option<usize> {
+    let header = sheet.rows.get(layout.header?)?;
+    let questions = super::sheet::questions(sheet, layout).ok()?;
+    header.iter().enumerate().position(|(col, label)| {
+        let words: Vec<String> = label
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let named = words
+            .iter()
+            .any(|w| ["answer", "answers", "response", "responses"].contains(&w.as_str()))
+            && !words.iter().any(|w| {
+                [
+                    "short", "yes", "no", "comment", "comments", "notes", "id", "ref",
+                ]
+                .contains(&w.as_str())
+            });
+        col != layout.question
+            && Some(col) != layout.id
+            && named
+            && questions.iter().all(|(row, _, _)| {
+                sheet.rows[*row]
+                    .get(col)
+                    .is_none_or(|cell| cell.trim().is_empty())
+            })
+    })
+}
+
+/// The sheet's rows with the answers filled in (each through `added`): in the questionnaire's
+/// own answer column if it has one, the rest appended; the header row gets the added columns'
+/// names.
 fn filled_rows(
     sheet: &Sheet,
     layout: &Layout,
     filled: &[Filled],
     added: impl Fn(&str) -> String,
 ) -> Vec<Vec<String>> {
-    let width = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let place = Placement::of(sheet, layout);
     let mut rows: Vec<Vec<String>> = sheet.rows.clone();
     if let Some(h) = layout.header {
         let row = &mut rows[h];
-        row.resize(width, String::new());
-        row.extend(ADDED_COLUMNS.iter().map(|c| (*c).to_owned()));
+        row.resize(place.width, String::new());
+        row.extend(place.added.iter().map(|c| (*c).to_owned()));
     }
     for f in filled {
         if let Some(row) = rows.get_mut(f.row) {
-            row.resize(width, String::new());
-            row.extend([&f.answer, &f.short, &f.source].map(|cell| added(cell)));
+            row.resize(place.width, String::new());
+            match place.answer {
+                Some(col) => {
+                    row[col] = added(&f.answer);
+                    row.extend([&f.short, &f.source].map(|cell| added(cell)));
+                }
+                None => row.extend([&f.answer, &f.short, &f.source].map(|cell| added(cell))),
+            }
         }
     }
     rows
@@ -114,17 +180,25 @@ pub fn to_xlsx(
             }
         }
         if i == sheet {
-            let width = s.rows.iter().map(Vec::len).max().unwrap_or(0) as u16;
+            let place = Placement::of(s, layout);
+            let width = place.width as u16;
             if let Some(h) = layout.header {
-                for (k, name) in ADDED_COLUMNS.iter().enumerate() {
+                for (k, name) in place.added.iter().enumerate() {
                     ws.write_string_with_format(h as u32, width + k as u16, *name, &bold)?;
                 }
             }
             ws.set_column_width(layout.question as u16, 60)?;
-            ws.set_column_format(width, &wrap)?;
-            ws.set_column_width(width, 80)?;
-            ws.set_column_width(width + 1, 14)?;
-            ws.set_column_width(width + 2, 40)?;
+            // The answer, the short answer and the source, wherever they went.
+            let answer = place.answer.map_or(width, |col| col as u16);
+            let short = if place.answer.is_some() {
+                width
+            } else {
+                width + 1
+            };
+            ws.set_column_format(answer, &wrap)?;
+            ws.set_column_width(answer, 80)?;
+            ws.set_column_width(short, 14)?;
+            ws.set_column_width(short + 1, 40)?;
         }
     }
     Ok(out.save_to_buffer()?)
@@ -218,6 +292,53 @@ mod tests {
             range.get_value((1, 2)).unwrap().to_string(),
             "- SAML 2.0\n- OpenID Connect"
         );
+    }
+
+    #[test]
+    fn a_questionnaires_own_empty_answer_column_is_filled_rather_than_repeated() {
+        let mut book = book();
+        let sheet = &mut book.sheets[0];
+        sheet.rows[0].extend(["Vendor response".into(), "Comments".into()]);
+        sheet.rows[1].extend(["".into(), "ask IT".into()]);
+        let bytes = to_csv(&book, 0, &LAYOUT, &filled()).unwrap();
+        let rows = &read("out.csv", &bytes).unwrap().sheets[0].rows;
+        assert_eq!(
+            rows[0],
+            [
+                "Ref",
+                "Question",
+                "Vendor response",
+                "Comments",
+                "Short answer",
+                "Source"
+            ]
+        );
+        assert_eq!(
+            rows[1],
+            [
+                "1",
+                "Do you support SSO?",
+                "Yes, SAML 2.0.",
+                "ask IT",
+                "Yes",
+                "https://trust.example.com/faq/#sso"
+            ]
+        );
+        let bytes = to_xlsx(&book, 0, &LAYOUT, &filled()).unwrap();
+        let mut xlsx = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let range = xlsx.worksheet_range("Vendor questions").unwrap();
+        assert_eq!(range.get_value((0, 4)).unwrap().to_string(), "Short answer");
+        assert_eq!(
+            range.get_value((3, 2)).unwrap().to_string(),
+            "Yes, AES-256; keys, in a KMS."
+        );
+
+        // Half answered already: nothing is overwritten, the answers are appended.
+        book.sheets[0].rows[3].extend(["No".into()]);
+        let bytes = to_csv(&book, 0, &LAYOUT, &filled()).unwrap();
+        let rows = &read("out.csv", &bytes).unwrap().sheets[0].rows;
+        assert_eq!(rows[0][4..], ["Answer", "Short answer", "Source"]);
+        assert_eq!(rows[3][2], "No");
     }
 
     #[test]
