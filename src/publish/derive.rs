@@ -1254,11 +1254,16 @@ fn document_page(model: &Model, site: &SiteData, doc: &crate::model::Document) -
                 .map(|bytes| file_size(f.get_ref(), *bytes)),
         })
         .collect();
-    downloads.push(Download {
-        text: "Download as HTML".into(),
-        href: standalone_path(&doc.id),
-        detail: Some("one file, prints cleanly".into()),
-    });
+    // A document on request is described here, not published: its page offers the request,
+    // not a copy of the description to save or print.
+    let on_request = doc.meta.access == Access::OnRequest;
+    if !on_request {
+        downloads.push(Download {
+            text: "Download as HTML".into(),
+            href: standalone_path(&doc.id),
+            detail: Some("one file, prints cleanly".into()),
+        });
+    }
     PageData {
         path: format!("/documents/{}/", doc.id),
         section: Section::Documents,
@@ -1272,6 +1277,7 @@ fn document_page(model: &Model, site: &SiteData, doc: &crate::model::Document) -
             toc: rendered.toc,
             parts,
             downloads,
+            request: on_request.then(|| request_link(model, doc)),
         }),
     }
 }

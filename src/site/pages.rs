@@ -456,8 +456,11 @@ pub struct DocumentPage {
     pub toc: Vec<TocEntry>,
     /// Its text and generated annexes, in reading order.
     pub parts: Vec<DocumentPart>,
-    /// Files to save: the author's PDF, if any, and the generated standalone HTML.
+    /// Files to save: the author's PDF, if any, and the generated standalone HTML (none for a
+    /// document on request, whose page only describes it).
     pub downloads: Vec<Download>,
+    /// How to ask for it, when it is on request.
+    pub request: Option<Link>,
 }
 
 /// A piece of a document page.

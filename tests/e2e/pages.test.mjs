@@ -228,6 +228,12 @@ test('every document reads without JavaScript and downloads as one file', async 
     const requests = await page.locator('.card a', { hasText: 'Request this document' }).evaluateAll(
       (links) => links.map((a) => a.getAttribute('href')));
     assert.ok(requests.length > 0 && requests.every((h) => h.startsWith('mailto:security@')), `${requests}`);
+    // Its own page offers the request too, not a copy of its description to save or print.
+    await page.goto(site.server.origin + '/documents/soc2-report/');
+    assert.match(await page.locator('.actions a', { hasText: 'Request this document' }).getAttribute('href'), /^mailto:/);
+    assert.equal(await page.locator('.actions a[download]').count(), 0);
+    assert.equal(await page.locator('#toc-heading').count(), 0, 'no empty contents');
+    await page.goto(site.server.origin + '/documents/');
     // A public PDF shows its type and size next to its download.
     const whitepaper = page.locator('.card', { hasText: 'Security Whitepaper' });
     assert.match(await whitepaper.innerText(), /Size\s+PDF, \d+ kB/);

@@ -67,11 +67,14 @@ pub fn DocumentBody(body: DocumentPage) -> impl IntoView {
         toc,
         parts,
         downloads,
+        request,
         ..
     } = body;
+    let printable = request.is_none();
     view! {
         <Facts facts />
         <p class="actions">
+            {request.map(|r| view! { <a class="button" href=r.href>{r.text}</a> " " })}
             {downloads
                 .into_iter()
                 .map(|d| {
@@ -84,7 +87,7 @@ pub fn DocumentBody(body: DocumentPage) -> impl IntoView {
                     }
                 })
                 .collect_view()}
-            <PrintButton />
+            {printable.then(|| view! { <PrintButton /> })}
         </p>
         <DocumentText toc parts />
     }
@@ -109,18 +112,22 @@ pub fn DocumentText(toc: Vec<TocEntry>, parts: Vec<DocumentPart>) -> impl IntoVi
             _ => None,
         })
         .collect();
+    let toc: Vec<TocEntry> = toc.into_iter().filter(|t| t.level <= 3).collect();
+    // A short text without headings has no contents to list.
+    let has_contents = !toc.is_empty() || !appended.is_empty();
     view! {
-        <nav class="toc" aria-labelledby="toc-heading">
-            <h2 id="toc-heading">"Contents"</h2>
-            <ol>
-                {toc
-                    .into_iter()
-                    .filter(|t| t.level <= 3)
-                    .map(|t| view! { <li class=format!("toc-{}", t.level)><a href=format!("#{}", t.id)>{t.text}</a></li> })
-                    .collect_view()}
-                {appended.into_iter().map(|(id, title)| view! { <li class="toc-2"><a href=format!("#{id}")>{title}</a></li> }).collect_view()}
-            </ol>
-        </nav>
+        {has_contents.then(|| view! {
+            <nav class="toc" aria-labelledby="toc-heading">
+                <h2 id="toc-heading">"Contents"</h2>
+                <ol>
+                    {toc
+                        .into_iter()
+                        .map(|t| view! { <li class=format!("toc-{}", t.level)><a href=format!("#{}", t.id)>{t.text}</a></li> })
+                        .collect_view()}
+                    {appended.into_iter().map(|(id, title)| view! { <li class="toc-2"><a href=format!("#{id}")>{title}</a></li> }).collect_view()}
+                </ol>
+            </nav>
+        })}
         <div class="document">
             {parts
                 .into_iter()
