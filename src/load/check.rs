@@ -158,13 +158,22 @@ impl<'a> Cx<'a> {
 
     fn asset(&mut self, at: &Src, key: &str, value: &Spanned<String>) {
         let model = self.model;
-        if !model.assets.contains_key(value.get_ref()) {
-            self.error(
-                at,
-                value.span(),
-                format!("`{key}` names \"{}\", which is not a file under assets/", value.get_ref()),
-                "put the file in the content directory's assets/ folder and give its path, e.g. \"assets/report.pdf\"",
-            );
+        let path = value.get_ref();
+        if !model.assets.contains_key(path) {
+            // The commonest slip: the file is there, the path leaves out its folder.
+            let under_assets = format!("assets/{}", path.trim_start_matches('/'));
+            let (message, hint) = if model.assets.contains_key(&under_assets) {
+                (
+                    format!("`{key}` names \"{path}\", but paths start at the content directory"),
+                    format!("write \"{under_assets}\""),
+                )
+            } else {
+                (
+                    format!("`{key}` names \"{path}\", and there is no such file under assets/"),
+                    "put the file in the content directory's assets/ folder and give its path, e.g. \"assets/report.pdf\"".to_owned(),
+                )
+            };
+            self.error(at, value.span(), message, &hint);
         }
     }
 
@@ -508,12 +517,17 @@ impl<'a> Cx<'a> {
                             .map(|l| l.span())
                             .unwrap_or(0..0),
                     };
-                    self.error(
-                        at,
-                        span,
-                        format!("\"{}\" processes data outside the EEA ({}) without a transfer mechanism", sp.id, outside.join(", ")),
-                        "add [transfer] with mechanism = \"adequacy\", \"dpf\", \"scc\" (and module), \"bcr\" or \"other\"",
-                    );
+                    let (message, hint) = match &sp.transfer {
+                        Some(_) => (
+                            format!("\"{}\" processes data outside the EEA ({}), but its transfer mechanism is \"eea-only\"", sp.id, outside.join(", ")),
+                            "set mechanism to the one that covers the transfer: \"adequacy\", \"dpf\", \"scc\" (and module), \"bcr\" or \"other\"",
+                        ),
+                        None => (
+                            format!("\"{}\" processes data outside the EEA ({}) without a transfer mechanism", sp.id, outside.join(", ")),
+                            "add [transfer] with mechanism = \"adequacy\", \"dpf\", \"scc\" (and module), \"bcr\" or \"other\"",
+                        ),
+                    };
+                    self.error(at, span, message, hint);
                 }
             }
             if let Some(t) = &sp.transfer {
