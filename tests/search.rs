@@ -60,6 +60,12 @@ fn typing_letter_by_letter_finds_early() {
 #[test]
 fn subprocessors_certifications_and_dpa_sections_are_found() {
     finds("alpstack", "/subprocessors/#alpstack-cloud", 1);
+    // Announced, not yet on the list: found by its change.
+    finds(
+        "ridgeline",
+        "/subprocessors/#change-2026-12-payee-verification",
+        3,
+    );
     finds("iso 27001", "/certifications/#iso27001", 3);
     finds(
         "dpa international transfers",

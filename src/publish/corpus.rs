@@ -8,8 +8,8 @@ use crate::search::SearchDoc;
 use crate::site::{PageData, Section};
 
 use super::derive::{
-    certification_name, current_subprocessor_rows, disclosure_policy_sections, document_sections,
-    framework_label, layer_id,
+    certification_name, change_anchor, changes_newest_first, current_subprocessor_rows,
+    disclosure_policy_sections, document_sections, framework_label, layer_id,
 };
 
 /// Every searchable entry of the site, in a stable order.
@@ -98,6 +98,19 @@ pub fn search_docs(model: &Model, pages: &[PageData]) -> Vec<SearchDoc> {
                 row.entity,
                 row.data_categories.join(", ")
             ),
+        });
+    }
+
+    // Changes too: a subprocessor announced but not yet on the list is found by its change
+    // (whose summary names it; a subprocessor's own entry stays first for its name).
+    for c in changes_newest_first(model) {
+        docs.push(SearchDoc {
+            url: format!("/subprocessors/#{}", change_anchor(c.id.get_ref())),
+            section: Section::Subprocessors,
+            title: c.summary.clone(),
+            context: format!("Subprocessor change, effective {}", c.effective.get_ref()),
+            keywords: Vec::new(),
+            text: plain(&c.reason),
         });
     }
 
