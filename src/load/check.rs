@@ -565,10 +565,10 @@ impl<'a> Cx<'a> {
         let log = file("subprocessor-changes.toml");
         let roster = model.roster();
         for r in &model.data.region {
+            // Only a subprocessor that starts at all (an unknown one is reported as such, one
+            // without a start too) can be off the list on a day.
             let provider = r.provider.get_ref();
-            let known = model.subprocessors.iter().any(|s| &s.id == provider);
-            if known && roster.arrives(provider) && roster.stay_on(provider, model.today).is_none()
-            {
+            if roster.arrives(provider) && roster.stay_on(provider, model.today).is_none() {
                 self.error(
                     data,
                     r.provider.span(),
@@ -600,19 +600,6 @@ impl<'a> Cx<'a> {
             Entry::Since(_) => "by its `since`".to_owned(),
             Entry::Change(c) => format!("by change \"{}\"", c.id.get_ref()),
         };
-        // A change that takes `id` off the list on `day`, if any does.
-        let removal_on = |id: &str, day: crate::model::Date| {
-            model.changes.iter().find(|c| {
-                *c.effective.get_ref() == day
-                    && match c.kind.get_ref() {
-                        ChangeKind::Remove => c.subprocessors.iter().any(|s| s.get_ref() == id),
-                        ChangeKind::Replace => {
-                            c.replaces.as_ref().is_some_and(|r| r.get_ref() == id)
-                        }
-                        _ => false,
-                    }
-            })
-        };
         for conflict in roster.conflicts() {
             match *conflict {
                 Conflict::AlreadyOn {
@@ -620,6 +607,7 @@ impl<'a> Cx<'a> {
                     id,
                     by: first,
                     from,
+                    removed_same_day,
                 } => {
                     let name = id.get_ref();
                     let day = change.effective.get_ref();
@@ -629,7 +617,7 @@ impl<'a> Cx<'a> {
                         }
                         _ => format!("adds \"{name}\""),
                     };
-                    let hint = if let Some(removal) = removal_on(name, *day) {
+                    let hint = if let Some(removal) = removed_same_day {
                         format!(
                             "change \"{}\" removes it the same day; a return takes effect on a later day than the removal",
                             removal.id.get_ref()
@@ -678,13 +666,23 @@ impl<'a> Cx<'a> {
                         "remove `since`: `since` only starts a stay that predates the change log; a change's effective date is when a subprocessor starts, and a return is announced with another `add` change",
                     );
                 }
+                Conflict::Twice { change, id } => self.error(
+                    &log,
+                    id.span(),
+                    format!(
+                        "change \"{}\" lists \"{}\" twice",
+                        change.id.get_ref(),
+                        id.get_ref()
+                    ),
+                    "name each subprocessor once",
+                ),
                 Conflict::NotOn { change, id } => {
                     let name = id.get_ref();
-                    let stays = roster.stays(name);
                     if !roster.arrives(name) {
                         // Reported above as having no start date.
                         continue;
                     }
+                    let stays = roster.stays(name);
                     let verb = match change.kind.get_ref() {
                         ChangeKind::Remove | ChangeKind::Replace => "removes",
                         _ => "changes",
@@ -764,23 +762,8 @@ impl<'a> Cx<'a> {
         }
         for c in changes {
             self.id(&at, "change", &c.id, None);
-            for (i, s) in c.subprocessors.iter().enumerate() {
+            for s in &c.subprocessors {
                 self.reference(&at, "subprocessors", "subprocessor", s, &subprocessors);
-                if c.subprocessors[..i]
-                    .iter()
-                    .any(|t| t.get_ref() == s.get_ref())
-                {
-                    self.error(
-                        &at,
-                        s.span(),
-                        format!(
-                            "change \"{}\" lists \"{}\" twice",
-                            c.id.get_ref(),
-                            s.get_ref()
-                        ),
-                        "name each subprocessor once",
-                    );
-                }
             }
             if c.subprocessors.is_empty() {
                 self.error(

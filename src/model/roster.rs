@@ -52,6 +52,16 @@ pub enum Conflict<'a> {
         by: Entry<'a>,
         /// Since when it has been on it.
         from: Date,
+        /// A change that takes it off the list that same day, if one does: a return written
+        /// on the day of the removal rather than after it.
+        removed_same_day: Option<&'a Change>,
+    },
+    /// `change` names `id` more than once.
+    Twice {
+        /// The change.
+        change: &'a Change,
+        /// Its second reference to the subprocessor.
+        id: &'a Spanned<String>,
     },
     /// `subprocessor`'s `since` comes after `change` put it on the list: `since` can only start
     /// the first stay, since a later one is announced like any addition.
@@ -89,6 +99,7 @@ pub struct Roster<'a> {
 
 /// One event of the replay. Within a day, `since` comes first, then arrivals, then changes to
 /// what a subprocessor does, then departures, so the log's file order never matters.
+#[derive(Clone, Copy)]
 enum Event<'a> {
     Since(&'a Subprocessor),
     Arrive(&'a Change, &'a Spanned<String>),
@@ -122,12 +133,19 @@ impl<'a> Roster<'a> {
         }
         for c in changes {
             let day = *c.effective.get_ref();
-            // Each known subprocessor once: the check reports one named twice on its own.
-            let named = c.subprocessors.iter().enumerate().filter_map(|(i, s)| {
-                let id = s.get_ref();
-                let first = !c.subprocessors[..i].iter().any(|t| t.get_ref() == id);
-                (first && known.contains(id.as_str())).then_some(s)
-            });
+            // Each known subprocessor once; one named twice is a conflict of its own.
+            let mut named: Vec<&'a Spanned<String>> = Vec::new();
+            for (i, s) in c.subprocessors.iter().enumerate() {
+                if c.subprocessors[..i]
+                    .iter()
+                    .any(|t| t.get_ref() == s.get_ref())
+                {
+                    roster.conflicts.push(Conflict::Twice { change: c, id: s });
+                } else if known.contains(s.get_ref().as_str()) {
+                    named.push(s);
+                }
+            }
+            let named = named.into_iter();
             match c.kind.get_ref() {
                 ChangeKind::Add | ChangeKind::Replace => {
                     for s in named {
@@ -152,7 +170,7 @@ impl<'a> Roster<'a> {
         let mut open: BTreeMap<&'a str, (Date, Entry<'a>)> = BTreeMap::new();
         // The first change that put each subprocessor on the list.
         let mut added: BTreeMap<&'a str, &'a Change> = BTreeMap::new();
-        for (day, event) in events {
+        for (i, &(day, event)) in events.iter().enumerate() {
             match event {
                 Event::Since(subprocessor) => match added.get(subprocessor.id.as_str()) {
                     Some(&change) => roster.conflicts.push(Conflict::LateSince {
@@ -171,6 +189,16 @@ impl<'a> Roster<'a> {
                             id,
                             by,
                             from,
+                            // Departures come last in a day: any that day are still ahead.
+                            removed_same_day: events[i..]
+                                .iter()
+                                .take_while(|(d, _)| *d == day)
+                                .find_map(|(_, e)| match e {
+                                    Event::Leave(c, left) if left.get_ref() == id.get_ref() => {
+                                        Some(*c)
+                                    }
+                                    _ => None,
+                                }),
                         }),
                         None => {
                             open.insert(id.get_ref(), (day, Entry::Change(change)));
@@ -306,14 +334,27 @@ mod tests {
             .iter()
             .map(|c| match c {
                 Conflict::AlreadyOn {
-                    change, id, from, ..
-                } => format!("already {} {} {from}", change.id.get_ref(), id.get_ref()),
+                    change,
+                    id,
+                    from,
+                    removed_same_day,
+                    ..
+                } => format!(
+                    "already {} {} {from}{}",
+                    change.id.get_ref(),
+                    id.get_ref(),
+                    removed_same_day
+                        .map_or(String::new(), |r| format!(" removed by {}", r.id.get_ref()))
+                ),
                 Conflict::LateSince {
                     subprocessor,
                     change,
                 } => format!("late-since {} {}", change.id.get_ref(), subprocessor.id),
                 Conflict::NotOn { change, id } => {
                     format!("not-on {} {}", change.id.get_ref(), id.get_ref())
+                }
+                Conflict::Twice { change, id } => {
+                    format!("twice {} {}", change.id.get_ref(), id.get_ref())
                 }
                 Conflict::SameDay { change, id, .. } => {
                     format!("same-day {} {}", change.id.get_ref(), id.get_ref())
@@ -331,18 +372,33 @@ mod tests {
             change("in", "2025-01-06", "add", "mail"),
             change("out", "2025-01-06", "remove", "mail"),
             change("unknown", "2025-01-06", "remove", "nobody"),
+            // Written as the same day: the return is read as one while still on the list.
+            change("flip-back", "2025-02-01", "add", "flip"),
+            change("flip-out", "2025-02-01", "remove", "flip"),
         ]
-        .concat();
-        let (subprocessors, changes) =
-            replay(&[("host", Some("2025-01-01")), ("mail", None)], &log);
+        .concat()
+            + &change("twice", "2025-01-02", "location", "host").replace(
+                "subprocessors = [\"host\"]",
+                "subprocessors = [\"host\", \"host\"]",
+            );
+        let (subprocessors, changes) = replay(
+            &[
+                ("host", Some("2025-01-01")),
+                ("mail", None),
+                ("flip", Some("2020-01-01")),
+            ],
+            &log,
+        );
         let roster = Roster::of(&subprocessors, &changes);
         assert_eq!(
             found(&roster),
             [
+                "twice twice host",
                 "not-on moved mail",
                 "not-on not-there mail",
                 "same-day out mail",
-                "already again host 2025-01-01"
+                "already again host 2025-01-01",
+                "already flip-back flip 2020-01-01 removed by flip-out"
             ]
         );
         // The host stays on from its first day; the mailer never made it onto the list.

@@ -9,6 +9,7 @@ use crate::model::{
     Access, Certification, ChangeKind, Contact, DocumentKind, Framework, Mechanism, Model, Roster,
     ShortAnswer, Status, Subprocessor, UpdateKind,
 };
+use crate::site::{plural, History, Snapshot};
 use crate::site::{
     Annex, AnswerView, Badge, CertificationBadge, CertificationCard, Certifications, ChangeItem,
     ChangeNotice, ContactLink, ControlView, DataPrivacy, Disclosure, DocumentPage, DocumentPart,
@@ -16,7 +17,6 @@ use crate::site::{
     MeasureGroup, Objection, Overview, PageBody, PageData, RegionView, Section, Security, SiteData,
     SubprocessorRow, Subprocessors, Tone, UpdateItem, Updates,
 };
-use crate::site::{History, Snapshot};
 
 /// Certifications expiring within this many days carry a warning on the site.
 pub const EXPIRY_NOTICE_DAYS: i64 = 60;
@@ -195,7 +195,7 @@ fn overview(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
         label: "Breach notification".into(),
         value: format!(
             "Within {} of becoming aware",
-            crate::site::plural(
+            plural(
                 i64::from(model.security.program.breach_notification_hours),
                 "hour"
             )
@@ -205,7 +205,7 @@ fn overview(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
         label: "Deletion".into(),
         value: format!(
             "Customer data deleted within {} of the end of the contract",
-            crate::site::plural(i64::from(model.data.deletion_days), "day")
+            plural(i64::from(model.data.deletion_days), "day")
         ),
     });
     if let Some(notice) = model.subprocessor_notice() {
@@ -213,7 +213,7 @@ fn overview(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
             label: "Subprocessor changes".into(),
             value: format!(
                 "Announced {} in advance, with a right to object",
-                crate::site::plural(i64::from(*notice.notice_days.get_ref()), "day")
+                plural(i64::from(*notice.notice_days.get_ref()), "day")
             ),
         });
     }
@@ -503,7 +503,7 @@ fn security(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
             "Breach notification".to_owned(),
             ids.html(&format!(
                 "We notify affected customers of a personal data breach without undue delay and within **{}** of becoming aware of it.",
-                crate::site::plural(i64::from(p.breach_notification_hours), "hour")
+                plural(i64::from(p.breach_notification_hours), "hour")
             )),
         ),
         ("Change management".to_owned(), ids.html(&p.change_management)),
@@ -1315,21 +1315,21 @@ fn disclosure(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
                 label: "Acknowledgement".into(),
                 value: format!(
                     "within {}",
-                    crate::site::plural(i64::from(m.response.acknowledge_days), "day")
+                    plural(i64::from(m.response.acknowledge_days), "day")
                 ),
             },
             Fact {
                 label: "Triage and first assessment".into(),
                 value: format!(
                     "within {}",
-                    crate::site::plural(i64::from(m.response.triage_days), "day")
+                    plural(i64::from(m.response.triage_days), "day")
                 ),
             },
             Fact {
                 label: "Fix of valid reports".into(),
                 value: format!(
                     "within {}",
-                    crate::site::plural(i64::from(m.response.resolve_days), "day")
+                    plural(i64::from(m.response.resolve_days), "day")
                 ),
             },
         ],

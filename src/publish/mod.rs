@@ -146,13 +146,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     // Not the templates, nor Trunk's compressed copies of them: every page is written from
     // them instead, and a host serving `questionnaire.html.gz` would hand out the bare template.
     staging.copy_tree(&opts.app, Path::new(""), |rel| {
-        !["index.html", QUESTIONNAIRE_TEMPLATE]
-            .iter()
-            .any(|template| {
-                ["", ".br", ".gz"]
-                    .iter()
-                    .any(|suffix| rel.as_os_str() == format!("{template}{suffix}").as_str())
-            })
+        let file = rel.to_string_lossy();
+        let uncompressed = file
+            .strip_suffix(".br")
+            .or_else(|| file.strip_suffix(".gz"))
+            .unwrap_or(&file);
+        uncompressed != "index.html" && uncompressed != QUESTIONNAIRE_TEMPLATE
     })?;
     for asset in model.assets.keys() {
         staging.copy_file(&opts.content.join(asset), Path::new(asset))?;

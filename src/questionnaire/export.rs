@@ -6,7 +6,7 @@
 //! Excel opens it as UTF-8), XLSX by `rust_xlsxwriter` (every sheet of the original, as values).
 
 pub use super::protocol::Filled;
-use super::sheet::{Layout, Sheet, Workbook};
+use super::sheet::{heading_has, Layout, Sheet, Workbook};
 use rust_xlsxwriter::{Format, Workbook as XlsxBook, XlsxError};
 
 /// The columns an export adds, in order.
@@ -54,25 +54,16 @@ impl Placement {
 fn answer_column(sheet: &Sheet, layout: &Layout) -> Option<usize> {
     let header = sheet.rows.get(layout.header?)?;
     let questions = super::sheet::questions(sheet, layout).ok()?;
-    header.iter().enumerate().position(|(col, label)| {
-        let words: Vec<String> = label
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect();
-        let named = words
-            .iter()
-            .any(|w| ["answer", "answers", "response", "responses"].contains(&w.as_str()))
-            && !words.iter().any(|w| {
-                [
-                    "short", "yes", "no", "comment", "comments", "notes", "id", "ref",
-                ]
-                .contains(&w.as_str())
-            });
+    header.iter().enumerate().position(|(col, heading)| {
         col != layout.question
             && Some(col) != layout.id
-            && named
+            && heading_has(heading, &["answer", "answers", "response", "responses"])
+            && !heading_has(
+                heading,
+                &[
+                    "short", "yes", "no", "comment", "comments", "notes", "id", "ref",
+                ],
+            )
             && questions.iter().all(|(row, _, _)| {
                 sheet.rows[*row]
                     .get(col)
@@ -87,10 +78,10 @@ fn answer_column(sheet: &Sheet, layout: &Layout) -> Option<usize> {
 fn filled_rows(
     sheet: &Sheet,
     layout: &Layout,
+    place: &Placement,
     filled: &[Filled],
     added: impl Fn(&str) -> String,
 ) -> Vec<Vec<String>> {
-    let place = Placement::of(sheet, layout);
     let mut rows: Vec<Vec<String>> = sheet.rows.clone();
     if let Some(h) = layout.header {
         let row = &mut rows[h];
@@ -121,7 +112,8 @@ pub fn to_csv(
 ) -> Result<Vec<u8>, ExportError> {
     // The questionnaire's own cells go back as they came; the answers added to them are kept
     // from reading as formulas.
-    let rows = filled_rows(&book.sheets[sheet], layout, filled, |cell| {
+    let s = &book.sheets[sheet];
+    let rows = filled_rows(s, layout, &Placement::of(s, layout), filled, |cell| {
         crate::spreadsheet::inert(cell).into_owned()
     });
     let mut out = vec![0xEF, 0xBB, 0xBF];
@@ -148,6 +140,7 @@ pub fn to_xlsx(
     let mut out = XlsxBook::new();
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
+    let place = Placement::of(&book.sheets[sheet], layout);
     for (i, s) in book.sheets.iter().enumerate() {
         let ws = out.add_worksheet();
         // Sheet names are limited to 31 characters and some punctuation in XLSX; a CSV's file
@@ -157,7 +150,7 @@ pub fn to_xlsx(
         }
         let rows = if i == sheet {
             // Written as string cells below: XLSX never runs them as formulas.
-            filled_rows(s, layout, filled, str::to_owned)
+            filled_rows(s, layout, &place, filled, str::to_owned)
         } else {
             s.rows.clone()
         };
@@ -180,7 +173,6 @@ pub fn to_xlsx(
             }
         }
         if i == sheet {
-            let place = Placement::of(s, layout);
             let width = place.width as u16;
             if let Some(h) = layout.header {
                 for (k, name) in place.added.iter().enumerate() {

@@ -262,6 +262,16 @@ const ID_HEADERS: &[&str] = &[
     "key",
 ];
 
+/// Whether a column heading has one of `names` (lowercase) as a word: "Vendor response" has
+/// "response", "Question #" has "#".
+pub(super) fn heading_has(heading: &str, names: &[&str]) -> bool {
+    heading
+        .trim()
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '#')
+        .any(|w| names.contains(&w))
+}
+
 /// Guesses the header row, the question column and the id column of a sheet.
 pub fn detect(sheet: &Sheet) -> Result<Layout, FileError> {
     let words = |s: &str| s.split_whitespace().count();
@@ -284,16 +294,10 @@ pub fn detect(sheet: &Sheet) -> Result<Layout, FileError> {
     let body_start = header.map_or(first, |h| h + 1);
     let body = &sheet.rows[body_start..];
     let columns = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
-    let label = |col: usize| -> String {
+    let label_has = |col: usize, names: &[&str]| {
         header
             .and_then(|h| sheet.rows[h].get(col))
-            .map(|c| c.trim().to_lowercase())
-            .unwrap_or_default()
-    };
-    let label_has = |col: usize, names: &[&str]| {
-        let l = label(col);
-        l.split(|c: char| !c.is_alphanumeric() && c != '#')
-            .any(|w| names.contains(&w))
+            .is_some_and(|label| heading_has(label, names))
     };
     // The non-empty cells of a column below the header.
     let filled_cells = |col: usize| -> Vec<&str> {
