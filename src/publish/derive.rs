@@ -9,7 +9,7 @@ use crate::model::{
     Access, Certification, ChangeKind, Contact, DocumentKind, Framework, Mechanism, Model, Roster,
     ShortAnswer, Status, Subprocessor, UpdateKind,
 };
-use crate::site::{plural, History, Snapshot};
+use crate::site::{plural, Countdown, DaysTo, History, Snapshot};
 use crate::site::{
     Annex, AnswerView, Badge, CertificationBadge, CertificationCard, Certifications, ChangeItem,
     ChangeNotice, ContactLink, ControlView, DataPrivacy, Disclosure, DocumentPage, DocumentPart,
@@ -246,7 +246,11 @@ fn open_changes(model: &Model) -> Vec<ChangeNotice> {
                 id: c.id.get_ref().clone(),
                 summary: c.summary.clone(),
                 deadline: deadline.to_string(),
-                days_left: model.today.days_until(deadline) + 1,
+                days_left: DaysTo {
+                    kind: Countdown::ObjectionDeadline,
+                    date: deadline.to_string(),
+                    days: model.today.days_until(deadline),
+                },
                 href: format!("/subprocessors/#{}", change_anchor(c.id.get_ref())),
             }
         })
@@ -265,50 +269,25 @@ pub(super) fn certification_name(c: &Certification) -> String {
 
 /// The badge and, when close to or past expiry, a warning.
 fn certification_status(model: &Model, c: &Certification) -> (Badge, Option<String>) {
-    let left = c
-        .valid_until
-        .as_ref()
-        .map(|u| model.today.days_until(*u.get_ref()));
-    match (c.status.get_ref(), left) {
-        (Status::Active, Some(left)) if left <= EXPIRY_NOTICE_DAYS => (
-            Badge {
-                text: format!("Expires in {left} days"),
-                tone: Tone::Warn,
-            },
-            Some(format!(
-                "Expires on {}; renewal is under way.",
-                c.valid_until
-                    .as_ref()
-                    .map(|u| u.get_ref().to_string())
-                    .unwrap_or_default()
-            )),
+    let until = c.valid_until.as_ref().map(|u| *u.get_ref());
+    let left = until.map(|u| model.today.days_until(u));
+    match (c.status.get_ref(), until, left) {
+        (Status::Active, Some(until), Some(left)) if left <= EXPIRY_NOTICE_DAYS => (
+            Badge::counting(
+                DaysTo {
+                    kind: Countdown::Expiry,
+                    date: until.to_string(),
+                    days: left,
+                },
+                Tone::Warn,
+            ),
+            Some(format!("Expires on {until}; renewal is under way.")),
         ),
-        (Status::Active, _) => (
-            Badge {
-                text: "Active".into(),
-                tone: Tone::Good,
-            },
-            None,
-        ),
-        (Status::InProgress, _) => (
-            Badge {
-                text: "In progress".into(),
-                tone: Tone::Warn,
-            },
-            None,
-        ),
-        (Status::Planned, _) => (
-            Badge {
-                text: "Planned".into(),
-                tone: Tone::Neutral,
-            },
-            None,
-        ),
-        (Status::Expired, _) => (
-            Badge {
-                text: "Expired".into(),
-                tone: Tone::Bad,
-            },
+        (Status::Active, ..) => (Badge::new("Active", Tone::Good), None),
+        (Status::InProgress, ..) => (Badge::new("In progress", Tone::Warn), None),
+        (Status::Planned, ..) => (Badge::new("Planned", Tone::Neutral), None),
+        (Status::Expired, ..) => (
+            Badge::new("Expired", Tone::Bad),
             c.valid_until
                 .as_ref()
                 .map(|u| format!("Expired on {}.", u.get_ref())),
@@ -784,7 +763,11 @@ fn change_item(model: &Model, c: &crate::model::Change, ids: &mut PageIds) -> Ch
         reason_html: ids.html(&c.reason),
         objection: c.open_on(model.today).then(|| Objection {
             deadline: c.objection_deadline().to_string(),
-            days_left: model.today.days_until(c.objection_deadline()) + 1,
+            days_left: DaysTo {
+                kind: Countdown::ObjectionDeadline,
+                date: c.objection_deadline().to_string(),
+                days: model.today.days_until(c.objection_deadline()),
+            },
             mailto: objection_mailto(model, c),
         }),
     }
@@ -1074,15 +1057,9 @@ fn documents(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
                 title: m.title.clone(),
                 kind: kind_label(*m.kind.get_ref()).to_owned(),
                 access: if public {
-                    Badge {
-                        text: "Public".into(),
-                        tone: Tone::Good,
-                    }
+                    Badge::new("Public", Tone::Good)
                 } else {
-                    Badge {
-                        text: "On request".into(),
-                        tone: Tone::Neutral,
-                    }
+                    Badge::new("On request", Tone::Neutral)
                 },
                 summary: m.summary.clone(),
                 facts: document_facts(model, doc),
@@ -1355,22 +1332,10 @@ fn disclosure(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
 /// The short answer as the FAQ and questionnaires show it.
 pub(crate) fn short_badge(s: ShortAnswer) -> Badge {
     match s {
-        ShortAnswer::Yes => Badge {
-            text: "Yes".into(),
-            tone: Tone::Good,
-        },
-        ShortAnswer::No => Badge {
-            text: "No".into(),
-            tone: Tone::Bad,
-        },
-        ShortAnswer::Partial => Badge {
-            text: "Partial".into(),
-            tone: Tone::Warn,
-        },
-        ShortAnswer::NotApplicable => Badge {
-            text: "N/A".into(),
-            tone: Tone::Neutral,
-        },
+        ShortAnswer::Yes => Badge::new("Yes", Tone::Good),
+        ShortAnswer::No => Badge::new("No", Tone::Bad),
+        ShortAnswer::Partial => Badge::new("Partial", Tone::Warn),
+        ShortAnswer::NotApplicable => Badge::new("N/A", Tone::Neutral),
     }
 }
 

@@ -22,6 +22,50 @@ pub fn plural(n: i64, unit: &str) -> String {
     }
 }
 
+/// A count of days from the day a page is read to a date: how long an objection window stays
+/// open, or a certificate valid. The build counts from its own day and writes that count into the
+/// page; the app recounts from the visitor's day, so a page built a week ago does not promise a
+/// week that has passed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DaysTo {
+    /// What is counted to, which decides the words.
+    pub kind: Countdown,
+    /// The date, ISO 8601 (`2026-12-09`).
+    pub date: String,
+    /// Days from the build's day to `date` (negative once past).
+    pub days: i64,
+}
+
+/// What a [`DaysTo`] counts to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Countdown {
+    /// The last day to object to a change: open through that day.
+    ObjectionDeadline,
+    /// The last day a certificate is valid.
+    Expiry,
+}
+
+impl DaysTo {
+    /// The count in words, `days` from the day of reading.
+    pub fn words(kind: Countdown, days: i64) -> String {
+        match kind {
+            Countdown::ObjectionDeadline if days >= 0 => {
+                format!("{} left", plural(days + 1, "day"))
+            }
+            Countdown::ObjectionDeadline => "closed".to_owned(),
+            Countdown::Expiry if days > 0 => format!("Expires in {}", plural(days, "day")),
+            Countdown::Expiry if days == 0 => "Expires today".to_owned(),
+            Countdown::Expiry => "Expired".to_owned(),
+        }
+    }
+
+    /// The count in words as the build made it.
+    pub fn text(&self) -> String {
+        Self::words(self.kind, self.days)
+    }
+}
+
 /// The public facts as one JSON document (certifications, controls, subprocessors, documents,
 /// answers), for tools; its schema is beside it.
 pub const TRUST_JSON_PATH: &str = "/trust.json";
@@ -215,4 +259,27 @@ pub struct PageData {
     pub updated: String,
     /// The section-specific content.
     pub body: PageBody,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Countdown, DaysTo};
+
+    #[test]
+    fn an_objection_window_counts_its_last_day_and_then_closes() {
+        let words = |days| DaysTo::words(Countdown::ObjectionDeadline, days);
+        assert_eq!(words(17), "18 days left");
+        assert_eq!(words(1), "2 days left");
+        assert_eq!(words(0), "1 day left");
+        assert_eq!(words(-1), "closed");
+    }
+
+    #[test]
+    fn a_certificate_expires_in_days_then_today_then_is_expired() {
+        let words = |days| DaysTo::words(Countdown::Expiry, days);
+        assert_eq!(words(30), "Expires in 30 days");
+        assert_eq!(words(1), "Expires in 1 day");
+        assert_eq!(words(0), "Expires today");
+        assert_eq!(words(-3), "Expired");
+    }
 }

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::DaysTo;
+
 /// A heading of a rendered Markdown document, for its table of contents.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TocEntry {
@@ -65,6 +67,30 @@ pub struct Badge {
     pub text: String,
     /// Its colour, by meaning.
     pub tone: Tone,
+    /// When the words count days to a date ("Expires in 12 days"): that count, which the app
+    /// takes over in the browser.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<DaysTo>,
+}
+
+impl Badge {
+    /// A badge with fixed words.
+    pub fn new(text: impl Into<String>, tone: Tone) -> Badge {
+        Badge {
+            text: text.into(),
+            tone,
+            days: None,
+        }
+    }
+
+    /// A badge whose words are `days`' count.
+    pub fn counting(days: DaysTo, tone: Tone) -> Badge {
+        Badge {
+            text: days.text(),
+            tone,
+            days: Some(days),
+        }
+    }
 }
 
 /// The section-specific part of a page.
@@ -127,7 +153,7 @@ pub struct ChangeNotice {
     /// The objection deadline (the day before it takes effect), ISO 8601.
     pub deadline: String,
     /// Days left to object.
-    pub days_left: i64,
+    pub days_left: DaysTo,
     /// Link to the change.
     pub href: String,
 }
@@ -347,8 +373,8 @@ pub struct ChangeItem {
 pub struct Objection {
     /// The last day to object, ISO 8601.
     pub deadline: String,
-    /// Days left including the deadline itself.
-    pub days_left: i64,
+    /// Days left, the deadline included.
+    pub days_left: DaysTo,
     /// A prefilled `mailto:` naming the change, or `None` when the DPA names no address.
     pub mailto: Option<String>,
 }

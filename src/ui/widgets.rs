@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::site::{Badge, Fact, Link, Tone};
+use crate::site::{Badge, Countdown, DaysTo, Fact, Link, Tone};
 
 /// A status label: colour by meaning, and the meaning in words.
 #[component]
@@ -13,7 +13,63 @@ pub fn BadgeView(badge: Badge) -> impl IntoView {
         Tone::Bad => "badge bad",
         Tone::Neutral => "badge neutral",
     };
-    view! { <span class=class>{badge.text}</span> }
+    match badge.days {
+        Some(days) => view! { <span class=class><DaysLeft days /></span> }.into_any(),
+        None => view! { <span class=class>{badge.text}</span> }.into_any(),
+    }
+}
+
+/// A count of days to a date in words ("18 days left", "Expires in 3 days"). The page carries
+/// the build's count, which is what reads without JavaScript; the app recounts from the visitor's
+/// day, so a site not rebuilt since does not show a window as open longer than it is.
+#[component]
+pub fn DaysLeft(days: DaysTo) -> impl IntoView {
+    view! {
+        <DaysLeftIsland
+            expiry=days.kind == Countdown::Expiry
+            date=days.date
+            days=days.days
+        />
+    }
+}
+
+/// [`DaysLeft`]'s island. Its props are plain values: each island's props are decoded by code
+/// of their own, and a nested struct and enum cost the browsing Wasm 3 KB (bench/README.md).
+#[island]
+fn DaysLeftIsland(expiry: bool, date: String, days: i64) -> impl IntoView {
+    let kind = if expiry {
+        Countdown::Expiry
+    } else {
+        Countdown::ObjectionDeadline
+    };
+    let words = RwSignal::new(DaysTo::words(kind, days));
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(n) = days_from_today(&date) {
+            words.set(DaysTo::words(kind, n));
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = date;
+    // The text sits in an element of its own: an island whose root is a bare text node does
+    // not hydrate (Leptos 0.8 finds its marker comment where it expects the text).
+    view! { <span>{move || words.get()}</span> }
+}
+
+/// Days from the visitor's day (their time zone) to the ISO 8601 day `date`.
+#[cfg(feature = "hydrate")]
+fn days_from_today(date: &str) -> Option<i64> {
+    let mut parts = date.splitn(3, '-').map(|p| p.parse::<i32>().ok());
+    let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
+    let now = js_sys::Date::new_0();
+    // Local midnights: their distance is whole days give or take a daylight-saving hour.
+    let today = js_sys::Date::new_with_year_month_day(
+        now.get_full_year(),
+        now.get_month() as i32,
+        now.get_date() as i32,
+    );
+    let then = js_sys::Date::new_with_year_month_day(u32::try_from(year).ok()?, month - 1, day);
+    Some(((then.get_time() - today.get_time()) / 86_400_000.0).round() as i64)
 }
 
 /// Label–value pairs as a definition list.

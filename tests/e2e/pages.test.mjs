@@ -280,6 +280,40 @@ test('the subprocessor list as it stood on a past day, with its exports', async 
   }
 });
 
+test('day counts are recounted on the day the page is read, not the day it was built', async () => {
+  // The example is built as of 2026-11-22: the open change's objections close at the end of
+  // 2026-12-09 (18 days left then) and the PCI DSS attestation expires on 2027-01-13.
+  const readOn = (day) => ({ beforeLoad: (page) => page.clock.setFixedTime(new Date(`${day}T12:00:00`)) });
+  const countsOn = async (day) => {
+    const { context, page, problems } = await open('/', readOn(day));
+    try {
+      assert.deepEqual(problems, []);
+      return {
+        notice: await page.locator('.notice li').first().innerText(),
+        badges: await page.locator('.badge').allInnerTexts(),
+      };
+    } finally {
+      await context.close();
+    }
+  };
+  const early = await countsOn('2026-12-05');
+  assert.match(early.notice, /Objections until 2026-12-09 \(5 days left\)\./);
+  assert.ok(early.badges.includes('Expires in 39 days'), early.badges.join(', '));
+  const last = await countsOn('2026-12-09');
+  assert.match(last.notice, /\(1 day left\)/);
+  const late = await countsOn('2027-01-14');
+  assert.match(late.notice, /Objections until 2026-12-09 \(closed\)\./);
+  assert.ok(late.badges.includes('Expired'), late.badges.join(', '));
+
+  // The change's own entry counts the same way.
+  const { context, page } = await open('/subprocessors/', readOn('2026-12-08'));
+  try {
+    assert.match(await page.locator('.change .objection').first().innerText(), /\(2 days left\)\./);
+  } finally {
+    await context.close();
+  }
+});
+
 test('every route comes with the security headers, breaks no CSP rule, sets no cookie and asks no other host', async () => {
   for (const path of PAGES) {
     const foreign = [];

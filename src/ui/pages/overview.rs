@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::updates::UpdateArticle;
 use crate::site::{ChangeNotice, Overview, Section};
-use crate::ui::widgets::{BadgeView, Facts};
+use crate::ui::widgets::{BadgeView, DaysLeft, Facts};
 
 /// The ids this view gives its own elements (see `ui::page_ids`).
 pub(crate) const IDS: &[&str] = &["glance", "overview-certifications", "latest"];
@@ -28,7 +28,7 @@ pub fn OpenChanges(changes: Vec<ChangeNotice>) -> impl IntoView {
                                     <a href=c.href>{c.summary}</a>
                                     " Objections until "
                                     <time datetime=c.deadline.clone()>{c.deadline.clone()}</time>
-                                    " (" {crate::site::plural(c.days_left, "day")} " left)."
+                                    " (" <DaysLeft days=c.days_left /> ")."
                                 </li>
                             }
                         })

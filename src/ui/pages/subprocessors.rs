@@ -7,7 +7,7 @@ use super::overview::OpenChanges;
 use crate::site::{plural, History, SubprocessorRow, Subprocessors};
 use crate::ui::subscribe::SubscribeBox;
 use crate::ui::use_live;
-use crate::ui::widgets::Follow;
+use crate::ui::widgets::{DaysLeft, Follow};
 
 /// The ids this view gives its own elements (see `ui::page_ids`).
 pub(crate) const IDS: &[&str] = &["changes", "changes-heading"];
@@ -98,7 +98,7 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
                                         <strong>"Objections are open until the end of "
                                             <time datetime=o.deadline.clone()>{o.deadline.clone()}</time>
                                         </strong>
-                                        {format!(" ({} left, deadline {} in ISO 8601).", plural(o.days_left, "day"), o.deadline)}
+                                        " (" <DaysLeft days=o.days_left /> ")."
                                     </p>
                                     {o.mailto.map(|m| view! {
                                         <p><a class="button" href=m>"Object to this change by email"</a></p>
