@@ -6,6 +6,7 @@
 //! of the browsing app. The file goes from the visitor's disk to the worker and back as a
 //! download: nothing is sent anywhere.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -16,6 +17,11 @@ use crate::ui::use_live;
 
 /// The page's heading (and title).
 pub const QUESTIONNAIRE_HEADING: &str = "Questionnaire assistant";
+
+/// What the page asks before a new file or match replaces a review with changes not downloaded.
+#[cfg(feature = "hydrate")]
+const UNSAVED_REVIEW: &str =
+    "Your changes to the answers have not been downloaded yet. Discard them?";
 
 /// A proposal as the table shows it: the library's answer and how sure the match is.
 #[derive(Clone)]
@@ -35,6 +41,9 @@ struct RowModel {
     answer: RwSignal<String>,
     short: RwSignal<String>,
     reviewed: RwSignal<bool>,
+    /// The answer and short answer the row had under each choice it has left, so that choosing
+    /// it again brings back what was typed rather than the library's words.
+    drafts: StoredValue<HashMap<Option<usize>, (String, String)>>,
 }
 
 // Rows are made and read back by the browser side only.
@@ -62,9 +71,34 @@ impl RowModel {
             answer: RwSignal::new(first.map(|a| a.answer.clone()).unwrap_or_default()),
             short: RwSignal::new(first.map(|a| a.short.clone()).unwrap_or_default()),
             reviewed: RwSignal::new(false),
+            drafts: StoredValue::new(HashMap::new()),
             proposals,
             matched,
         }
+    }
+
+    /// Chooses proposal `to` (`None`: no answer). What the row says now is kept for the choice
+    /// it leaves; `to` brings back its own kept words, or else the library's.
+    fn pick(&self, to: Option<usize>) {
+        let from = self.choice.get_untracked();
+        if from == to {
+            return;
+        }
+        let now = (self.answer.get_untracked(), self.short.get_untracked());
+        self.drafts.update_value(|kept| {
+            kept.insert(from, now);
+        });
+        let (answer, short) = self
+            .drafts
+            .with_value(|kept| kept.get(&to).cloned())
+            .unwrap_or_else(|| {
+                to.and_then(|i| self.proposals.get(i))
+                    .map(|p| (p.answer.answer.clone(), p.answer.short.clone()))
+                    .unwrap_or_default()
+            });
+        self.choice.set(to);
+        self.answer.set(answer);
+        self.short.set(short);
     }
 
     fn confidence(&self) -> Confidence {
@@ -105,6 +139,9 @@ struct PageState {
     rows: RwSignal<Vec<RowModel>>,
     only_review: RwSignal<bool>,
     busy: RwSignal<bool>,
+    /// The review has changes that no download has taken yet: leaving the page, opening
+    /// another file or matching again asks first.
+    unsaved: RwSignal<bool>,
 }
 
 impl PageState {
@@ -123,7 +160,25 @@ impl PageState {
             rows: RwSignal::new(Vec::new()),
             only_review: RwSignal::new(false),
             busy: RwSignal::new(false),
+            unsaved: RwSignal::new(false),
         }
+    }
+
+    /// Whether the review may be replaced: true unless it has changes not downloaded and the
+    /// visitor, asked, keeps them.
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    fn may_discard_review(&self) -> bool {
+        if !self.unsaved.get_untracked() {
+            return true;
+        }
+        #[cfg(feature = "hydrate")]
+        {
+            web_sys::window()
+                .and_then(|w| w.confirm_with_message(UNSAVED_REVIEW).ok())
+                .unwrap_or(false)
+        }
+        #[cfg(not(feature = "hydrate"))]
+        false
     }
 
     /// Takes a sheet's detected layout as the proposed columns.
@@ -199,6 +254,7 @@ impl PageState {
                     if review == 1 { "s" } else { "" },
                 ));
                 let library = self.library.get_untracked().unwrap_or_default();
+                self.unsaved.set(false);
                 self.rows.set(
                     rows.into_iter()
                         .map(|r| RowModel::new(r, &library))
@@ -207,6 +263,7 @@ impl PageState {
             }
             Reply::Exported { name, .. } => {
                 self.busy.set(false);
+                self.unsaved.set(false);
                 self.status.set(format!("Saved “{name}”."));
             }
             Reply::Error { message } => {
@@ -231,17 +288,33 @@ pub fn QuestionnairePage() -> impl IntoView {
     let live = use_live();
     #[cfg(feature = "hydrate")]
     let worker = client::connect(state);
+    #[cfg(feature = "hydrate")]
+    {
+        // The browser's own "Leave site?" prompt, while the review holds changes not downloaded.
+        let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
+            if state.unsaved.get_untracked() {
+                ev.prevent_default();
+                // Safari still asks for the legacy signal.
+                ev.set_return_value("");
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
     let open_file = move |file: Option<FileHandle>| {
         #[cfg(feature = "hydrate")]
         if let Some(file) = file {
-            client::open(worker, state, file);
+            if state.may_discard_review() {
+                client::open(worker, state, file);
+            }
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = file;
     };
     let run_match = move || {
         #[cfg(feature = "hydrate")]
-        client::run_match(worker, state);
+        if state.may_discard_review() {
+            client::run_match(worker, state);
+        }
     };
     let export = move |format: Format| {
         #[cfg(feature = "hydrate")]
@@ -417,7 +490,7 @@ fn Review(
                             </tr>
                         </thead>
                         <tbody>
-                            {rows.into_iter().map(|r| view! { <ReviewRow row=r only_review=state.only_review /> }).collect_view()}
+                            {rows.into_iter().map(|r| view! { <ReviewRow row=r only_review=state.only_review unsaved=state.unsaved /> }).collect_view()}
                         </tbody>
                     </table>
                 </div>
@@ -427,7 +500,7 @@ fn Review(
 }
 
 #[component]
-fn ReviewRow(row: RowModel, only_review: RwSignal<bool>) -> impl IntoView {
+fn ReviewRow(row: RowModel, only_review: RwSignal<bool>, unsaved: RwSignal<bool>) -> impl IntoView {
     let label = row
         .matched
         .id
@@ -441,13 +514,10 @@ fn ReviewRow(row: RowModel, only_review: RwSignal<bool>) -> impl IntoView {
     let choice = row.choice;
     let (answer, short, reviewed) = (row.answer, row.short, row.reviewed);
     let pick = {
-        let proposals = proposals.clone();
+        let row = row.clone();
         move |value: String| {
-            let chosen: Option<usize> = value.parse().ok();
-            choice.set(chosen);
-            let p = chosen.and_then(|i| proposals.get(i));
-            answer.set(p.map(|p| p.answer.answer.clone()).unwrap_or_default());
-            short.set(p.map(|p| p.answer.short.clone()).unwrap_or_default());
+            row.pick(value.parse().ok());
+            unsaved.set(true);
         }
     };
     let source = {
@@ -467,7 +537,10 @@ fn ReviewRow(row: RowModel, only_review: RwSignal<bool>) -> impl IntoView {
                     <input
                         type="checkbox"
                         prop:checked=move || reviewed.get()
-                        on:change=move |ev| reviewed.set(event_target_checked(&ev))
+                        on:change=move |ev| {
+                            reviewed.set(event_target_checked(&ev));
+                            unsaved.set(true);
+                        }
                     />
                     " Reviewed"
                 </label>
@@ -484,13 +557,19 @@ fn ReviewRow(row: RowModel, only_review: RwSignal<bool>) -> impl IntoView {
                 </select>
                 <label class="short">
                     "Short answer "
-                    <input type="text" size="8" prop:value=move || short.get() on:input=move |ev| short.set(event_target_value(&ev)) />
+                    <input type="text" size="8" prop:value=move || short.get() on:input=move |ev| {
+                        short.set(event_target_value(&ev));
+                        unsaved.set(true);
+                    } />
                 </label>
                 <textarea
                     aria-label=format!("Answer text for row {}", row_label)
                     rows="4"
                     prop:value=move || answer.get()
-                    on:input=move |ev| answer.set(event_target_value(&ev))
+                    on:input=move |ev| {
+                        answer.set(event_target_value(&ev));
+                        unsaved.set(true);
+                    }
                 ></textarea>
                 {move || source().map(|p| view! {
                     <a class="source" href=p.answer.url.clone() target="_blank" rel="noopener">{format!("Source: {}", p.answer.id)}</a>

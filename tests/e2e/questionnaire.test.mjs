@@ -126,6 +126,91 @@ test('a CSV questionnaire is matched, reviewed, changed and exported as CSV and 
   }
 });
 
+test('typed answers survive switching proposals, and nothing typed is lost without asking', async () => {
+  const { context, page, problems } = await open();
+  try {
+    await choose(page, 'vendor-review.csv', Buffer.from(CSV), 'text/csv');
+    await page.waitForFunction(() => /Read “vendor-review.csv”/.test(document.querySelector('.questionnaire-status').textContent));
+    await matchAll(page);
+    const enc = row(page, 'encrypted at rest');
+    const select = enc.locator('select');
+    const text = enc.locator('textarea');
+    assert.ok(await select.locator('option').count() >= 3, 'at least two proposals and "No answer"');
+    const first = await text.inputValue();
+    await select.selectOption({ index: 1 });
+    const second = await text.inputValue();
+    assert.notEqual(second, first);
+    await select.selectOption({ index: 0 });
+    assert.equal(await text.inputValue(), first, 'an untouched proposal comes back as the library has it');
+
+    // Words typed for one choice come back with it, whatever was chosen in between.
+    await text.fill('Our own words: AES-256, keys in a KMS.');
+    await select.selectOption({ index: 1 });
+    assert.equal(await text.inputValue(), second);
+    await select.selectOption({ label: 'No answer' });
+    assert.equal(await text.inputValue(), '');
+    await text.fill('Written from scratch.');
+    await select.selectOption({ index: 0 });
+    assert.equal(await text.inputValue(), 'Our own words: AES-256, keys in a KMS.');
+    await select.selectOption({ label: 'No answer' });
+    assert.equal(await text.inputValue(), 'Written from scratch.');
+    await select.selectOption({ index: 0 });
+
+    // Matching again would replace the review: the page asks, and "Cancel" keeps it.
+    const asked = new Promise((resolve) => page.once('dialog', async (d) => {
+      resolve({ type: d.type(), message: d.message() });
+      await d.dismiss();
+    }));
+    await page.getByRole('button', { name: 'Match questions' }).click();
+    const confirm = await asked;
+    assert.equal(confirm.type, 'confirm');
+    assert.match(confirm.message, /not been downloaded/);
+    assert.equal(await text.inputValue(), 'Our own words: AES-256, keys in a KMS.');
+
+    // Leaving the page asks too; staying keeps everything.
+    const leaving = new Promise((resolve) => page.once('dialog', async (d) => {
+      resolve(d.type());
+      await d.dismiss();
+    }));
+    await page.close({ runBeforeUnload: true });
+    assert.equal(await leaving, 'beforeunload');
+    assert.equal(await text.inputValue(), 'Our own words: AES-256, keys in a KMS.');
+
+    // Once downloaded, the page lets go without a word.
+    await download(page, 'Download CSV');
+    const dialogs = [];
+    page.on('dialog', (d) => { dialogs.push(d.type()); d.dismiss(); });
+    const closed = new Promise((resolve) => page.once('close', resolve));
+    await page.close({ runBeforeUnload: true });
+    await closed;
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('on a phone every answer under review is within the screen, without sideways scrolling', async () => {
+  const { context, page, problems } = await open();
+  try {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await choose(page, 'vendor-review.csv', Buffer.from(CSV), 'text/csv');
+    await page.waitForFunction(() => /Read “vendor-review.csv”/.test(document.querySelector('.questionnaire-status').textContent));
+    await matchAll(page);
+    const overflow = await page.evaluate(() => {
+      const wrap = document.querySelector('.questionnaire-review .table-wrap');
+      const out = [...document.querySelectorAll('table.review select, table.review textarea, table.review td.q')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth)
+        .map((e) => `${e.tagName} ${Math.round(e.getBoundingClientRect().right)}`);
+      return { scroll: wrap.scrollWidth - wrap.clientWidth, out };
+    });
+    assert.deepEqual(overflow, { scroll: 0, out: [] });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('an XLSX questionnaire: the sheet with questions is proposed, CAIQ ids decide, all sheets come back', async () => {
   const book = new ExcelJS.Workbook();
   const cover = book.addWorksheet('Cover');
