@@ -789,3 +789,114 @@ fn the_questionnaire_page_loads_its_own_app_and_no_other_page_does() {
     assert!(!out.join(publish::QUESTIONNAIRE_TEMPLATE).exists());
     assert!(out.join("questionnaire-app.js").exists());
 }
+
+/// Every file of a built site that is not a compressed copy, as text where it is text.
+fn site_texts(out: &Path) -> Vec<(PathBuf, String)> {
+    let mut texts = Vec::new();
+    let mut dirs = vec![out.to_owned()];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if !matches!(path.extension().and_then(|e| e.to_str()), Some("br" | "gz")) {
+                let bytes = fs::read(&path).unwrap();
+                texts.push((path, String::from_utf8_lossy(&bytes).into_owned()));
+            }
+        }
+    }
+    texts
+}
+
+/// A change announced, and an update dated, after the build's day are checked with the rest and
+/// left out of every page, feed, calendar, export and index until a build on that day: no
+/// customer reads of a change before the day it says it was announced.
+#[test]
+fn content_dated_after_the_build_day_is_published_from_that_day() {
+    let (tmp, app, out) = workspace();
+    let content = tmp.path().join("content");
+    copy_dir(&example_content(), &content);
+    fs::write(
+        content.join("subprocessors/inkwell-sign.toml"),
+        r#"name = "Inkwell Sign"
+legal_entity = "Inkwell Sign GmbH"
+address = "Hauptstraße 1, 10115 Berlin, Germany"
+website = "https://inkwell.example"
+purpose = "Electronic signatures of supplier contracts"
+data_categories = ["Names", "Email addresses"]
+locations = ["DE"]
+
+[transfer]
+mechanism = "eea-only"
+"#,
+    )
+    .unwrap();
+    append(
+        &content.join("subprocessor-changes.toml"),
+        r#"
+[[change]]
+id = "2026-12-inkwell-sign"
+announced = 2026-11-25
+effective = 2026-12-28
+kind = "add"
+subprocessors = ["inkwell-sign"]
+summary = "Inkwell Sign will handle electronic signatures of supplier contracts."
+reason = "Customers asked to sign supplier contracts in the product."
+"#,
+    );
+    fs::write(
+        content.join("updates/2026-11-26-signatures.md"),
+        "+++\ntitle = \"Zanzibar signatures\"\ndate = 2026-11-26\nkind = \"announcement\"\n+++\nSoon.\n",
+    )
+    .unwrap();
+
+    // On 2026-11-22 both are scheduled: warned about, and nowhere on the site.
+    let report = build(&content, &app, &out).unwrap();
+    let warnings = report.warnings.to_string();
+    assert!(
+        warnings.contains("subprocessor-changes.toml:")
+            && warnings.contains(
+                "change \"2026-12-inkwell-sign\" is announced on 2026-11-25, after today (2026-11-22): the site leaves it out until then"
+            ),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains(
+            "updates/2026-11-26-signatures.md: warning: dated 2026-11-26, after today (2026-11-22)"
+        ),
+        "{warnings}"
+    );
+    let leaked: Vec<String> = site_texts(&out)
+        .into_iter()
+        .filter(|(_, text)| text.contains("Inkwell") || text.contains("Zanzibar"))
+        .map(|(path, _)| path.display().to_string())
+        .collect();
+    assert!(leaked.is_empty(), "published early in {leaked:?}");
+
+    // From its day on, the change is on the page and in its feed; the update follows on its own.
+    let on = |day: Date| {
+        publish::build(&BuildOptions {
+            content: content.clone(),
+            app: app.clone(),
+            out: out.clone(),
+            today: day,
+        })
+        .unwrap()
+    };
+    on(Date::ymd(2026, 11, 25));
+    let page = fs::read_to_string(out.join("subprocessors/index.html")).unwrap();
+    assert!(
+        page.contains("Inkwell Sign will handle"),
+        "the change is announced"
+    );
+    assert!(fs::read_to_string(out.join("subprocessors/changes.atom"))
+        .unwrap()
+        .contains("Inkwell Sign"));
+    assert!(!fs::read_to_string(out.join("updates/index.html"))
+        .unwrap()
+        .contains("Zanzibar"));
+    on(Date::ymd(2026, 11, 26));
+    assert!(fs::read_to_string(out.join("updates/index.html"))
+        .unwrap()
+        .contains("Zanzibar signatures"));
+}

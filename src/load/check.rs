@@ -795,6 +795,18 @@ impl<'a> Cx<'a> {
                 _ => {}
             }
             let (announced, effective) = (*c.announced.get_ref(), *c.effective.get_ref());
+            if announced > model.today {
+                self.warning(
+                    &at,
+                    c.announced.span(),
+                    format!(
+                        "change \"{}\" is announced on {announced}, after today ({}): the site leaves it out until then",
+                        c.id.get_ref(),
+                        model.today
+                    ),
+                    "a build on or after that day publishes it (rebuild daily); to publish it now, announce it today and keep the notice period from today",
+                );
+            }
             let given = announced.days_until(effective);
             if given < 0 {
                 self.error(&at, c.effective.span(), format!("change \"{}\" takes effect ({effective}) before it is announced ({announced})", c.id.get_ref()), "");

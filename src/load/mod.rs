@@ -96,10 +96,25 @@ pub fn load(dir: &Path, today: Date) -> Result<(Model, Diagnostics), Diagnostics
     let mut updates: Vec<Update> = src
         .markdown_dir::<UpdateMeta>("updates")
         .into_iter()
-        .map(|(s, meta, markdown)| Update {
-            id: s.stem(),
-            meta,
-            markdown,
+        .map(|(s, meta, markdown)| {
+            if meta.date > today {
+                src.push(
+                    Diagnostic::file_error(
+                        &s.file,
+                        format!(
+                            "dated {}, after today ({today}): the site leaves it out until then",
+                            meta.date
+                        ),
+                    )
+                    .warning()
+                    .hint("a build on or after that day publishes it (rebuild daily)"),
+                );
+            }
+            Update {
+                id: s.stem(),
+                meta,
+                markdown,
+            }
         })
         .collect();
     updates.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.id.cmp(&b.id)));
@@ -146,6 +161,12 @@ pub fn load(dir: &Path, today: Date) -> Result<(Model, Diagnostics), Diagnostics
         answers: answers.into_iter().map(|(s, _)| s).collect(),
     };
     check::check(&model, &located, &mut src);
+    // Scheduled content is checked with the rest, so that it still builds on its day, and is
+    // published from that day: like a blog's future posts, and so that no customer reads of a
+    // change before the day it says it was announced.
+    let mut model = model;
+    model.changes.retain(|c| *c.announced.get_ref() <= today);
+    model.updates.retain(|u| u.meta.date <= today);
 
     let diagnostics = src.finish();
     if diagnostics.has_errors() {
