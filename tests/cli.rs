@@ -110,3 +110,15 @@ fn new_writes_a_directory_that_check_accepts() {
     assert_eq!(again.status.code(), Some(1));
     assert!(text(&again.stderr).contains("already exists and is not empty"));
 }
+
+/// A trust center started with `trustctl new` has no copy of the reference that check's hints
+/// point to: `reference -` prints the one the repository commits.
+#[test]
+fn the_content_reference_prints_to_standard_output() {
+    let out = trustctl(&["reference", "-"]);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        fs::read_to_string(root().join("docs/content-reference.md")).unwrap()
+    );
+}

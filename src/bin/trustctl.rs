@@ -67,7 +67,7 @@ enum Command {
     },
     /// Write the content reference (every file and key) as Markdown.
     Reference {
-        /// The file to write.
+        /// The file to write; `-` prints it instead.
         #[arg(default_value = "docs/content-reference.md")]
         out: PathBuf,
     },
@@ -228,6 +228,10 @@ fn main() -> ExitCode {
                 dir.display(),
                 schema::schemas().len()
             );
+            ExitCode::SUCCESS
+        }
+        Command::Reference { out } if out.as_os_str() == "-" => {
+            print!("{}", schema::reference());
             ExitCode::SUCCESS
         }
         Command::Reference { out } => {

@@ -160,9 +160,12 @@ impl Sources {
                 let hint = if let Some(near) = unknown_field_suggestion(&message) {
                     Some(format!("did you mean `{near}`?"))
                 } else if message.starts_with("unknown field") {
-                    Some("check the spelling; docs/content-reference.md lists every key".to_owned())
+                    Some(
+                        "check the spelling; `trustctl reference -` prints every key of every file"
+                            .to_owned(),
+                    )
                 } else if message.starts_with("missing field") {
-                    Some("add the key; docs/content-reference.md says what it holds".to_owned())
+                    Some("add the key; `trustctl reference -` says what it holds".to_owned())
                 } else if message.starts_with("unknown variant") {
                     Some("use one of the values listed".to_owned())
                 } else {
