@@ -156,7 +156,12 @@ impl Sources {
         match toml::from_str::<T>(text) {
             Ok(value) => Some(value),
             Err(e) => {
-                let message = e.message().trim_end().to_owned();
+                let mut message = e.message().trim_end().to_owned();
+                if message == crate::model::text::BLANK {
+                    if let Some(key) = e.span().and_then(|at| key_before(text, at.start)) {
+                        message = format!("`{key}` is blank");
+                    }
+                }
                 let hint = if let Some(near) = unknown_field_suggestion(&message) {
                     Some(format!("did you mean `{near}`?"))
                 } else if message.starts_with("unknown field") {
@@ -166,6 +171,8 @@ impl Sources {
                     )
                 } else if message.starts_with("missing field") {
                     Some("add the key; `trustctl reference -` says what it holds".to_owned())
+                } else if message.ends_with(" is blank") || message == crate::model::text::BLANK {
+                    Some("write it; `trustctl reference -` says what it holds".to_owned())
                 } else if message.starts_with("unknown variant") {
                     Some("use one of the values listed".to_owned())
                 } else {
@@ -411,6 +418,16 @@ pub(crate) fn closest<'a>(
         .map(|(_, c)| c)
 }
 
+/// The key whose value starts at `value` in TOML `text` (`name` in `name = ""` or in
+/// `{ id = "x", name = "" }`), for messages about the value.
+fn key_before(text: &str, value: usize) -> Option<&str> {
+    let key = text.get(..value)?.trim_end().strip_suffix('=')?.trim_end();
+    let key = key
+        .rsplit(|c: char| c.is_whitespace() || c == '{' || c == ',')
+        .next()?;
+    (!key.is_empty()).then_some(key)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -442,5 +459,18 @@ mod tests {
         );
         assert_eq!(closest("subprocesors", known), Some("subprocessors"));
         assert_eq!(closest("notes.txt", known), None);
+    }
+
+    #[test]
+    fn a_blank_value_is_named_by_its_key() {
+        let text = "title = \"\"\nname   =  \"  \"\nc = { id = \"x\", name = \"\" }\n";
+        let at = |needle: &str, nth: usize| text.match_indices(needle).nth(nth).unwrap().0;
+        assert_eq!(super::key_before(text, at("\"\"", 0)), Some("title"));
+        assert_eq!(super::key_before(text, at("\"  \"", 0)), Some("name"));
+        assert_eq!(
+            super::key_before(text, text.rfind("\"\"").unwrap()),
+            Some("name")
+        );
+        assert_eq!(super::key_before(text, 0), None);
     }
 }

@@ -13,6 +13,7 @@ use super::Date;
 #[serde(deny_unknown_fields)]
 pub struct AnswersFile {
     /// The category's name as shown (`Access control`).
+    #[serde(deserialize_with = "super::text::required")]
     pub category: String,
     /// The answers, in the order shown.
     #[serde(default)]
@@ -27,6 +28,7 @@ pub struct Answer {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// The question, as a customer would ask it.
+    #[serde(deserialize_with = "super::text::required")]
     pub question: String,
     /// Other ways questionnaires ask the same question ("Is MFA enforced for remote access?"):
     /// the questionnaire assistant matches a buyer's question against each of them as well as
@@ -37,6 +39,7 @@ pub struct Answer {
     /// The short answer.
     pub short: ShortAnswer,
     /// The full answer (Markdown).
+    #[serde(deserialize_with = "super::text::required")]
     pub answer: String,
     /// The category, from the file (not written per answer).
     #[serde(skip)]

@@ -34,6 +34,7 @@ pub struct Certification {
     #[serde(default)]
     pub auditor: Option<String>,
     /// What the certification covers.
+    #[serde(deserialize_with = "super::text::required")]
     pub scope: String,
     /// First day of validity.
     #[serde(default)]

@@ -9,18 +9,22 @@ use toml::Spanned;
 #[serde(deny_unknown_fields)]
 pub struct DataPractices {
     /// How one customer's data is kept apart from another's (Markdown).
+    #[serde(deserialize_with = "super::text::required")]
     pub isolation: String,
     /// Days after the end of a contract within which customer data is deleted.
     pub deletion_days: u32,
     /// How deletion on termination works, including backups (Markdown).
+    #[serde(deserialize_with = "super::text::required")]
     pub deletion: String,
     /// Categories of personal data processed for customers.
     pub personal_data: Vec<String>,
     /// Categories of data subjects.
     pub data_subjects: Vec<String>,
     /// How data subjects exercise their rights (Markdown).
+    #[serde(deserialize_with = "super::text::required")]
     pub rights: String,
     /// Cookies and analytics on the company's sites and product (Markdown).
+    #[serde(deserialize_with = "super::text::required")]
     pub cookies: String,
     /// Hosting regions customers can choose.
     #[serde(default)]
@@ -38,6 +42,7 @@ pub struct Region {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// Its name (`European Union`).
+    #[serde(deserialize_with = "super::text::required")]
     pub name: String,
     /// Country of the primary data centres, ISO 3166-1 alpha-2.
     #[schemars(with = "String")]
@@ -48,6 +53,7 @@ pub struct Region {
     /// Data-centre locations (`Frankfurt`).
     pub locations: Vec<String>,
     /// Where backups are kept.
+    #[serde(deserialize_with = "super::text::required")]
     pub backup_location: String,
 }
 
@@ -56,9 +62,12 @@ pub struct Region {
 #[serde(deny_unknown_fields)]
 pub struct Retention {
     /// The kind of data.
+    #[serde(deserialize_with = "super::text::required")]
     pub data: String,
     /// How long it is kept.
+    #[serde(deserialize_with = "super::text::required")]
     pub period: String,
     /// Why.
+    #[serde(deserialize_with = "super::text::required")]
     pub reason: String,
 }

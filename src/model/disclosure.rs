@@ -69,6 +69,7 @@ pub struct ResponseTimes {
 #[serde(deny_unknown_fields)]
 pub struct Acknowledgment {
     /// Name or handle.
+    #[serde(deserialize_with = "super::text::required")]
     pub name: String,
     /// When the report was made.
     pub date: Date,

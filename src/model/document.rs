@@ -22,6 +22,7 @@ pub struct Document {
 #[serde(deny_unknown_fields)]
 pub struct DocumentMeta {
     /// The title.
+    #[serde(deserialize_with = "super::text::required")]
     pub title: String,
     /// What kind of document.
     #[schemars(with = "DocumentKind")]
@@ -29,6 +30,7 @@ pub struct DocumentMeta {
     /// Who may have it.
     pub access: Access,
     /// One or two sentences on what it is.
+    #[serde(deserialize_with = "super::text::required")]
     pub summary: String,
     /// The version (`3.1`).
     #[serde(default)]
@@ -56,6 +58,7 @@ pub struct DocumentMeta {
 #[serde(deny_unknown_fields)]
 pub struct PreviousVersion {
     /// The version.
+    #[serde(deserialize_with = "super::text::required")]
     pub version: String,
     /// Its effective date.
     pub date: Date,

@@ -17,6 +17,7 @@ mod roster;
 mod search;
 mod security;
 mod subprocessor;
+pub mod text;
 mod update;
 
 use std::collections::BTreeMap;

@@ -9,8 +9,10 @@ use toml::Spanned;
 #[serde(deny_unknown_fields)]
 pub struct Organization {
     /// The name people know the company by.
+    #[serde(deserialize_with = "super::text::required")]
     pub name: String,
     /// The legal entity that signs contracts.
+    #[serde(deserialize_with = "super::text::required")]
     pub legal_name: String,
     /// One line under the name in the header.
     #[serde(default)]
@@ -64,9 +66,11 @@ pub struct Subscribe {
     pub encoding: SubscribeEncoding,
     /// The name of the email field (default `email`).
     #[serde(default = "default_email_field")]
+    #[serde(deserialize_with = "super::text::required")]
     pub email_field: String,
     /// The name of the optional company field (default `company`).
     #[serde(default = "default_company_field")]
+    #[serde(deserialize_with = "super::text::required")]
     pub company_field: String,
     /// Fixed fields sent with every sign-up, e.g. a list id: `extra = { list = "subprocessors" }`.
     #[serde(default)]
@@ -115,10 +119,13 @@ pub enum SubscribeEncoding {
 #[serde(deny_unknown_fields)]
 pub struct Address {
     /// Street and number.
+    #[serde(deserialize_with = "super::text::required")]
     pub street: String,
     /// Postal code.
+    #[serde(deserialize_with = "super::text::required")]
     pub postal_code: String,
     /// City.
+    #[serde(deserialize_with = "super::text::required")]
     pub city: String,
     /// Country as an ISO 3166-1 alpha-2 code (`DE`, `US`).
     #[schemars(with = "String")]
@@ -170,6 +177,7 @@ pub struct Contact {
 #[serde(deny_unknown_fields)]
 pub struct Authority {
     /// Its name.
+    #[serde(deserialize_with = "super::text::required")]
     pub name: String,
     /// Its website, `https://…`.
     #[schemars(with = "String")]
@@ -181,7 +189,9 @@ pub struct Authority {
 #[serde(deny_unknown_fields)]
 pub struct Roles {
     /// For which data the company is the controller (its own service and account data).
+    #[serde(deserialize_with = "super::text::required")]
     pub controller: String,
     /// For which data it is the processor (customer data).
+    #[serde(deserialize_with = "super::text::required")]
     pub processor: String,
 }

@@ -289,7 +289,7 @@ mod tests {
     fn change(id: &str, effective: &str, kind: &str, subprocessor: &str) -> String {
         format!(
             "[[change]]\nid = \"{id}\"\nannounced = 2019-01-01\neffective = {effective}\n\
-             kind = \"{kind}\"\nsubprocessors = [\"{subprocessor}\"]\nsummary = \"\"\nreason = \"\"\n"
+             kind = \"{kind}\"\nsubprocessors = [\"{subprocessor}\"]\nsummary = \"S\"\nreason = \"R\"\n"
         )
     }
 
@@ -422,12 +422,12 @@ mod tests {
     fn a_replacement_ends_one_stay_and_starts_another_on_its_day() {
         let log = "[[change]]\nid = \"swap\"\nannounced = 2025-01-01\neffective = 2025-03-01\n\
                    kind = \"replace\"\nsubprocessors = [\"new\"]\nreplaces = \"old\"\n\
-                   summary = \"\"\nreason = \"\"\n"
+                   summary = \"S\"\nreason = \"R\"\n"
             .to_owned()
             // Replacing onto a subprocessor already on the list, and one that is not.
             + "[[change]]\nid = \"merge\"\nannounced = 2025-01-01\neffective = 2025-04-01\n\
                kind = \"replace\"\nsubprocessors = [\"new\"]\nreplaces = \"old\"\n\
-               summary = \"\"\nreason = \"\"\n";
+               summary = \"S\"\nreason = \"R\"\n";
         let (subprocessors, changes) = replay(&[("old", Some("2020-01-01")), ("new", None)], &log);
         let roster = Roster::of(&subprocessors, &changes);
         let swap = Date::ymd(2025, 3, 1);

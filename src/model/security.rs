@@ -27,8 +27,10 @@ pub struct Layer {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// The layer's name.
+    #[serde(deserialize_with = "super::text::required")]
     pub title: String,
     /// What the layer protects against (Markdown).
+    #[serde(deserialize_with = "super::text::required")]
     pub description: String,
     /// The controls of this layer.
     #[serde(default)]
@@ -43,8 +45,10 @@ pub struct Control {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// The control's name.
+    #[serde(deserialize_with = "super::text::required")]
     pub title: String,
     /// What is done and how (Markdown).
+    #[serde(deserialize_with = "super::text::required")]
     pub description: String,
     /// Framework requirements the control meets, by framework: `iso27001 = ["A.8.24"]`,
     /// `soc2 = ["CC6.1"]`, `ccm = ["CEK-03"]`.
@@ -77,17 +81,23 @@ pub struct Measures {
 #[serde(deny_unknown_fields)]
 pub struct Program {
     /// Change management.
+    #[serde(deserialize_with = "super::text::required")]
     pub change_management: String,
     /// Incident response.
+    #[serde(deserialize_with = "super::text::required")]
     pub incident_response: String,
     /// Hours within which affected customers are told of a personal data breach.
     pub breach_notification_hours: u32,
     /// Staff security and privacy training.
+    #[serde(deserialize_with = "super::text::required")]
     pub training: String,
     /// How suppliers are vetted and reviewed.
+    #[serde(deserialize_with = "super::text::required")]
     pub supplier_management: String,
     /// Privacy impact assessments.
+    #[serde(deserialize_with = "super::text::required")]
     pub privacy_impact_assessments: String,
     /// How often the program is audited, internally and externally.
+    #[serde(deserialize_with = "super::text::required")]
     pub audit_cadence: String,
 }

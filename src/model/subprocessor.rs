@@ -14,10 +14,13 @@ pub struct Subprocessor {
     #[serde(skip)]
     pub id: String,
     /// The name people know it by.
+    #[serde(deserialize_with = "super::text::required")]
     pub name: String,
     /// The contracting legal entity.
+    #[serde(deserialize_with = "super::text::required")]
     pub legal_entity: String,
     /// Its registered address, one line.
+    #[serde(deserialize_with = "super::text::required")]
     pub address: String,
     /// Its website, `https://…`.
     #[schemars(with = "String")]
@@ -27,6 +30,7 @@ pub struct Subprocessor {
     #[schemars(with = "Option<String>")]
     pub contact: Option<Spanned<String>>,
     /// What it does for us.
+    #[serde(deserialize_with = "super::text::required")]
     pub purpose: String,
     /// What processing it performs, in the words of the SCC's Annex III (Markdown).
     #[serde(default)]
@@ -136,8 +140,10 @@ pub struct Change {
     #[schemars(with = "Option<String>")]
     pub replaces: Option<Spanned<String>>,
     /// What changes, in one sentence.
+    #[serde(deserialize_with = "super::text::required")]
     pub summary: String,
     /// Why (Markdown).
+    #[serde(deserialize_with = "super::text::required")]
     pub reason: String,
 }
 

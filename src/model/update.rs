@@ -21,6 +21,7 @@ pub struct Update {
 #[serde(deny_unknown_fields)]
 pub struct UpdateMeta {
     /// The title.
+    #[serde(deserialize_with = "super::text::required")]
     pub title: String,
     /// The publication date.
     pub date: Date,

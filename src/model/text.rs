@@ -1,0 +1,41 @@
+//! Text a content file must fill in: a required key written as `""` (or only spaces), often a
+//! placeholder left in a copied file, would publish an empty heading, table cell or paragraph.
+//! It is refused where it is written, at the value, like any other bad value.
+
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer};
+
+/// What a blank required text is called in `check`'s message; the hint is keyed on it.
+pub const BLANK: &str = "this text is blank";
+
+/// Deserializes a required text, refusing a blank one (`#[serde(deserialize_with = …)]`).
+pub fn required<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    if text.trim().is_empty() {
+        Err(D::Error::custom(BLANK))
+    } else {
+        Ok(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    struct Named {
+        #[serde(deserialize_with = "super::required")]
+        name: String,
+    }
+
+    #[test]
+    fn a_blank_text_is_refused_at_its_value_and_words_pass() {
+        let blank = toml::from_str::<Named>("name = \"  \"\n").unwrap_err();
+        assert_eq!(blank.message(), super::BLANK);
+        assert_eq!(blank.span(), Some(7..11));
+        assert_eq!(
+            toml::from_str::<Named>("name = \"Ada\"").unwrap().name,
+            "Ada"
+        );
+    }
+}
