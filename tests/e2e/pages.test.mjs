@@ -111,6 +111,18 @@ test('an answer opens from its link and copies to the clipboard', async () => {
   }
 });
 
+test('without JavaScript a link to an answer shows it, and only it', async () => {
+  const { context, page } = await open('/faq/#sso', { javaScriptEnabled: false });
+  try {
+    assert.ok(await page.locator('details#sso .prose').first().isVisible(), 'the linked answer reads');
+    assert.ok(!(await page.locator('details#mfa .prose').first().isVisible()), 'the others stay closed');
+    const top = await page.locator('details#sso').evaluate((e) => e.getBoundingClientRect().top);
+    assert.ok(top >= 0 && top < 200, `the answer is at the top of the screen (${top})`);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the DPA page has a table of contents and its generated annexes', async () => {
   const { context, page, problems } = await open('/documents/dpa/');
   try {
