@@ -183,18 +183,16 @@ impl<'a> Cx<'a> {
         what: &str,
         ids: impl IntoIterator<Item = (&'v Src, &'v Spanned<String>)>,
     ) {
-        let mut seen: BTreeMap<&str, &Src> = BTreeMap::new();
+        let mut seen: BTreeMap<&str, String> = BTreeMap::new();
         for (at, id) in ids {
             if let Some(first) = seen.get(id.get_ref().as_str()) {
-                let first = first.file.clone();
-                self.error(
-                    at,
-                    id.span(),
-                    format!("duplicate {what} id \"{}\" (also in {first})", id.get_ref()),
-                    "ids must be unique: rename one",
+                let message = format!(
+                    "duplicate {what} id \"{}\" (first given at {first})",
+                    id.get_ref()
                 );
+                self.error(at, id.span(), message, "ids must be unique: rename one");
             } else {
-                seen.insert(id.get_ref(), at);
+                seen.insert(id.get_ref(), self.src.position(at, id.span().start));
             }
         }
     }

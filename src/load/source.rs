@@ -72,6 +72,14 @@ impl Sources {
         self.diagnostics.0.last_mut().expect("just pushed")
     }
 
+    /// `file:line:col` of a span starting at `start` in a value parsed from `src`, for messages
+    /// that point at a second place (where a duplicate id was first given).
+    pub fn position(&self, src: &Src, start: usize) -> String {
+        let text = self.texts.get(&src.file).map(String::as_str).unwrap_or("");
+        let (line, column) = super::line_col(text, start + src.offset);
+        format!("{}:{line}:{column}", src.file)
+    }
+
     /// Where a finding about the Markdown `body` read with `src` as a whole points: its first
     /// character, as a span relative to `src`'s TOML (like any other span of it). `body` is the
     /// end of the file's text as the loader split it off; an empty one points at the file's end.
