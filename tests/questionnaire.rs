@@ -101,6 +101,9 @@ fn the_faq_offers_the_library_as_csv_and_json() {
     let sso = rows.iter().find(|r| &r[0] == "sso").unwrap();
     assert_eq!(&sso[3], "Yes");
     assert!(sso[6].contains("caiq: IAM-14.1, IAM-16.1"), "{}", &sso[6]);
+    // An open question has no yes or no to give.
+    let rto = rows.iter().find(|r| &r[0] == "rto-rpo").unwrap();
+    assert_eq!(&rto[3], "");
 
     let json: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(site.join("faq/answers.json")).unwrap()).unwrap();
@@ -109,9 +112,25 @@ fn the_faq_offers_the_library_as_csv_and_json() {
     let sso = answers.iter().find(|a| a["id"] == "sso").unwrap();
     assert_eq!(sso["mappings"]["caiq"][1], "IAM-16.1");
     assert_eq!(sso["url"], "https://trust.quillfeather.example/faq/#sso");
+    assert_eq!(sso["short_answer"], "Yes");
+    let rto = answers.iter().find(|a| a["id"] == "rto-rpo").unwrap();
+    assert!(rto["short_answer"].is_null(), "{rto}");
 
     // The FAQ page links both, and the questionnaire page is pre-rendered.
     let faq = fs::read_to_string(site.join("faq/index.html")).unwrap();
+    // A badge says yes or no only where the question asks for one.
+    let page = scraper::Html::parse_document(&faq);
+    let badge = |id: &str| {
+        let summary = scraper::Selector::parse(&format!("details[id=\"{id}\"] > summary")).unwrap();
+        let badge = scraper::Selector::parse(".badge").unwrap();
+        let summary = page.select(&summary).next().unwrap();
+        summary
+            .select(&badge)
+            .map(|b| b.text().collect::<String>())
+            .next()
+    };
+    assert_eq!(badge("sso").as_deref(), Some("Yes"));
+    assert_eq!(badge("rto-rpo"), None);
     assert!(faq.contains("href=\"/faq/answers.csv\"") && faq.contains("href=\"/questionnaire/\""));
     let page = fs::read_to_string(site.join("questionnaire/index.html")).unwrap();
     assert!(page.contains("needs JavaScript"));

@@ -36,8 +36,10 @@ pub struct Answer {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub asked_as: Vec<Spanned<String>>,
-    /// The short answer.
-    pub short: ShortAnswer,
+    /// The short answer to a yes/no question. Leave it out for an open one ("What are your
+    /// recovery objectives?"): the site then shows no badge and exports no short answer.
+    #[serde(default)]
+    pub short: Option<ShortAnswer>,
     /// The full answer (Markdown).
     #[serde(deserialize_with = "super::text::required")]
     pub answer: String,

@@ -35,7 +35,7 @@ pub fn library(model: &Model, synonyms: &[Vec<String>]) -> Library {
             id: a.id.get_ref().clone(),
             question: a.question.clone(),
             category: a.category.clone(),
-            short: short_badge(a.short).text,
+            short: a.short.map(|s| short_badge(s).text).unwrap_or_default(),
             answer: doc.text.clone(),
             url: format!("{base}{}", doc.url),
             refs: a.mappings.values().flatten().cloned().collect(),
@@ -76,8 +76,8 @@ pub struct AnswerRecord {
     pub category: String,
     /// The question.
     pub question: String,
-    /// `Yes`, `No`, `Partial` or `N/A`.
-    pub short_answer: String,
+    /// `Yes`, `No`, `Partial` or `N/A`; none for an open question (empty in CSV).
+    pub short_answer: Option<String>,
     /// The full answer, as plain text.
     pub answer: String,
     /// The answer on the FAQ page.
@@ -99,7 +99,7 @@ pub fn records(model: &Model, library: &Library) -> Vec<AnswerRecord> {
             id: l.id.clone(),
             category: l.category.clone(),
             question: l.question.clone(),
-            short_answer: l.short.clone(),
+            short_answer: (!l.short.is_empty()).then(|| l.short.clone()),
             answer: l.answer.clone(),
             url: l.url.clone(),
             mappings: a.mappings.clone(),
@@ -135,7 +135,7 @@ pub fn files(model: &Model, records: &[AnswerRecord]) -> Vec<(String, String)> {
             &r.id,
             &r.category,
             &r.question,
-            &r.short_answer,
+            r.short_answer.as_deref().unwrap_or(""),
             &r.answer,
             &r.url,
             &mappings,

@@ -1390,7 +1390,7 @@ fn faq(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
         let view = AnswerView {
             id: a.id.get_ref().clone(),
             question: a.question.clone(),
-            short: short_badge(a.short),
+            short: a.short.map(short_badge),
             html: ids.html(&a.answer),
             sources,
             reviewed: a.reviewed.get_ref().to_string(),

@@ -573,8 +573,8 @@ pub struct AnswerView {
     pub id: String,
     /// The question.
     pub question: String,
-    /// Yes / No / Partial / N/A.
-    pub short: Badge,
+    /// Yes / No / Partial / N/A, for a yes/no question.
+    pub short: Option<Badge>,
     /// The answer, HTML.
     pub html: String,
     /// Sources: controls, documents, certifications.

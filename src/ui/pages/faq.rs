@@ -117,8 +117,7 @@ pub fn FaqBody(body: Faq) -> impl IntoView {
                                     <details class="answer" id=a.id.clone()>
                                         <summary>
                                             <span class="question">{a.question}</span>
-                                            " "
-                                            <BadgeView badge=a.short />
+                                            {a.short.map(|badge| view! { " " <BadgeView badge /> })}
                                         </summary>
                                         <div class="prose" id=text_id.clone() inner_html=a.html></div>
                                         {(!a.sources.is_empty()).then(|| view! {
