@@ -97,6 +97,25 @@ pub fn load(dir: &Path, today: Date) -> Result<(Model, Diagnostics), Diagnostics
         .markdown_dir::<UpdateMeta>("updates")
         .into_iter()
         .map(|(s, meta, markdown)| {
+            // A copied update whose `date` was not changed would be published under the old
+            // day, far down the page and the feeds.
+            let named = s
+                .stem()
+                .get(..10)
+                .and_then(|d| d.parse::<jiff::civil::Date>().ok());
+            if let Some(named) = named.map(Date).filter(|named| *named != meta.date) {
+                src.push(
+                    Diagnostic::file_error(
+                        &s.file,
+                        format!(
+                            "the file name says {named} but `date` says {}: the site uses `date`",
+                            meta.date
+                        ),
+                    )
+                    .warning()
+                    .hint("make them agree: the file name's date is only for sorting files"),
+                );
+            }
             if meta.date > today {
                 src.push(
                     Diagnostic::file_error(
