@@ -231,8 +231,18 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Reference { out } if out.as_os_str() == "-" => {
-            print!("{}", schema::reference());
-            ExitCode::SUCCESS
+            use std::io::Write;
+            match std::io::stdout()
+                .lock()
+                .write_all(schema::reference().as_bytes())
+            {
+                // `trustctl reference - | head` closes the pipe early: nothing went wrong.
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: standard output: {e}");
+                    ExitCode::FAILURE
+                }
+                _ => ExitCode::SUCCESS,
+            }
         }
         Command::Reference { out } => {
             if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {

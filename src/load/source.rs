@@ -165,7 +165,8 @@ impl Sources {
             Ok(value) => Some(value),
             Err(e) => {
                 let mut message = e.message().trim_end().to_owned();
-                if message == crate::model::text::BLANK {
+                let blank_optional = message == crate::model::text::BLANK_OPTIONAL;
+                if blank_optional || message == crate::model::text::BLANK {
                     if let Some(key) = e.span().and_then(|at| key_before(text, at.start)) {
                         message = format!("`{key}` is blank");
                     }
@@ -179,6 +180,8 @@ impl Sources {
                     )
                 } else if message.starts_with("missing field") {
                     Some("add the key; `trustctl reference -` says what it holds".to_owned())
+                } else if blank_optional {
+                    Some("write it, or leave the key out".to_owned())
                 } else if message.ends_with(" is blank") || message == crate::model::text::BLANK {
                     Some("write it; `trustctl reference -` says what it holds".to_owned())
                 } else if message.starts_with("unknown variant") {
@@ -432,7 +435,8 @@ fn key_before(text: &str, value: usize) -> Option<&str> {
     let key = text.get(..value)?.trim_end().strip_suffix('=')?.trim_end();
     let key = key
         .rsplit(|c: char| c.is_whitespace() || c == '{' || c == ',')
-        .next()?;
+        .next()?
+        .trim_matches(|c| c == '"' || c == '\'');
     (!key.is_empty()).then_some(key)
 }
 
@@ -480,5 +484,6 @@ mod tests {
             Some("name")
         );
         assert_eq!(super::key_before(text, 0), None);
+        assert_eq!(super::key_before("\"name\" = \"\"", 9), Some("name"));
     }
 }

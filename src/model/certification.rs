@@ -25,13 +25,13 @@ pub struct Certification {
     /// The framework.
     pub framework: Framework,
     /// The name to show; defaults to the framework's name.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::text::optional")]
     pub name: Option<String>,
     /// Where it stands.
     #[schemars(with = "Status")]
     pub status: Spanned<Status>,
     /// The audit firm, certification body or registry.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::text::optional")]
     pub auditor: Option<String>,
     /// What the certification covers.
     #[serde(deserialize_with = "super::text::required")]
@@ -48,14 +48,14 @@ pub struct Certification {
     #[serde(default)]
     pub report_period: Option<Period>,
     /// The certificate or registration number.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::text::optional")]
     pub certificate_number: Option<String>,
     /// Where anyone can verify it (a registry entry), `https://…`.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub verification_url: Option<Spanned<String>>,
     /// For planned and in-progress certifications: when it is expected.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::text::optional")]
     pub expected: Option<String>,
     /// Ids of documents (under `documents/`) that belong to it: the certificate, the report.
     #[serde(default)]

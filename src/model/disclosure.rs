@@ -35,7 +35,7 @@ pub struct DisclosureMeta {
     /// Response times we commit to.
     pub response: ResponseTimes,
     /// Rewards, if any (Markdown).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::text::optional")]
     pub rewards: Option<String>,
     /// Researchers thanked for valid reports.
     #[serde(default)]

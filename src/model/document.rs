@@ -33,7 +33,7 @@ pub struct DocumentMeta {
     #[serde(deserialize_with = "super::text::required")]
     pub summary: String,
     /// The version (`3.1`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::text::optional")]
     pub version: Option<String>,
     /// Effective or publication date.
     pub date: Date,

@@ -109,9 +109,9 @@ pub struct Page {
 #[serde(deny_unknown_fields)]
 pub struct PageMeta {
     /// The heading; the navigation label when absent.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::optional")]
     pub title: Option<String>,
     /// The summary for search engines and link previews.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::optional")]
     pub description: Option<String>,
 }

@@ -15,7 +15,7 @@ pub struct Organization {
     #[serde(deserialize_with = "super::text::required")]
     pub legal_name: String,
     /// One line under the name in the header.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::text::optional")]
     pub tagline: Option<String>,
     /// Where the trust center is published (`https://…`), for canonical URLs and feeds.
     #[schemars(with = "String")]
@@ -160,7 +160,7 @@ pub struct Contacts {
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// A person or team name.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::text::optional")]
     pub name: Option<String>,
     /// An email address.
     #[serde(default)]

@@ -33,7 +33,7 @@ pub struct Subprocessor {
     #[serde(deserialize_with = "super::text::required")]
     pub purpose: String,
     /// What processing it performs, in the words of the SCC's Annex III (Markdown).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::text::optional")]
     pub processing: Option<String>,
     /// Categories of personal data it processes.
     pub data_categories: Vec<String>,
@@ -71,7 +71,7 @@ pub struct Transfer {
     #[serde(default)]
     pub module: Option<u8>,
     /// Anything a reviewer should know (supplementary measures …).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::text::optional")]
     pub details: Option<String>,
 }
 

@@ -8,6 +8,20 @@ use serde::{Deserialize, Deserializer};
 /// What a blank required text is called in `check`'s message; the hint is keyed on it.
 pub const BLANK: &str = "this text is blank";
 
+/// What a blank optional text is called in `check`'s message: one to write or leave out.
+pub const BLANK_OPTIONAL: &str = "this optional text is blank";
+
+/// Deserializes an optional text given in the file, refusing a blank one: an empty heading or
+/// auditor is never what a key written out meant (with `#[serde(default)]` for an absent key).
+pub fn optional<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    if text.trim().is_empty() {
+        Err(D::Error::custom(BLANK_OPTIONAL))
+    } else {
+        Ok(Some(text))
+    }
+}
+
 /// Deserializes a required text, refusing a blank one (`#[serde(deserialize_with = …)]`).
 pub fn required<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
     let text = String::deserialize(deserializer)?;
@@ -26,6 +40,21 @@ mod tests {
     struct Named {
         #[serde(deserialize_with = "super::required")]
         name: String,
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Titled {
+        #[serde(default, deserialize_with = "super::optional")]
+        title: Option<String>,
+    }
+
+    #[test]
+    fn an_optional_text_may_be_left_out_but_not_left_blank() {
+        assert_eq!(toml::from_str::<Titled>("").unwrap().title, None);
+        let t = toml::from_str::<Titled>("title = \"Hi\"").unwrap();
+        assert_eq!(t.title.as_deref(), Some("Hi"));
+        let blank = toml::from_str::<Titled>("title = \"\"").unwrap_err();
+        assert_eq!(blank.message(), super::BLANK_OPTIONAL);
     }
 
     #[test]

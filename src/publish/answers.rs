@@ -76,8 +76,9 @@ pub struct AnswerRecord {
     pub category: String,
     /// The question.
     pub question: String,
-    /// `Yes`, `No`, `Partial` or `N/A`; none for an open question (empty in CSV).
-    pub short_answer: Option<String>,
+    /// `Yes`, `No`, `Partial` or `N/A`; empty for an open question (a string all the same, as
+    /// it always was: `trust.json`'s fields keep their types within a format version).
+    pub short_answer: String,
     /// The full answer, as plain text.
     pub answer: String,
     /// The answer on the FAQ page.
@@ -99,7 +100,7 @@ pub fn records(model: &Model, library: &Library) -> Vec<AnswerRecord> {
             id: l.id.clone(),
             category: l.category.clone(),
             question: l.question.clone(),
-            short_answer: (!l.short.is_empty()).then(|| l.short.clone()),
+            short_answer: l.short.clone(),
             answer: l.answer.clone(),
             url: l.url.clone(),
             mappings: a.mappings.clone(),
@@ -135,7 +136,7 @@ pub fn files(model: &Model, records: &[AnswerRecord]) -> Vec<(String, String)> {
             &r.id,
             &r.category,
             &r.question,
-            r.short_answer.as_deref().unwrap_or(""),
+            &r.short_answer,
             &r.answer,
             &r.url,
             &mappings,

@@ -373,7 +373,7 @@ pub struct ChangeItem {
 pub struct Objection {
     /// The last day to object, ISO 8601.
     pub deadline: String,
-    /// Days left, the deadline included.
+    /// The count of days to the deadline (the words count the deadline day too).
     pub days_left: DaysTo,
     /// A prefilled `mailto:` naming the change, or `None` when the DPA names no address.
     pub mailto: Option<String>,

@@ -294,8 +294,8 @@ pub fn QuestionnairePage() -> impl IntoView {
         let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
             if state.unsaved.get_untracked() {
                 ev.prevent_default();
-                // Safari still asks for the legacy signal.
-                ev.set_return_value("");
+                // The legacy signal, which older Safari still needs: any text but an empty one.
+                ev.set_return_value(UNSAVED_REVIEW);
             }
         });
         on_cleanup(move || handle.remove());
@@ -728,6 +728,8 @@ mod client {
         state.busy.set(true);
         state.opened.set(None);
         state.rows.set(Vec::new());
+        // The visitor agreed to let the review go (or had nothing to lose).
+        state.unsaved.set(false);
         state.status.set(format!("Reading “{}”…", file.name()));
         let name = file.name();
         wasm_bindgen_futures::spawn_local(async move {
@@ -749,6 +751,8 @@ mod client {
         state.error.set(None);
         state.busy.set(true);
         state.rows.set(Vec::new());
+        // The visitor agreed to let the review go (or had nothing to lose).
+        state.unsaved.set(false);
         state.status.set("Matching questions…".into());
         send(
             worker,

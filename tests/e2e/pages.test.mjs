@@ -317,13 +317,23 @@ test('day counts are recounted on the day the page is read, not the day it was b
   assert.match(late.notice, /Objections until 2026-12-09 \(closed\)\./);
   assert.ok(late.badges.includes('Expired'), late.badges.join(', '));
 
-  // The change's own entry counts the same way.
-  const { context, page } = await open('/subprocessors/', readOn('2026-12-08'));
-  try {
-    assert.match(await page.locator('.change .objection').first().innerText(), /\(2 days left\)\./);
-  } finally {
-    await context.close();
-  }
+  // The change's own entry counts the same way, and once the deadline has passed it offers no
+  // way to object.
+  const objection = async (day) => {
+    const { context, page } = await open('/subprocessors/', readOn(day));
+    try {
+      const block = page.locator('.change .objection').first();
+      return { text: await block.innerText(), button: await block.locator('.button').isVisible() };
+    } finally {
+      await context.close();
+    }
+  };
+  const during = await objection('2026-12-08');
+  assert.match(during.text, /until the end of 2026-12-09 \(2 days left\)\./);
+  assert.ok(during.button);
+  const closed = await objection('2026-12-10');
+  assert.match(closed.text, /until the end of 2026-12-09 \(closed\)\./);
+  assert.ok(!closed.button, 'no button to object after the deadline');
 });
 
 test('every route comes with the security headers, breaks no CSP rule, sets no cookie and asks no other host', async () => {

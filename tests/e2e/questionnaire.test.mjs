@@ -179,11 +179,21 @@ test('typed answers survive switching proposals, and nothing typed is lost witho
     // Once downloaded, the page lets go without a word.
     await download(page, 'Download CSV');
     const dialogs = [];
-    page.on('dialog', (d) => { dialogs.push(d.type()); d.dismiss(); });
+    page.on('dialog', async (d) => { dialogs.push(d.type()); await d.accept(); });
+    await matchAll(page);
+    await page.waitForFunction(() => /^Matched/.test(document.querySelector('.questionnaire-status').textContent));
+    assert.deepEqual(dialogs, []);
+
+    // Letting a review go is asked once: another file, then matching it, asks nothing more.
+    await row(page, 'encrypted at rest').locator('textarea').fill('Typed again.');
+    await choose(page, 'second.csv', Buffer.from(CSV), 'text/csv');
+    await page.waitForFunction(() => /Read “second.csv”/.test(document.querySelector('.questionnaire-status').textContent));
+    await matchAll(page);
+    assert.deepEqual(dialogs, ['confirm']);
     const closed = new Promise((resolve) => page.once('close', resolve));
     await page.close({ runBeforeUnload: true });
     await closed;
-    assert.deepEqual(dialogs, []);
+    assert.deepEqual(dialogs, ['confirm']);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

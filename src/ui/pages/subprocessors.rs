@@ -95,7 +95,7 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
                             {c.objection.map(|o| view! {
                                 <div class="objection">
                                     <p>
-                                        <strong>"Objections are open until the end of "
+                                        <strong>"Objections until the end of "
                                             <time datetime=o.deadline.clone()>{o.deadline.clone()}</time>
                                         </strong>
                                         " (" <DaysLeft days=o.days_left /> ")."
