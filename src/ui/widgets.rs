@@ -56,7 +56,7 @@ fn DaysLeftIsland(expiry: bool, date: String, days: i64) -> impl IntoView {
     // day has passed, `data-past` lets the stylesheet hide what only made sense before it (the
     // button to object).
     view! {
-        <span data-past=move || (days.get() < 0).then_some("")>
+        <span data-past=move || days.get() < 0>
             {move || DaysTo::words(kind, days.get())}
         </span>
     }
