@@ -21,7 +21,9 @@ export const TRUSTCTL = resolve(process.env.TRUSTCTL ?? join(ROOT, 'target/relea
 const SCALES = (process.env.SCALES ?? '1,10,100').split(',').map(Number);
 /** The issue's goal for the largest content, in seconds. */
 const GOAL_SECONDS = 5;
-const ENV = { ...process.env, TRUST_TODAY: '2026-11-22' };
+/** The day the example content describes, and is built and read as of. */
+export const BUILD_DAY = '2026-11-22';
+const ENV = { ...process.env, TRUST_TODAY: BUILD_DAY };
 /** The example content with answers, subprocessors, documents and updates multiplied by `factor`. */
 export function scaled(factor, out) {
   cpSync(join(ROOT, 'content'), out, { recursive: true });
