@@ -166,9 +166,14 @@ impl Sources {
             Err(e) => {
                 let mut message = e.message().trim_end().to_owned();
                 let blank_optional = message == crate::model::text::BLANK_OPTIONAL;
-                if blank_optional || message == crate::model::text::BLANK {
+                let blank_item = message == crate::model::text::BLANK_ITEM;
+                if blank_optional || blank_item || message == crate::model::text::BLANK {
                     if let Some(key) = e.span().and_then(|at| key_before(text, at.start)) {
-                        message = format!("`{key}` is blank");
+                        message = if blank_item {
+                            format!("`{key}` has a blank item")
+                        } else {
+                            format!("`{key}` is blank")
+                        };
                     }
                 }
                 let hint = if let Some(near) = unknown_field_suggestion(&message) {
@@ -180,6 +185,8 @@ impl Sources {
                     )
                 } else if message.starts_with("missing field") {
                     Some("add the key; `trustctl reference -` says what it holds".to_owned())
+                } else if blank_item {
+                    Some("write it, or take it out of the list".to_owned())
                 } else if blank_optional {
                     Some("write it, or leave the key out".to_owned())
                 } else if message.ends_with(" is blank") || message == crate::model::text::BLANK {

@@ -17,8 +17,10 @@ pub struct DataPractices {
     #[serde(deserialize_with = "super::text::required")]
     pub deletion: String,
     /// Categories of personal data processed for customers.
+    #[serde(deserialize_with = "super::text::items")]
     pub personal_data: Vec<String>,
     /// Categories of data subjects.
+    #[serde(deserialize_with = "super::text::items")]
     pub data_subjects: Vec<String>,
     /// How data subjects exercise their rights (Markdown).
     #[serde(deserialize_with = "super::text::required")]
@@ -51,6 +53,7 @@ pub struct Region {
     #[schemars(with = "String")]
     pub provider: Spanned<String>,
     /// Data-centre locations (`Frankfurt`).
+    #[serde(deserialize_with = "super::text::items")]
     pub locations: Vec<String>,
     /// Where backups are kept.
     #[serde(deserialize_with = "super::text::required")]

@@ -20,8 +20,10 @@ pub struct Disclosure {
 #[serde(deny_unknown_fields)]
 pub struct DisclosureMeta {
     /// What researchers may test.
+    #[serde(deserialize_with = "super::text::items")]
     pub in_scope: Vec<String>,
     /// What they must not test or report.
+    #[serde(deserialize_with = "super::text::items")]
     pub out_of_scope: Vec<String>,
     /// Where reports go: `mailto:` or `https:` URLs, most preferred first.
     #[schemars(with = "Vec<String>")]

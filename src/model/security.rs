@@ -61,18 +61,25 @@ pub struct Control {
 #[serde(deny_unknown_fields)]
 pub struct Measures {
     /// Physical access control to premises and data centres.
+    #[serde(deserialize_with = "super::text::items")]
     pub physical_access: Vec<String>,
     /// Access control to systems.
+    #[serde(deserialize_with = "super::text::items")]
     pub system_access: Vec<String>,
     /// Access control to data.
+    #[serde(deserialize_with = "super::text::items")]
     pub data_access: Vec<String>,
     /// Protection of data in transmission.
+    #[serde(deserialize_with = "super::text::items")]
     pub transmission: Vec<String>,
     /// Input control: who entered or changed what, when.
+    #[serde(deserialize_with = "super::text::items")]
     pub input: Vec<String>,
     /// Availability and backups.
+    #[serde(deserialize_with = "super::text::items")]
     pub availability: Vec<String>,
     /// Separation of data processed for different purposes and customers.
+    #[serde(deserialize_with = "super::text::items")]
     pub separation: Vec<String>,
 }
 

@@ -36,6 +36,7 @@ pub struct Subprocessor {
     #[serde(default, deserialize_with = "super::text::optional")]
     pub processing: Option<String>,
     /// Categories of personal data it processes.
+    #[serde(deserialize_with = "super::text::items")]
     pub data_categories: Vec<String>,
     /// Countries where it processes data, ISO 3166-1 alpha-2.
     #[schemars(with = "Vec<String>")]

@@ -22,6 +22,20 @@ pub fn optional<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Str
     }
 }
 
+/// What a list with a blank item is called in `check`'s message.
+pub const BLANK_ITEM: &str = "a list item is blank";
+
+/// Deserializes a list of texts, refusing a blank item: `data_categories = ["Names", ""]` would
+/// publish an empty bullet or table entry.
+pub fn items<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    let items = Vec::<String>::deserialize(deserializer)?;
+    if items.iter().any(|i| i.trim().is_empty()) {
+        Err(D::Error::custom(BLANK_ITEM))
+    } else {
+        Ok(items)
+    }
+}
+
 /// Deserializes a required text, refusing a blank one (`#[serde(deserialize_with = …)]`).
 pub fn required<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
     let text = String::deserialize(deserializer)?;
@@ -55,6 +69,22 @@ mod tests {
         assert_eq!(t.title.as_deref(), Some("Hi"));
         let blank = toml::from_str::<Titled>("title = \"\"").unwrap_err();
         assert_eq!(blank.message(), super::BLANK_OPTIONAL);
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Listed {
+        #[serde(deserialize_with = "super::items")]
+        list: Vec<String>,
+    }
+
+    #[test]
+    fn a_list_refuses_a_blank_item() {
+        assert_eq!(
+            toml::from_str::<Listed>("list = [\"a\"]").unwrap().list,
+            ["a"]
+        );
+        let blank = toml::from_str::<Listed>("list = [\"a\", \" \"]").unwrap_err();
+        assert_eq!(blank.message(), super::BLANK_ITEM);
     }
 
     #[test]
