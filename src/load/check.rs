@@ -793,7 +793,7 @@ impl<'a> Cx<'a> {
                 _ => {}
             }
             let (announced, effective) = (*c.announced.get_ref(), *c.effective.get_ref());
-            if announced > model.today {
+            if !c.published_on(model.today) {
                 self.warning(
                     &at,
                     c.announced.span(),

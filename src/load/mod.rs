@@ -97,43 +97,41 @@ pub fn load(dir: &Path, today: Date) -> Result<(Model, Diagnostics), Diagnostics
         .markdown_dir::<UpdateMeta>("updates")
         .into_iter()
         .map(|(s, meta, markdown)| {
+            let update = Update {
+                id: s.stem(),
+                meta,
+                markdown,
+            };
             // A copied update whose `date` was not changed would be published under the old
             // day, far down the page and the feeds.
-            let named = s
-                .stem()
-                .get(..10)
-                .and_then(|d| d.parse::<jiff::civil::Date>().ok());
-            if let Some(named) = named.map(Date).filter(|named| *named != meta.date) {
+            let named = update.id.get(..10).and_then(|d| d.parse().ok()).map(Date);
+            if let Some(named) = named.filter(|named| *named != update.meta.date) {
                 src.push(
                     Diagnostic::file_error(
                         &s.file,
                         format!(
                             "the file name says {named} but `date` says {}: the site uses `date`",
-                            meta.date
+                            update.meta.date
                         ),
                     )
                     .warning()
                     .hint("make them agree: the file name's date is only for sorting files"),
                 );
             }
-            if meta.date > today {
+            if !update.published_on(today) {
                 src.push(
                     Diagnostic::file_error(
                         &s.file,
                         format!(
                             "dated {}, after today ({today}): the site leaves it out until then",
-                            meta.date
+                            update.meta.date
                         ),
                     )
                     .warning()
                     .hint("a build on or after that day publishes it (rebuild daily)"),
                 );
             }
-            Update {
-                id: s.stem(),
-                meta,
-                markdown,
-            }
+            update
         })
         .collect();
     updates.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.id.cmp(&b.id)));
@@ -184,8 +182,8 @@ pub fn load(dir: &Path, today: Date) -> Result<(Model, Diagnostics), Diagnostics
     // published from that day: like a blog's future posts, and so that no customer reads of a
     // change before the day it says it was announced.
     let mut model = model;
-    model.changes.retain(|c| *c.announced.get_ref() <= today);
-    model.updates.retain(|u| u.meta.date <= today);
+    model.changes.retain(|c| c.published_on(today));
+    model.updates.retain(|u| u.published_on(today));
 
     let diagnostics = src.finish();
     if diagnostics.has_errors() {

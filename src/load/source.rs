@@ -165,18 +165,13 @@ impl Sources {
             Ok(value) => Some(value),
             Err(e) => {
                 let mut message = e.message().trim_end().to_owned();
-                let blank_optional = message == crate::model::text::BLANK_OPTIONAL;
-                let blank_item = message == crate::model::text::BLANK_ITEM;
-                if blank_optional || blank_item || message == crate::model::text::BLANK {
-                    if let Some(key) = e.span().and_then(|at| key_before(text, at.start)) {
-                        message = if blank_item {
-                            format!("`{key}` has a blank item")
-                        } else {
-                            format!("`{key}` is blank")
-                        };
-                    }
+                let blank = crate::model::text::Blank::of(&message);
+                if let Some(blank) = blank {
+                    message = blank.about(e.span().and_then(|at| key_before(text, at.start)));
                 }
-                let hint = if let Some(near) = unknown_field_suggestion(&message) {
+                let hint = if let Some(blank) = blank {
+                    Some(blank.hint().to_owned())
+                } else if let Some(near) = unknown_field_suggestion(&message) {
                     Some(format!("did you mean `{near}`?"))
                 } else if message.starts_with("unknown field") {
                     Some(
@@ -185,12 +180,6 @@ impl Sources {
                     )
                 } else if message.starts_with("missing field") {
                     Some("add the key; `trustctl reference -` says what it holds".to_owned())
-                } else if blank_item {
-                    Some("write it, or take it out of the list".to_owned())
-                } else if blank_optional {
-                    Some("write it, or leave the key out".to_owned())
-                } else if message.ends_with(" is blank") || message == crate::model::text::BLANK {
-                    Some("write it; `trustctl reference -` says what it holds".to_owned())
                 } else if message.starts_with("unknown variant") {
                     Some("use one of the values listed".to_owned())
                 } else {

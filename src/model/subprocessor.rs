@@ -154,6 +154,11 @@ impl Change {
         self.effective.get_ref().plus_days(-1)
     }
 
+    /// Whether the site shows it on `day`: from the day it is announced, never before.
+    pub fn published_on(&self, day: Date) -> bool {
+        *self.announced.get_ref() <= day
+    }
+
     /// Whether customers may still object on `day`.
     pub fn open_on(&self, day: Date) -> bool {
         *self.announced.get_ref() <= day && day <= self.objection_deadline()

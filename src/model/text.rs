@@ -5,32 +5,72 @@
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 
-/// What a blank required text is called in `check`'s message; the hint is keyed on it.
-pub const BLANK: &str = "this text is blank";
+/// Which kind of blank a deserializer refused. Serde carries only a message from the value to
+/// the loader, so each kind is that message, and the loader turns it back into the kind to word
+/// the error with the key's name and hint (`Blank::of`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Blank {
+    /// A required text.
+    Text,
+    /// An optional text, given but blank.
+    Optional,
+    /// An item of a list.
+    Item,
+}
 
-/// What a blank optional text is called in `check`'s message: one to write or leave out.
-pub const BLANK_OPTIONAL: &str = "this optional text is blank";
+impl Blank {
+    const ALL: [Blank; 3] = [Blank::Text, Blank::Optional, Blank::Item];
+
+    /// The deserializer's message.
+    fn message(self) -> &'static str {
+        match self {
+            Blank::Text => "this text is blank",
+            Blank::Optional => "this optional text is blank",
+            Blank::Item => "a list item is blank",
+        }
+    }
+
+    /// The kind a deserializer's `message` names, if it names one.
+    pub fn of(message: &str) -> Option<Blank> {
+        Blank::ALL.into_iter().find(|b| b.message() == message)
+    }
+
+    /// The error about `key`'s value (or, not knowing the key, the value).
+    pub fn about(self, key: Option<&str>) -> String {
+        match (self, key) {
+            (Blank::Item, Some(key)) => format!("`{key}` has a blank item"),
+            (_, Some(key)) => format!("`{key}` is blank"),
+            (_, None) => self.message().to_owned(),
+        }
+    }
+
+    /// What to do about it.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Blank::Text => "write it; `trustctl reference -` says what it holds",
+            Blank::Optional => "write it, or leave the key out",
+            Blank::Item => "write it, or take it out of the list",
+        }
+    }
+}
 
 /// Deserializes an optional text given in the file, refusing a blank one: an empty heading or
 /// auditor is never what a key written out meant (with `#[serde(default)]` for an absent key).
 pub fn optional<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
     let text = String::deserialize(deserializer)?;
     if text.trim().is_empty() {
-        Err(D::Error::custom(BLANK_OPTIONAL))
+        Err(D::Error::custom(Blank::Optional.message()))
     } else {
         Ok(Some(text))
     }
 }
-
-/// What a list with a blank item is called in `check`'s message.
-pub const BLANK_ITEM: &str = "a list item is blank";
 
 /// Deserializes a list of texts, refusing a blank item: `data_categories = ["Names", ""]` would
 /// publish an empty bullet or table entry.
 pub fn items<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
     let items = Vec::<String>::deserialize(deserializer)?;
     if items.iter().any(|i| i.trim().is_empty()) {
-        Err(D::Error::custom(BLANK_ITEM))
+        Err(D::Error::custom(Blank::Item.message()))
     } else {
         Ok(items)
     }
@@ -40,7 +80,7 @@ pub fn items<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, 
 pub fn required<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
     let text = String::deserialize(deserializer)?;
     if text.trim().is_empty() {
-        Err(D::Error::custom(BLANK))
+        Err(D::Error::custom(Blank::Text.message()))
     } else {
         Ok(text)
     }
@@ -68,7 +108,10 @@ mod tests {
         let t = toml::from_str::<Titled>("title = \"Hi\"").unwrap();
         assert_eq!(t.title.as_deref(), Some("Hi"));
         let blank = toml::from_str::<Titled>("title = \"\"").unwrap_err();
-        assert_eq!(blank.message(), super::BLANK_OPTIONAL);
+        assert_eq!(
+            super::Blank::of(blank.message()),
+            Some(super::Blank::Optional)
+        );
     }
 
     #[derive(Debug, Deserialize)]
@@ -84,13 +127,13 @@ mod tests {
             ["a"]
         );
         let blank = toml::from_str::<Listed>("list = [\"a\", \" \"]").unwrap_err();
-        assert_eq!(blank.message(), super::BLANK_ITEM);
+        assert_eq!(super::Blank::of(blank.message()), Some(super::Blank::Item));
     }
 
     #[test]
     fn a_blank_text_is_refused_at_its_value_and_words_pass() {
         let blank = toml::from_str::<Named>("name = \"  \"\n").unwrap_err();
-        assert_eq!(blank.message(), super::BLANK);
+        assert_eq!(super::Blank::of(blank.message()), Some(super::Blank::Text));
         assert_eq!(blank.span(), Some(7..11));
         assert_eq!(
             toml::from_str::<Named>("name = \"Ada\"").unwrap().name,

@@ -16,6 +16,13 @@ pub struct Update {
     pub markdown: String,
 }
 
+impl Update {
+    /// Whether the site shows it on `day`: from its date, never before.
+    pub fn published_on(&self, day: Date) -> bool {
+        self.meta.date <= day
+    }
+}
+
 /// The front matter of an update.
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -240,23 +240,25 @@ fn open_changes(model: &Model) -> Vec<ChangeNotice> {
         .changes
         .iter()
         .filter(|c| c.open_on(model.today))
-        .map(|c| {
-            let deadline = c.objection_deadline();
-            ChangeNotice {
-                id: c.id.get_ref().clone(),
-                summary: c.summary.clone(),
-                deadline: deadline.to_string(),
-                days_left: DaysTo {
-                    kind: Countdown::ObjectionDeadline,
-                    date: deadline.to_string(),
-                    days: model.today.days_until(deadline),
-                },
-                href: format!("/subprocessors/#{}", change_anchor(c.id.get_ref())),
-            }
+        .map(|c| ChangeNotice {
+            id: c.id.get_ref().clone(),
+            summary: c.summary.clone(),
+            deadline: objection_deadline(model, c),
+            href: format!("/subprocessors/#{}", change_anchor(c.id.get_ref())),
         })
         .collect();
-    open.sort_by(|a, b| a.deadline.cmp(&b.deadline));
+    open.sort_by(|a, b| a.deadline.date.cmp(&b.deadline.date));
     open
+}
+
+/// The last day to object to `c`, counted from the build's day.
+fn objection_deadline(model: &Model, c: &crate::model::Change) -> DaysTo {
+    let deadline = c.objection_deadline();
+    DaysTo {
+        kind: Countdown::ObjectionDeadline,
+        date: deadline.to_string(),
+        days: model.today.days_until(deadline),
+    }
 }
 
 // ---- certifications -------------------------------------------------------------------------
@@ -288,9 +290,7 @@ fn certification_status(model: &Model, c: &Certification) -> (Badge, Option<Stri
         (Status::Planned, ..) => (Badge::new("Planned", Tone::Neutral), None),
         (Status::Expired, ..) => (
             Badge::new("Expired", Tone::Bad),
-            c.valid_until
-                .as_ref()
-                .map(|u| format!("Expired on {}.", u.get_ref())),
+            until.map(|u| format!("Expired on {u}.")),
         ),
     }
 }
@@ -762,12 +762,7 @@ fn change_item(model: &Model, c: &crate::model::Change, ids: &mut PageIds) -> Ch
         effective: c.effective.get_ref().to_string(),
         reason_html: ids.html(&c.reason),
         objection: c.open_on(model.today).then(|| Objection {
-            deadline: c.objection_deadline().to_string(),
-            days_left: DaysTo {
-                kind: Countdown::ObjectionDeadline,
-                date: c.objection_deadline().to_string(),
-                days: model.today.days_until(c.objection_deadline()),
-            },
+            deadline: objection_deadline(model, c),
             mailto: objection_mailto(model, c),
         }),
     }

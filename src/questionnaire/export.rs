@@ -91,13 +91,16 @@ fn filled_rows(
     for f in filled {
         if let Some(row) = rows.get_mut(f.row) {
             row.resize(place.width, String::new());
-            match place.answer {
+            let cells = [&f.answer, &f.short, &f.source];
+            // The answer in the questionnaire's own column, if it has one; the rest appended.
+            let appended = match place.answer {
                 Some(col) => {
                     row[col] = added(&f.answer);
-                    row.extend([&f.short, &f.source].map(|cell| added(cell)));
+                    &cells[1..]
                 }
-                None => row.extend([&f.answer, &f.short, &f.source].map(|cell| added(cell))),
-            }
+                None => &cells[..],
+            };
+            row.extend(appended.iter().map(|cell| added(cell)));
         }
     }
     rows

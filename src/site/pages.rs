@@ -150,10 +150,8 @@ pub struct ChangeNotice {
     pub id: String,
     /// What changes.
     pub summary: String,
-    /// The objection deadline (the day before it takes effect), ISO 8601.
-    pub deadline: String,
-    /// Days left to object.
-    pub days_left: DaysTo,
+    /// The objection deadline (the day before it takes effect), with the days left to it.
+    pub deadline: DaysTo,
     /// Link to the change.
     pub href: String,
 }
@@ -371,10 +369,8 @@ pub struct ChangeItem {
 /// How to object to a change still inside its objection window.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Objection {
-    /// The last day to object, ISO 8601.
-    pub deadline: String,
-    /// The count of days to the deadline (the words count the deadline day too).
-    pub days_left: DaysTo,
+    /// The last day to object, with the days left to it (the words count that day too).
+    pub deadline: DaysTo,
     /// A prefilled `mailto:` naming the change, or `None` when the DPA names no address.
     pub mailto: Option<String>,
 }

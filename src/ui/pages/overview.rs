@@ -27,8 +27,8 @@ pub fn OpenChanges(changes: Vec<ChangeNotice>) -> impl IntoView {
                                 <li>
                                     <a href=c.href>{c.summary}</a>
                                     " Objections until "
-                                    <time datetime=c.deadline.clone()>{c.deadline.clone()}</time>
-                                    " (" <DaysLeft days=c.days_left /> ")."
+                                    <time datetime=c.deadline.date.clone()>{c.deadline.date.clone()}</time>
+                                    " (" <DaysLeft days=c.deadline /> ")."
                                 </li>
                             }
                         })

@@ -96,9 +96,9 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
                                 <div class="objection">
                                     <p>
                                         <strong>"Objections until the end of "
-                                            <time datetime=o.deadline.clone()>{o.deadline.clone()}</time>
+                                            <time datetime=o.deadline.date.clone()>{o.deadline.date.clone()}</time>
                                         </strong>
-                                        " (" <DaysLeft days=o.days_left /> ")."
+                                        " (" <DaysLeft days=o.deadline /> ")."
                                     </p>
                                     {o.mailto.map(|m| view! {
                                         <p><a class="button" href=m>"Object to this change by email"</a></p>
