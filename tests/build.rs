@@ -200,7 +200,8 @@ fn a_stylesheet_that_does_not_parse_fails_the_build_with_its_file_and_line() {
 }
 
 /// Every build follows its links (the example has well over a thousand); a Markdown link to a page
-/// or an anchor that does not exist fails it, names the file and the link, and publishes nothing.
+/// or an anchor that does not exist fails it, says where the content writes the link and which page
+/// it broke, and publishes nothing.
 #[test]
 fn a_link_to_a_missing_page_or_anchor_fails_the_build_and_says_where() {
     let (tmp, app, out) = workspace();
@@ -219,18 +220,26 @@ fn a_link_to_a_missing_page_or_anchor_fails_the_build_and_says_where() {
     text.push_str(
         "\nSee [the old policy](/policies/) and [our SSO answer](/faq/#single-sign-on-typo).\n",
     );
-    fs::write(&page, text).unwrap();
+    fs::write(&page, &text).unwrap();
     let err = build(&bad, &app, &out).unwrap_err();
     let BuildError::BrokenLinks(broken) = &err else {
         panic!("expected broken links, got {err}")
     };
     let shown = err.to_string();
-    for expected in [
-        "/security/index.html: link to /policies/: no page or file there",
-        "/security/index.html: link to /faq/#single-sign-on-typo: the page has no element with that id",
-    ] {
-        assert!(shown.contains(expected), "{expected} not in:\n{shown}");
-    }
+    // Where the author wrote them, as a compiler would say it, and the page they broke.
+    let line = text.lines().count();
+    let column = |link: &str| text.lines().last().unwrap().find(link).unwrap() + 1;
+    let expected = [
+        format!(
+            "  pages/security.md:{line}:{}: link to /policies/: no page or file there (on /security/index.html)",
+            column("/policies/")
+        ),
+        format!(
+            "  pages/security.md:{line}:{}: link to /faq/#single-sign-on-typo: the page has no element with that id (on /security/index.html)",
+            column("/faq/#single")
+        ),
+    ];
+    assert_eq!(shown.lines().collect::<Vec<_>>()[1..3], expected, "{shown}");
     assert!(broken
         .iter()
         .all(|l| l.target.contains("/policies/") || l.target.contains("single-sign-on-typo")));

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 pub use diagnostic::{line_col, Diagnostic, Diagnostics, Severity};
-pub use source::Src;
+pub use source::{ContentTexts, Place, Src};
 
 use crate::model::{
     AnswersFile, CertificationsFile, ChangesFile, DataPractices, Date, Disclosure, DisclosureMeta,
@@ -167,6 +167,7 @@ pub fn load(dir: &Path, today: Date) -> Result<(Model, Diagnostics), Diagnostics
         pages,
         assets,
         today,
+        texts: src.texts(),
     };
     let located = check::Located {
         organization: org_src,

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
@@ -27,6 +28,74 @@ impl Src {
         name.rsplit_once('.')
             .map_or(name, |(stem, _)| stem)
             .to_owned()
+    }
+}
+
+/// The text of each content file as it was read, by path relative to the content directory: where
+/// a problem that only the built site shows (a link to a page that does not exist) is traced back
+/// to the line that writes it, without reading the content a second time.
+#[derive(Clone, Debug, Default)]
+pub struct ContentTexts(Arc<BTreeMap<String, String>>);
+
+impl ContentTexts {
+    /// Each place one of `needles` is written as a whole value (not inside a longer address:
+    /// `/policies/` is not found in `https://else.example/policies/`), as `file:line:col`, by
+    /// file, then position.
+    pub fn find(&self, needles: &[String]) -> Vec<Place> {
+        // What a link's destination stands between: Markdown's `(…)`, `<…>` and `[x]: …`, HTML's
+        // quotes, TOML's quotes and `=`.
+        let opens = |c: char| c.is_whitespace() || "(<\"'=".contains(c);
+        let closes = |c: char| c.is_whitespace() || ")>\"'\\".contains(c);
+        let mut found = Vec::new();
+        for (file, text) in self.0.iter() {
+            let mut at: Vec<usize> = needles
+                .iter()
+                .filter(|n| !n.is_empty())
+                .flat_map(|needle| {
+                    text.match_indices(needle.as_str()).filter_map(|(i, _)| {
+                        let before = text[..i].chars().next_back();
+                        let after = text[i + needle.len()..].chars().next();
+                        (before.is_none_or(opens) && after.is_none_or(closes)).then_some(i)
+                    })
+                })
+                .collect();
+            at.sort_unstable();
+            at.dedup();
+            found.extend(at.into_iter().map(|i| {
+                let (line, column) = super::line_col(text, i);
+                Place {
+                    file: file.clone(),
+                    line,
+                    column,
+                }
+            }));
+        }
+        found
+    }
+}
+
+/// A place in a content file, shown as `file:line:col`; ordered as a reader goes through the
+/// files.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Place {
+    /// Path relative to the content directory, with `/`.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
+impl FromIterator<(String, String)> for ContentTexts {
+    /// Texts by file, as a loader would keep them (for tests of what reads them).
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(texts: I) -> Self {
+        ContentTexts(Arc::new(texts.into_iter().collect()))
     }
 }
 
@@ -88,6 +157,14 @@ impl Sources {
         let blank = body.len() - body.trim_start().len();
         let at = (file_len.saturating_sub(body.len()) + blank).saturating_sub(src.offset);
         at..at
+    }
+
+    /// The text of every file read, for the model to keep (see [`ContentTexts`]).
+    pub fn texts(&self) -> ContentTexts {
+        self.texts
+            .iter()
+            .map(|(file, text)| (file.clone(), text.clone()))
+            .collect()
     }
 
     pub fn finish(mut self) -> Diagnostics {

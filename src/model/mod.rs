@@ -77,6 +77,8 @@ pub struct Model {
     pub assets: BTreeMap<String, u64>,
     /// The day the content was checked against ("today" for expiry and notice windows).
     pub today: Date,
+    /// The files' texts as read, for tracing a problem in the built site back to its line.
+    pub texts: crate::load::ContentTexts,
 }
 
 impl Model {

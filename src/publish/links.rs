@@ -21,20 +21,26 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use scraper::{Html, Node};
 
 use super::BuildError;
+use crate::load::{ContentTexts, Place};
 
-/// A link in the built site that leads nowhere.
+/// A link in the built site that leads nowhere, with every file it is in and every place the
+/// content writes it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BrokenLink {
-    /// The file it is in, as a site path (`/faq/index.html`).
-    pub file: String,
-    /// The link as written.
+    /// The link as written; an address of the site without `site_url`, so that a page's
+    /// `/policies/` and a feed's `https://trust.example/policies/` are one link.
     pub target: String,
     /// What is missing.
     pub problem: LinkProblem,
+    /// The built files it is in, as site paths (`/faq/index.html`): pages, then other files.
+    pub files: Vec<String>,
+    /// Where the content writes it; empty when it is not written as it appears (a link the
+    /// pages derive from an id, or one written with escapes).
+    pub written: Vec<Place>,
 }
 
 /// Why a link is broken.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum LinkProblem {
     /// No page or file at that path.
     NoSuchFile,
@@ -43,12 +49,43 @@ pub enum LinkProblem {
 }
 
 impl fmt::Display for BrokenLink {
+    /// One line per place the content writes the link, as a compiler reports an error (so an
+    /// editor can jump to each); else one line at the first built file.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let problem = match self.problem {
             LinkProblem::NoSuchFile => "no page or file there",
             LinkProblem::NoSuchAnchor => "the page has no element with that id",
         };
-        write!(f, "{}: link to {}: {problem}", self.file, self.target)
+        let target = &self.target;
+        let files = |files: &[String]| {
+            if files.len() > 4 {
+                format!("{} and {} more", files[..3].join(", "), files.len() - 3)
+            } else {
+                files.join(", ")
+            }
+        };
+        if self.written.is_empty() {
+            let (first, rest) = self
+                .files
+                .split_first()
+                .map_or(("", &[][..]), |(f, r)| (f, r));
+            write!(f, "{first}: link to {target}: {problem}")?;
+            if !rest.is_empty() {
+                write!(f, " (also on {})", files(rest))?;
+            }
+            return Ok(());
+        }
+        let lines: Vec<String> = self
+            .written
+            .iter()
+            .map(|at| {
+                format!(
+                    "{at}: link to {target}: {problem} (on {})",
+                    files(&self.files)
+                )
+            })
+            .collect();
+        f.write_str(&lines.join("\n"))
     }
 }
 
@@ -74,7 +111,8 @@ impl fmt::Display for DuplicateId {
 }
 
 /// How many links were checked; or the pages' repeated ids, or else the broken links.
-pub fn check(root: &Path, site_url: &str) -> Result<usize, BuildError> {
+/// `texts` are the content's, where each broken link is looked for to say where it is written.
+pub fn check(root: &Path, site_url: &str, texts: &ContentTexts) -> Result<usize, BuildError> {
     let base = site_url.trim_end_matches('/');
     let mut files = HashSet::new();
     let mut html = Vec::new();
@@ -150,7 +188,8 @@ pub fn check(root: &Path, site_url: &str) -> Result<usize, BuildError> {
     if !duplicates.is_empty() {
         return Err(BuildError::DuplicateIds(duplicates));
     }
-    let mut broken = Vec::new();
+    // Each broken link once, with every file it is in.
+    let mut broken: BTreeMap<(String, LinkProblem), BTreeSet<String>> = BTreeMap::new();
     let mut checked = 0;
     for (file, target) in links {
         let Some(path) = site_path_of(&target, base, &file) else {
@@ -188,20 +227,55 @@ pub fn check(root: &Path, site_url: &str) -> Result<usize, BuildError> {
             }
         };
         if let Some(problem) = problem {
-            broken.push(BrokenLink {
-                file,
-                target,
-                problem,
-            });
+            let target = match target.strip_prefix(base) {
+                Some("") => "/".to_owned(),
+                Some(rest) => rest.to_owned(),
+                None => target,
+            };
+            broken.entry((target, problem)).or_default().insert(file);
         }
     }
     if broken.is_empty() {
-        Ok(checked)
-    } else {
-        broken.sort_by(|a, b| (&a.file, &a.target).cmp(&(&b.file, &b.target)));
-        broken.dedup();
-        Err(BuildError::BrokenLinks(broken))
+        return Ok(checked);
     }
+    let mut broken: Vec<BrokenLink> = broken
+        .into_iter()
+        .map(|((target, problem), files)| {
+            let written = written_at(&target, base, texts);
+            // The pages a visitor meets it on first, then the feeds and exports.
+            let mut files: Vec<String> = files.into_iter().collect();
+            files.sort_by_key(|f| !f.ends_with(".html"));
+            BrokenLink {
+                target,
+                problem,
+                files,
+                written,
+            }
+        })
+        .collect();
+    // In the order the content writes them, as a compiler lists errors; then the links no
+    // content writes as they appear, by target.
+    broken.sort_by(|a, b| {
+        (a.written.is_empty(), a.written.first()).cmp(&(b.written.is_empty(), b.written.first()))
+    });
+    Err(BuildError::BrokenLinks(broken))
+}
+
+/// Where the content writes a broken link: as the page has it, as it reads once decoded (the
+/// pages percent-encode what is not ASCII), and for an address of the site, also with
+/// `site_url` before it.
+fn written_at(target: &str, base: &str, texts: &ContentTexts) -> Vec<Place> {
+    let mut forms = vec![target.to_owned()];
+    if target.starts_with('/') {
+        forms.push(format!("{base}{target}"));
+    }
+    for i in 0..forms.len() {
+        let decoded = percent_encoding::percent_decode_str(&forms[i]).decode_utf8_lossy();
+        if decoded != forms[i] {
+            forms.push(decoded.into_owned());
+        }
+    }
+    texts.find(&forms)
 }
 
 /// What the check needs of one HTML page.
@@ -419,7 +493,8 @@ mod tests {
             r#"<main id="main"><h2 id="sso">SSO</h2><p id="main">x</p><b id="main"></b><i id="sso"></i></main>"#,
         )
         .unwrap();
-        let Err(BuildError::DuplicateIds(repeated)) = check(root, BASE) else {
+        let Err(BuildError::DuplicateIds(repeated)) = check(root, BASE, &ContentTexts::default())
+        else {
             panic!("repeated ids were not found");
         };
         let shown: Vec<String> = repeated.iter().map(ToString::to_string).collect();
@@ -446,24 +521,80 @@ mod tests {
         fs::write(root.join("logo.svg"), "<svg/>").unwrap();
         fs::write(
             root.join("feed.atom"),
-            "<link href=\"https://trust.example/faq/#sso\"/><id>https://trust.example/missing.html</id>",
+            "<link href=\"https://trust.example/faq/#sso\"/><id>https://trust.example/missing.html</id><link href=\"https://trust.example/gone/\"/>",
         )
         .unwrap();
-        let Err(BuildError::BrokenLinks(broken)) = check(root, BASE) else {
+        let Err(BuildError::BrokenLinks(broken)) = check(root, BASE, &ContentTexts::default())
+        else {
             panic!("broken links were not found");
         };
         let shown: Vec<String> = broken.iter().map(ToString::to_string).collect();
         assert_eq!(
             shown,
             [
-                "/feed.atom: link to https://trust.example/missing.html: no page or file there",
                 "/index.html: link to /faq/#nope: the page has no element with that id",
-                "/index.html: link to /gone/: no page or file there",
+                "/index.html: link to /gone/: no page or file there (also on /feed.atom)",
+                "/feed.atom: link to /missing.html: no page or file there",
             ]
         );
 
         fs::write(root.join("index.html"), r#"<a href="/faq/#sso">ok</a>"#).unwrap();
         fs::write(root.join("feed.atom"), "").unwrap();
-        assert_eq!(check(root, BASE).unwrap(), 1);
+        assert_eq!(check(root, BASE, &ContentTexts::default()).unwrap(), 1);
+    }
+
+    #[test]
+    fn a_broken_link_is_reported_where_the_content_writes_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        let page = |n: usize| format!("/p{n}/index.html");
+        for n in 0..6 {
+            fs::create_dir_all(root.join(format!("p{n}"))).unwrap();
+            fs::write(
+                root.join(format!("p{n}/index.html")),
+                r#"<a href="/old/">old</a> <a href="/faq/#%C3%BCber-uns">about</a>"#,
+            )
+            .unwrap();
+        }
+        fs::create_dir_all(root.join("faq")).unwrap();
+        fs::write(root.join("faq/index.html"), r#"<h2 id="sso">SSO</h2>"#).unwrap();
+        fs::write(
+            root.join("feed.atom"),
+            "<link href=\"https://trust.example/faq/#%C3%BCber-uns\"/>",
+        )
+        .unwrap();
+        let texts: ContentTexts = [
+            (
+                "answers/a.toml".to_owned(),
+                "answer = \"\"\"\nSee [the old page](/old/) and [us](/faq/#über-uns).\n\"\"\"\n"
+                    .to_owned(),
+            ),
+            (
+                "pages/security.md".to_owned(),
+                "Not [this one](https://else.example/old/) nor [this](/old/sub/).\n\n[old]: https://trust.example/old/\n"
+                    .to_owned(),
+            ),
+        ]
+        .into_iter()
+        .collect();
+        let Err(err @ BuildError::BrokenLinks(_)) = check(root, BASE, &texts) else {
+            panic!("broken links were not found");
+        };
+        let all: Vec<String> = (0..6).map(page).collect();
+        assert_eq!(
+            err.to_string().lines().collect::<Vec<_>>()[1..4],
+            [
+                "  answers/a.toml:2:20: link to /old/: no page or file there (on /p0/index.html, /p1/index.html, /p2/index.html and 3 more)",
+                "  pages/security.md:3:8: link to /old/: no page or file there (on /p0/index.html, /p1/index.html, /p2/index.html and 3 more)",
+                "  answers/a.toml:2:36: link to /faq/#%C3%BCber-uns: the page has no element with that id (on /p0/index.html, /p1/index.html, /p2/index.html and 4 more)",
+            ]
+        );
+        let BuildError::BrokenLinks(broken) = err else {
+            unreachable!()
+        };
+        assert_eq!(broken[0].files, all);
+        assert_eq!(broken[1].files.last().unwrap(), "/feed.atom");
+        let written: Vec<String> = broken[0].written.iter().map(Place::to_string).collect();
+        assert_eq!(written, ["answers/a.toml:2:20", "pages/security.md:3:8"]);
     }
 }

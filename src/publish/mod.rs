@@ -88,16 +88,30 @@ pub enum BuildError {
     },
     /// Links in the built site lead nowhere (a Markdown link to a page or anchor that does not
     /// exist); the published site is left as it was.
-    #[error("{} broken link(s) in the built site:\n{}\nlinks come from the content's Markdown and ids: fix the target or the link", .0.len(), .0.iter().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n"))]
+    #[error("{} broken link(s) in the built site:\n{}\nlinks come from the content's Markdown and ids: fix the target or the link (a link to a change or update dated after today works from the build on its day)", .0.len(), listed(.0))]
     BrokenLinks(Vec<BrokenLink>),
     /// Pages of the built site give one id to several elements (a raw HTML `id` in the content's
     /// Markdown, or a content id equal to another on its page); the published site is left as
     /// it was.
-    #[error("{} id(s) repeated on a page of the built site:\n{}\nids come from the content's ids (answers, certifications, layers, categories) and from raw HTML in its Markdown (headings give way on their own): rename all but one", .0.len(), .0.iter().map(|d| format!("  {d}")).collect::<Vec<_>>().join("\n"))]
+    #[error("{} id(s) repeated on a page of the built site:\n{}\nids come from the content's ids (answers, certifications, layers, categories) and from raw HTML in its Markdown (headings give way on their own): rename all but one", .0.len(), listed(.0))]
     DuplicateIds(Vec<DuplicateId>),
     /// The output directory exists but was not written by this tool.
     #[error("{0}: exists and does not look like a trust-center build; refusing to replace it (remove it or choose another OUT)")]
     ForeignOutput(PathBuf),
+}
+
+/// Each item's lines, indented under an error's first line.
+fn listed<T: std::fmt::Display>(items: &[T]) -> String {
+    items
+        .iter()
+        .flat_map(|item| {
+            item.to_string()
+                .lines()
+                .map(|line| format!("  {line}"))
+                .collect::<Vec<_>>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 impl BuildError {
@@ -200,7 +214,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     // the build before anything replaces the target.
     let previous = opts.out.is_dir().then_some(opts.out.as_path());
     let (links_checked, compressed) = std::thread::scope(|scope| {
-        let links = scope.spawn(|| links::check(staging.dir(), site_url));
+        let links = scope.spawn(|| links::check(staging.dir(), site_url, &model.texts));
         let compressed = compress::precompress(staging.dir(), true, previous, Effort::Balanced);
         (
             links.join().expect("checking the links panicked"),
