@@ -52,6 +52,23 @@ pub fn schemas() -> Vec<(&'static str, &'static str, Schema)> {
     ]
 }
 
+/// A TOML value as the schemas see it, in JSON terms, as editors read it: dates become ISO
+/// strings.
+pub fn toml_to_json(value: toml::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    match value {
+        toml::Value::String(s) => J::String(s),
+        toml::Value::Integer(i) => J::from(i),
+        toml::Value::Float(f) => J::from(f),
+        toml::Value::Boolean(b) => J::Bool(b),
+        toml::Value::Datetime(d) => J::String(d.to_string()),
+        toml::Value::Array(a) => J::Array(a.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => {
+            J::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
+        }
+    }
+}
+
 /// The schema files' contents, pretty-printed, by file name.
 pub fn rendered() -> Vec<(&'static str, String)> {
     schemas()

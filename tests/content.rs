@@ -165,7 +165,7 @@ fn the_schemas_accept_the_example_and_reject_typos() {
         };
         for file in files.into_iter().filter(|f| f.exists()) {
             let value: toml::Value = toml::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
-            let json = to_json(value);
+            let json = trust_center::schema::toml_to_json(value);
             let errors: Vec<String> = validator
                 .iter_errors(&json)
                 .map(|e| e.to_string())
@@ -184,19 +184,5 @@ fn the_schemas_accept_the_example_and_reject_typos() {
         .as_table_mut()
         .unwrap()
         .insert("brand_colour".into(), toml::Value::String("#fff".into()));
-    assert!(!validator.is_valid(&to_json(value)));
-}
-
-/// TOML as editors see it in JSON terms: dates become ISO strings.
-fn to_json(value: toml::Value) -> serde_json::Value {
-    use serde_json::Value as J;
-    match value {
-        toml::Value::String(s) => J::String(s),
-        toml::Value::Integer(i) => J::from(i),
-        toml::Value::Float(f) => J::from(f),
-        toml::Value::Boolean(b) => J::Bool(b),
-        toml::Value::Datetime(d) => J::String(d.to_string()),
-        toml::Value::Array(a) => J::Array(a.into_iter().map(to_json).collect()),
-        toml::Value::Table(t) => J::Object(t.into_iter().map(|(k, v)| (k, to_json(v))).collect()),
-    }
+    assert!(!validator.is_valid(&trust_center::schema::toml_to_json(value)));
 }

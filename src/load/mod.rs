@@ -6,6 +6,7 @@
 
 mod check;
 mod diagnostic;
+mod keys;
 mod source;
 
 use std::collections::BTreeMap;

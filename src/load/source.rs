@@ -7,6 +7,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 
 use super::{Diagnostic, Diagnostics};
@@ -227,7 +228,11 @@ impl Sources {
     }
 
     /// Parses the TOML file `rel`.
-    pub fn toml<T: DeserializeOwned>(&mut self, rel: &str, required: bool) -> Option<(T, Src)> {
+    pub fn toml<T: DeserializeOwned + JsonSchema>(
+        &mut self,
+        rel: &str,
+        required: bool,
+    ) -> Option<(T, Src)> {
         let text = self.read(rel, required)?;
         let src = Src {
             file: rel.to_owned(),
@@ -236,38 +241,31 @@ impl Sources {
         self.parse(&src, &text).map(|v| (v, src))
     }
 
-    /// Parses TOML text taken from `src` (the whole file or its front matter).
-    fn parse<T: DeserializeOwned>(&mut self, src: &Src, text: &str) -> Option<T> {
-        match toml::from_str::<T>(text) {
-            Ok(value) => Some(value),
-            Err(e) => {
-                let mut message = e.message().trim_end().to_owned();
-                let blank = crate::model::text::Blank::of(&message);
-                if let Some(blank) = blank {
-                    message = blank.about(e.span().and_then(|at| key_before(text, at.start)));
-                }
-                let hint = if let Some(blank) = blank {
-                    Some(blank.hint().to_owned())
-                } else if let Some(near) = unknown_field_suggestion(&message) {
-                    Some(format!("did you mean `{near}`?"))
-                } else if message.starts_with("unknown field") {
-                    Some(
-                        "check the spelling; `trustctl reference -` prints every key of every file"
-                            .to_owned(),
-                    )
-                } else if message.starts_with("missing field") {
-                    Some("add the key; `trustctl reference -` says what it holds".to_owned())
-                } else if message.starts_with("unknown variant") {
-                    Some("use one of the values listed".to_owned())
-                } else {
-                    None
-                };
-                let d = self.error(src, e.span().unwrap_or(0..0), message);
-                d.hint = hint;
-                self.failed.insert(src.file.clone());
-                None
-            }
+    /// Parses TOML text taken from `src` (the whole file or its front matter). On failure, every
+    /// unknown and missing key is reported with serde's first error (see [`super::keys`]).
+    fn parse<T: DeserializeOwned + JsonSchema>(&mut self, src: &Src, text: &str) -> Option<T> {
+        let e = match toml::from_str::<T>(text) {
+            Ok(value) => return Some(value),
+            Err(e) => e,
+        };
+        let mut message = e.message().trim_end().to_owned();
+        let mut first_hint = hint(&message);
+        if let Some(blank) = crate::model::text::Blank::of(&message) {
+            message = blank.about(e.span().and_then(|at| key_before(text, at.start)));
+            first_hint = Some(blank.hint().to_owned());
         }
+        let keys = super::keys::problems::<T>(text);
+        // serde's error is one of them when it is about a key: they say it, at the key.
+        let about = kind_and_key(&message);
+        if about.is_none() || !keys.iter().any(|k| kind_and_key(&k.message) == about) {
+            self.error(src, e.span().unwrap_or(0..0), message).hint = first_hint;
+        }
+        for key in keys {
+            let key_hint = hint(&key.message);
+            self.error(src, key.span, key.message).hint = key_hint;
+        }
+        self.failed.insert(src.file.clone());
+        None
     }
 
     /// The files in directory `rel` with extension `ext`, sorted; other files get a warning.
@@ -302,7 +300,7 @@ impl Sources {
     }
 
     /// Parses every `.toml` file of directory `rel`.
-    pub fn toml_dir<T: DeserializeOwned>(&mut self, rel: &str) -> Vec<(Src, T)> {
+    pub fn toml_dir<T: DeserializeOwned + JsonSchema>(&mut self, rel: &str) -> Vec<(Src, T)> {
         let files = self.dir_files(rel, ".toml");
         files
             .into_iter()
@@ -311,7 +309,7 @@ impl Sources {
     }
 
     /// Parses the Markdown file `rel`, whose front matter is required.
-    pub fn markdown<T: DeserializeOwned>(
+    pub fn markdown<T: DeserializeOwned + JsonSchema>(
         &mut self,
         rel: &str,
         required: bool,
@@ -321,7 +319,10 @@ impl Sources {
     }
 
     /// Parses every `.md` file of directory `rel`; front matter required.
-    pub fn markdown_dir<T: DeserializeOwned>(&mut self, rel: &str) -> Vec<(Src, T, String)> {
+    pub fn markdown_dir<T: DeserializeOwned + JsonSchema>(
+        &mut self,
+        rel: &str,
+    ) -> Vec<(Src, T, String)> {
         let files = self.dir_files(rel, ".md");
         files
             .into_iter()
@@ -330,7 +331,7 @@ impl Sources {
     }
 
     /// Parses every `.md` file of directory `rel`; front matter optional (defaults).
-    pub fn markdown_dir_optional_front<T: DeserializeOwned + Default>(
+    pub fn markdown_dir_optional_front<T: DeserializeOwned + JsonSchema + Default>(
         &mut self,
         rel: &str,
     ) -> Vec<(Src, T, String)> {
@@ -348,7 +349,7 @@ impl Sources {
     }
 
     /// Splits `+++` TOML front matter from the Markdown body and parses it.
-    fn front_matter<T: DeserializeOwned>(
+    fn front_matter<T: DeserializeOwned + JsonSchema>(
         &mut self,
         rel: &str,
         text: &str,
@@ -482,6 +483,28 @@ pub(crate) fn split_front_matter(rest: &str) -> Option<(&str, &str)> {
 }
 
 /// For serde's "unknown field `x`, expected one of `a`, `b`": the expected key closest to `x`.
+/// `("missing field ", "name")` of "missing field `name`": what a message about a key says of
+/// which key, to tell when two messages are about the same one.
+fn kind_and_key(message: &str) -> Option<(&str, &str)> {
+    let (kind, rest) = message.split_once('`')?;
+    Some((kind, rest.split_once('`')?.0))
+}
+
+/// How to mend what a parse error says.
+fn hint(message: &str) -> Option<String> {
+    if let Some(near) = unknown_field_suggestion(message) {
+        Some(format!("did you mean `{near}`?"))
+    } else if message.starts_with("unknown field") {
+        Some("check the spelling; `trustctl reference -` prints every key of every file".to_owned())
+    } else if message.starts_with("missing field") {
+        Some("add the key; `trustctl reference -` says what it holds".to_owned())
+    } else if message.starts_with("unknown variant") {
+        Some("use one of the values listed".to_owned())
+    } else {
+        None
+    }
+}
+
 fn unknown_field_suggestion(message: &str) -> Option<String> {
     let rest = message.strip_prefix("unknown field `")?;
     let (field, expected) = rest.split_once('`')?;
