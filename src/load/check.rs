@@ -9,9 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use toml::Spanned;
 
 use super::source::{closest, Sources};
-use super::Src;
+use super::{Diagnostic, Src};
 use crate::model::{
-    Access, Answer, ChangeKind, Conflict, Contact, DocumentKind, Entry, Framework, Mechanism,
+    Access, Answer, ChangeKind, Conflict, Contact, Date, DocumentKind, Entry, Framework, Mechanism,
     Model, Status,
 };
 use crate::site::Section;
@@ -25,6 +25,7 @@ pub struct Located {
     pub subprocessors: Vec<Src>,
     pub documents: Vec<Src>,
     pub answers: Vec<Src>,
+    pub updates: Vec<Src>,
 }
 
 /// Days before expiry from which `check` warns about a certification.
@@ -61,6 +62,7 @@ pub fn check(model: &Model, at: &Located, src: &mut Sources) {
     cx.documents(&at.documents);
     cx.disclosure(&at.disclosure);
     cx.answers(&at.answers);
+    cx.updates(&at.updates);
 }
 
 struct Cx<'a> {
@@ -1144,6 +1146,39 @@ impl<'a> Cx<'a> {
                         phrasing.get_ref()
                     ),
                     "remove the repetition",
+                );
+            }
+        }
+    }
+
+    /// Updates: dated as their file names say, and published from their date.
+    fn updates(&mut self, located: &[Src]) {
+        let today = self.model.today;
+        for (at, update) in located.iter().zip(&self.model.updates) {
+            let date = update.meta.date;
+            // A copied update whose `date` was not changed would be published under the old
+            // day, far down the page and the feeds.
+            let named = update.id.get(..10).and_then(|d| d.parse().ok()).map(Date);
+            if let Some(named) = named.filter(|named| *named != date) {
+                self.src.push(
+                    Diagnostic::file_error(
+                        &at.file,
+                        format!(
+                            "the file name says {named} but `date` says {date}: the site uses `date`"
+                        ),
+                    )
+                    .warning()
+                    .hint("make them agree: the file name's date is only for sorting files"),
+                );
+            }
+            if !update.published_on(today) {
+                self.src.push(
+                    Diagnostic::file_error(
+                        &at.file,
+                        format!("dated {date}, after today ({today}): the site leaves it out until then"),
+                    )
+                    .warning()
+                    .hint("a build on or after that day publishes it (rebuild daily)"),
                 );
             }
         }

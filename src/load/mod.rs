@@ -94,48 +94,15 @@ pub fn load(dir: &Path, today: Date) -> Result<(Model, Diagnostics), Diagnostics
             answers.push((s.clone(), answer));
         }
     }
-    let mut updates: Vec<Update> = src
+    let mut updates: Vec<(Src, Update)> = src
         .markdown_dir::<UpdateMeta>("updates")
         .into_iter()
         .map(|(s, meta, markdown)| {
-            let update = Update {
-                id: s.stem(),
-                meta,
-                markdown,
-            };
-            // A copied update whose `date` was not changed would be published under the old
-            // day, far down the page and the feeds.
-            let named = update.id.get(..10).and_then(|d| d.parse().ok()).map(Date);
-            if let Some(named) = named.filter(|named| *named != update.meta.date) {
-                src.push(
-                    Diagnostic::file_error(
-                        &s.file,
-                        format!(
-                            "the file name says {named} but `date` says {}: the site uses `date`",
-                            update.meta.date
-                        ),
-                    )
-                    .warning()
-                    .hint("make them agree: the file name's date is only for sorting files"),
-                );
-            }
-            if !update.published_on(today) {
-                src.push(
-                    Diagnostic::file_error(
-                        &s.file,
-                        format!(
-                            "dated {}, after today ({today}): the site leaves it out until then",
-                            update.meta.date
-                        ),
-                    )
-                    .warning()
-                    .hint("a build on or after that day publishes it (rebuild daily)"),
-                );
-            }
-            update
+            let id = s.stem();
+            (s, Update { id, meta, markdown })
         })
         .collect();
-    updates.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.id.cmp(&b.id)));
+    updates.sort_by(|(_, a), (_, b)| b.meta.date.cmp(&a.meta.date).then_with(|| a.id.cmp(&b.id)));
     let search = src
         .toml::<SearchSettings>("search.toml", false)
         .map(|(f, _)| f)
@@ -164,7 +131,7 @@ pub fn load(dir: &Path, today: Date) -> Result<(Model, Diagnostics), Diagnostics
         disclosure,
         search,
         answers: answers.iter().map(|(_, a)| a.clone()).collect(),
-        updates,
+        updates: updates.iter().map(|(_, u)| u.clone()).collect(),
         pages,
         assets,
         today,
@@ -178,6 +145,7 @@ pub fn load(dir: &Path, today: Date) -> Result<(Model, Diagnostics), Diagnostics
         subprocessors: subprocessors.into_iter().map(|(s, _)| s).collect(),
         documents: documents.into_iter().map(|(s, _)| s).collect(),
         answers: answers.into_iter().map(|(s, _)| s).collect(),
+        updates: updates.into_iter().map(|(s, _)| s).collect(),
     };
     check::check(&model, &located, &mut src);
     // Scheduled content is checked with the rest, so that it still builds on its day, and is
