@@ -111,6 +111,25 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// Language tags as BCP 47 writes them (`en`, `de`, `pt-BR`): security.txt and trust.json
+    /// publish them for programs to read. A well-formed tag whose language is a word
+    /// (`english`) is refused too: no language has a code that long.
+    fn languages(&mut self, at: &Src, key: &str, tags: &[Spanned<String>]) {
+        for tag in tags {
+            let v = tag.get_ref();
+            let language = oxilangtag::LanguageTag::parse(v.as_str())
+                .map(|t| t.primary_language().split('-').next().unwrap_or("").len());
+            if !matches!(language, Ok(2 | 3)) {
+                self.error(
+                    at,
+                    tag.span(),
+                    format!("`{key}` holds \"{v}\", which is not a language tag"),
+                    "write BCP 47 tags: a language code, then a region if needed, e.g. \"en\", \"de\", \"pt-BR\"",
+                );
+            }
+        }
+    }
+
     fn email(&mut self, at: &Src, key: &str, value: &Spanned<String>) {
         if !is_email(value.get_ref()) {
             self.error(
@@ -257,6 +276,7 @@ impl<'a> Cx<'a> {
         if let Some(logo) = &org.logo {
             self.asset(at, "logo", logo);
         }
+        self.languages(at, "languages", &org.languages);
         if let Some(color) = &org.brand_color {
             if !is_hex_color(color.get_ref()) {
                 self.error(
@@ -852,6 +872,7 @@ impl<'a> Cx<'a> {
                 );
             }
             let meta = &doc.meta;
+            self.languages(at, "languages", &meta.languages);
             if *meta.kind.get_ref() == DocumentKind::Dpa {
                 dpas.push((at, &meta.kind));
                 if meta.subprocessor_notice.is_none() {
@@ -929,6 +950,7 @@ impl<'a> Cx<'a> {
     fn disclosure(&mut self, at: &Src) {
         let model = self.model;
         let meta = &model.disclosure.meta;
+        self.languages(at, "preferred_languages", &meta.preferred_languages);
         for c in &meta.contact {
             let v = c.get_ref();
             let ok = match v.strip_prefix("mailto:") {

@@ -47,7 +47,7 @@ pub struct Answer {
     #[serde(skip)]
     pub category: String,
     /// Words that help search find it.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::text::items")]
     pub tags: Vec<String>,
     /// Question ids in questionnaires this answers, by questionnaire: `caiq = ["IAM-02.1"]`.
     #[serde(default)]

@@ -33,7 +33,8 @@ pub struct DisclosureMeta {
     #[schemars(with = "Option<String>")]
     pub encryption_key: Option<Spanned<String>>,
     /// Languages reports may be written in, BCP 47.
-    pub preferred_languages: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub preferred_languages: Vec<Spanned<String>>,
     /// Response times we commit to.
     pub response: ResponseTimes,
     /// Rewards, if any (Markdown).

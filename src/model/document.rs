@@ -39,7 +39,8 @@ pub struct DocumentMeta {
     pub date: Date,
     /// Languages it exists in, BCP 47 (`en`, `de`).
     #[serde(default)]
-    pub languages: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub languages: Vec<Spanned<String>>,
     /// A file under `assets/` to download (a PDF), for public documents.
     #[serde(default)]
     #[schemars(with = "Option<String>")]

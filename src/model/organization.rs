@@ -34,7 +34,8 @@ pub struct Organization {
     pub brand_color: Option<Spanned<String>>,
     /// Languages the company serves customers in, as BCP 47 tags (`en`, `de`).
     #[serde(default)]
-    pub languages: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub languages: Vec<Spanned<String>>,
     /// The registered address.
     pub address: Address,
     /// How to reach the company.

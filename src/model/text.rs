@@ -65,6 +65,15 @@ pub fn optional<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Str
     }
 }
 
+/// Located texts as one line, `en, de`: how a list of tags reads on a page or in a header.
+pub fn joined(texts: &[toml::Spanned<String>]) -> String {
+    texts
+        .iter()
+        .map(|t| t.get_ref().as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Deserializes a list of texts, refusing a blank item: `data_categories = ["Names", ""]` would
 /// publish an empty bullet or table entry.
 pub fn items<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {

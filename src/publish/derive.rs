@@ -932,7 +932,7 @@ fn document_facts(model: &Model, doc: &crate::model::Document) -> Vec<Fact> {
     if !m.languages.is_empty() {
         facts.push(Fact {
             label: "Languages".into(),
-            value: m.languages.join(", "),
+            value: crate::model::text::joined(&m.languages),
         });
     }
     let sized = m.file.as_ref().and_then(|f| {
@@ -1305,7 +1305,7 @@ fn disclosure(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
                 ),
             },
         ],
-        languages: m.preferred_languages.join(", "),
+        languages: crate::model::text::joined(&m.preferred_languages),
         key: m.encryption_key.as_ref().map(|k| Link {
             text: "OpenPGP key".into(),
             href: format!("/{}", k.get_ref()),

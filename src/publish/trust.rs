@@ -361,7 +361,7 @@ pub fn trust_data(model: &Model, answers: &[AnswerRecord]) -> TrustData {
             website: org.website.as_ref().map(|w| w.get_ref().clone()),
             address: format!("{}, {} {}", a.street, a.postal_code, a.city),
             country: a.country.get_ref().clone(),
-            languages: org.languages.clone(),
+            languages: org.languages.iter().map(|l| l.get_ref().clone()).collect(),
             contacts,
         },
         certifications: model
@@ -485,7 +485,7 @@ pub fn trust_data(model: &Model, answers: &[AnswerRecord]) -> TrustData {
                     summary: meta.summary.clone(),
                     version: meta.version.clone(),
                     date: meta.date,
-                    languages: meta.languages.clone(),
+                    languages: meta.languages.iter().map(|l| l.get_ref().clone()).collect(),
                     read_url: read.as_deref().map(abs),
                     download_url: download.as_deref().map(abs),
                     request_url: (meta.access == Access::OnRequest)
@@ -505,7 +505,11 @@ pub fn trust_data(model: &Model, answers: &[AnswerRecord]) -> TrustData {
                 .encryption_key
                 .as_ref()
                 .map(|k| abs(&format!("/{}", k.get_ref()))),
-            preferred_languages: disclosure.preferred_languages.clone(),
+            preferred_languages: disclosure
+                .preferred_languages
+                .iter()
+                .map(|l| l.get_ref().clone())
+                .collect(),
             in_scope: disclosure.in_scope.clone(),
             out_of_scope: disclosure.out_of_scope.clone(),
             acknowledge_days: disclosure.response.acknowledge_days,

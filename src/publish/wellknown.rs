@@ -48,7 +48,7 @@ pub fn security_txt(model: &Model) -> String {
     if !meta.preferred_languages.is_empty() {
         lines.push(format!(
             "Preferred-Languages: {}",
-            meta.preferred_languages.join(", ")
+            crate::model::text::joined(&meta.preferred_languages)
         ));
     }
     lines.push(format!("Canonical: {base}{SECURITY_TXT}"));
