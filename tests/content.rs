@@ -148,7 +148,8 @@ fn the_editor_configuration_covers_every_schema() {
 }
 
 /// Every TOML file of the example content validates against its generated schema with an
-/// independent JSON Schema validator, and a misspelt key does not: what editors will show.
+/// independent JSON Schema validator, and a misspelt key or a blank text does not: what editors
+/// will show.
 #[test]
 fn the_schemas_accept_the_example_and_reject_typos() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
@@ -184,5 +185,12 @@ fn the_schemas_accept_the_example_and_reject_typos() {
         .as_table_mut()
         .unwrap()
         .insert("brand_colour".into(), toml::Value::String("#fff".into()));
+    assert!(!validator.is_valid(&trust_center::schema::toml_to_json(value.clone())));
+    // A blank text too, as the loader refuses it: editors flag it while it is typed.
+    let table = value.as_table_mut().unwrap();
+    table.remove("brand_colour");
+    assert!(validator.is_valid(&trust_center::schema::toml_to_json(value.clone())));
+    let table = value.as_table_mut().unwrap();
+    table.insert("name".into(), toml::Value::String("  ".into()));
     assert!(!validator.is_valid(&trust_center::schema::toml_to_json(value)));
 }

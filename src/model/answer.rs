@@ -14,6 +14,7 @@ use super::Date;
 pub struct AnswersFile {
     /// The category's name as shown (`Access control`).
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub category: String,
     /// The answers, in the order shown.
     #[serde(default)]
@@ -29,6 +30,7 @@ pub struct Answer {
     pub id: Spanned<String>,
     /// The question, as a customer would ask it.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub question: String,
     /// Other ways questionnaires ask the same question ("Is MFA enforced for remote access?"):
     /// the questionnaire assistant matches a buyer's question against each of them as well as
@@ -42,12 +44,14 @@ pub struct Answer {
     pub short: Option<ShortAnswer>,
     /// The full answer (Markdown).
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub answer: String,
     /// The category, from the file (not written per answer).
     #[serde(skip)]
     pub category: String,
     /// Words that help search find it.
     #[serde(default, deserialize_with = "super::text::items")]
+    #[schemars(inner(pattern(super::text::NOT_BLANK)))]
     pub tags: Vec<String>,
     /// Question ids in questionnaires this answers, by questionnaire: `caiq = ["IAM-02.1"]`.
     #[serde(default)]

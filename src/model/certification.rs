@@ -26,15 +26,18 @@ pub struct Certification {
     pub framework: Framework,
     /// The name to show; defaults to the framework's name.
     #[serde(default, deserialize_with = "super::text::optional")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub name: Option<String>,
     /// Where it stands.
     #[schemars(with = "Status")]
     pub status: Spanned<Status>,
     /// The audit firm, certification body or registry.
     #[serde(default, deserialize_with = "super::text::optional")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub auditor: Option<String>,
     /// What the certification covers.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub scope: String,
     /// First day of validity.
     #[serde(default)]
@@ -49,6 +52,7 @@ pub struct Certification {
     pub report_period: Option<Period>,
     /// The certificate or registration number.
     #[serde(default, deserialize_with = "super::text::optional")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub certificate_number: Option<String>,
     /// Where anyone can verify it (a registry entry), `https://…`.
     #[serde(default)]
@@ -56,6 +60,7 @@ pub struct Certification {
     pub verification_url: Option<Spanned<String>>,
     /// For planned and in-progress certifications: when it is expected.
     #[serde(default, deserialize_with = "super::text::optional")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub expected: Option<String>,
     /// Ids of documents (under `documents/`) that belong to it: the certificate, the report.
     #[serde(default)]

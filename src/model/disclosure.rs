@@ -21,9 +21,11 @@ pub struct Disclosure {
 pub struct DisclosureMeta {
     /// What researchers may test.
     #[serde(deserialize_with = "super::text::items")]
+    #[schemars(inner(pattern(super::text::NOT_BLANK)))]
     pub in_scope: Vec<String>,
     /// What they must not test or report.
     #[serde(deserialize_with = "super::text::items")]
+    #[schemars(inner(pattern(super::text::NOT_BLANK)))]
     pub out_of_scope: Vec<String>,
     /// Where reports go: `mailto:` or `https:` URLs, most preferred first.
     #[schemars(with = "Vec<String>")]
@@ -39,6 +41,7 @@ pub struct DisclosureMeta {
     pub response: ResponseTimes,
     /// Rewards, if any (Markdown).
     #[serde(default, deserialize_with = "super::text::optional")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub rewards: Option<String>,
     /// Researchers thanked for valid reports.
     #[serde(default)]
@@ -73,6 +76,7 @@ pub struct ResponseTimes {
 pub struct Acknowledgment {
     /// Name or handle.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub name: String,
     /// When the report was made.
     pub date: Date,

@@ -23,6 +23,7 @@ pub struct Document {
 pub struct DocumentMeta {
     /// The title.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub title: String,
     /// What kind of document.
     #[schemars(with = "DocumentKind")]
@@ -31,9 +32,11 @@ pub struct DocumentMeta {
     pub access: Access,
     /// One or two sentences on what it is.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub summary: String,
     /// The version (`3.1`).
     #[serde(default, deserialize_with = "super::text::optional")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub version: Option<String>,
     /// Effective or publication date.
     pub date: Date,
@@ -60,6 +63,7 @@ pub struct DocumentMeta {
 pub struct PreviousVersion {
     /// The version.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub version: String,
     /// Its effective date.
     pub date: Date,

@@ -10,12 +10,15 @@ use toml::Spanned;
 pub struct Organization {
     /// The name people know the company by.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub name: String,
     /// The legal entity that signs contracts.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub legal_name: String,
     /// One line under the name in the header.
     #[serde(default, deserialize_with = "super::text::optional")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub tagline: Option<String>,
     /// Where the trust center is published (`https://…`), for canonical URLs and feeds.
     #[schemars(with = "String")]
@@ -68,10 +71,12 @@ pub struct Subscribe {
     /// The name of the email field (default `email`).
     #[serde(default = "default_email_field")]
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub email_field: String,
     /// The name of the optional company field (default `company`).
     #[serde(default = "default_company_field")]
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub company_field: String,
     /// Fixed fields sent with every sign-up, e.g. a list id: `extra = { list = "subprocessors" }`.
     #[serde(default)]
@@ -121,12 +126,15 @@ pub enum SubscribeEncoding {
 pub struct Address {
     /// Street and number.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub street: String,
     /// Postal code.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub postal_code: String,
     /// City.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub city: String,
     /// Country as an ISO 3166-1 alpha-2 code (`DE`, `US`).
     #[schemars(with = "String")]
@@ -162,6 +170,7 @@ pub struct Contacts {
 pub struct Contact {
     /// A person or team name.
     #[serde(default, deserialize_with = "super::text::optional")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub name: Option<String>,
     /// An email address.
     #[serde(default)]
@@ -179,6 +188,7 @@ pub struct Contact {
 pub struct Authority {
     /// Its name.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub name: String,
     /// Its website, `https://…`.
     #[schemars(with = "String")]
@@ -191,8 +201,10 @@ pub struct Authority {
 pub struct Roles {
     /// For which data the company is the controller (its own service and account data).
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub controller: String,
     /// For which data it is the processor (customer data).
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub processor: String,
 }

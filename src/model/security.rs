@@ -28,9 +28,11 @@ pub struct Layer {
     pub id: Spanned<String>,
     /// The layer's name.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub title: String,
     /// What the layer protects against (Markdown).
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub description: String,
     /// The controls of this layer.
     #[serde(default)]
@@ -46,9 +48,11 @@ pub struct Control {
     pub id: Spanned<String>,
     /// The control's name.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub title: String,
     /// What is done and how (Markdown).
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub description: String,
     /// Framework requirements the control meets, by framework: `iso27001 = ["A.8.24"]`,
     /// `soc2 = ["CC6.1"]`, `ccm = ["CEK-03"]`.
@@ -62,24 +66,31 @@ pub struct Control {
 pub struct Measures {
     /// Physical access control to premises and data centres.
     #[serde(deserialize_with = "super::text::items")]
+    #[schemars(inner(pattern(super::text::NOT_BLANK)))]
     pub physical_access: Vec<String>,
     /// Access control to systems.
     #[serde(deserialize_with = "super::text::items")]
+    #[schemars(inner(pattern(super::text::NOT_BLANK)))]
     pub system_access: Vec<String>,
     /// Access control to data.
     #[serde(deserialize_with = "super::text::items")]
+    #[schemars(inner(pattern(super::text::NOT_BLANK)))]
     pub data_access: Vec<String>,
     /// Protection of data in transmission.
     #[serde(deserialize_with = "super::text::items")]
+    #[schemars(inner(pattern(super::text::NOT_BLANK)))]
     pub transmission: Vec<String>,
     /// Input control: who entered or changed what, when.
     #[serde(deserialize_with = "super::text::items")]
+    #[schemars(inner(pattern(super::text::NOT_BLANK)))]
     pub input: Vec<String>,
     /// Availability and backups.
     #[serde(deserialize_with = "super::text::items")]
+    #[schemars(inner(pattern(super::text::NOT_BLANK)))]
     pub availability: Vec<String>,
     /// Separation of data processed for different purposes and customers.
     #[serde(deserialize_with = "super::text::items")]
+    #[schemars(inner(pattern(super::text::NOT_BLANK)))]
     pub separation: Vec<String>,
 }
 
@@ -89,22 +100,28 @@ pub struct Measures {
 pub struct Program {
     /// Change management.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub change_management: String,
     /// Incident response.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub incident_response: String,
     /// Hours within which affected customers are told of a personal data breach.
     pub breach_notification_hours: u32,
     /// Staff security and privacy training.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub training: String,
     /// How suppliers are vetted and reviewed.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub supplier_management: String,
     /// Privacy impact assessments.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub privacy_impact_assessments: String,
     /// How often the program is audited, internally and externally.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub audit_cadence: String,
 }

@@ -15,12 +15,15 @@ pub struct Subprocessor {
     pub id: String,
     /// The name people know it by.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub name: String,
     /// The contracting legal entity.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub legal_entity: String,
     /// Its registered address, one line.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub address: String,
     /// Its website, `https://…`.
     #[schemars(with = "String")]
@@ -31,12 +34,15 @@ pub struct Subprocessor {
     pub contact: Option<Spanned<String>>,
     /// What it does for us.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub purpose: String,
     /// What processing it performs, in the words of the SCC's Annex III (Markdown).
     #[serde(default, deserialize_with = "super::text::optional")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub processing: Option<String>,
     /// Categories of personal data it processes.
     #[serde(deserialize_with = "super::text::items")]
+    #[schemars(inner(pattern(super::text::NOT_BLANK)))]
     pub data_categories: Vec<String>,
     /// Countries where it processes data, ISO 3166-1 alpha-2.
     #[schemars(with = "Vec<String>")]
@@ -73,6 +79,7 @@ pub struct Transfer {
     pub module: Option<u8>,
     /// Anything a reviewer should know (supplementary measures …).
     #[serde(default, deserialize_with = "super::text::optional")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub details: Option<String>,
 }
 
@@ -142,9 +149,11 @@ pub struct Change {
     pub replaces: Option<Spanned<String>>,
     /// What changes, in one sentence.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub summary: String,
     /// Why (Markdown).
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub reason: String,
 }
 

@@ -65,6 +65,11 @@ pub fn optional<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Str
     }
 }
 
+/// What the JSON Schemas require of a text that must not be blank (`#[schemars(pattern(…))]`
+/// beside each `deserialize_with` of this module), so that editors flag `name = ""` while it is
+/// typed, as the loader refuses it.
+pub const NOT_BLANK: &str = r"\S";
+
 /// Located texts as one line, `en, de`: how a list of tags reads on a page or in a header.
 pub fn joined(texts: &[toml::Spanned<String>]) -> String {
     texts

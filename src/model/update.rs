@@ -29,6 +29,7 @@ impl Update {
 pub struct UpdateMeta {
     /// The title.
     #[serde(deserialize_with = "super::text::required")]
+    #[schemars(pattern(super::text::NOT_BLANK))]
     pub title: String,
     /// The publication date.
     pub date: Date,
