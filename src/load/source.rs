@@ -250,9 +250,19 @@ impl Sources {
         };
         let mut message = e.message().trim_end().to_owned();
         let mut first_hint = hint(&message);
+        let key = e.span().and_then(|at| key_before(text, at.start));
         if let Some(blank) = crate::model::text::Blank::of(&message) {
-            message = blank.about(e.span().and_then(|at| key_before(text, at.start)));
+            message = blank.about(key);
             first_hint = Some(blank.hint().to_owned());
+        } else if let Some((plain, hint)) = plain_type_error(
+            &message,
+            key.map(|k| format!("`{k}`")).or_else(|| {
+                let list = e.span().and_then(|at| list_key_before(text, at.start))?;
+                Some(format!("an item of `{list}`"))
+            }),
+        ) {
+            message = plain;
+            first_hint = Some(hint);
         }
         let keys = super::keys::problems::<T>(text);
         // serde's error is one of them when it is about a key: they say it, at the key.
@@ -525,6 +535,67 @@ pub(crate) fn closest<'a>(
         .map(|(_, c)| c)
 }
 
+/// serde's "invalid type: string \"72\", expected u32" in an author's words, with a hint:
+/// "`breach_notification_hours` must be a whole number, found text \"72\"".
+/// `what` names the value (`` `title` ``, ``an item of `languages` ``), when it can be told.
+fn plain_type_error(message: &str, what: Option<String>) -> Option<(String, String)> {
+    let (rest, negative) = match message.strip_prefix("invalid type: ") {
+        Some(rest) => (rest, false),
+        None => (message.strip_prefix("invalid value: ")?, true),
+    };
+    let (found, expected) = rest.rsplit_once(", expected ")?;
+    let number = "write the number without quotes, e.g. 72";
+    let table = "`trustctl reference -` shows each key's table";
+    let (expected, hint) = match expected {
+        "u8" | "u16" | "u32" | "u64" | "usize" if negative => (
+            "a whole number, 0 or more",
+            "it counts something: use 0 or more".to_owned(),
+        ),
+        "u8" | "u16" | "u32" | "u64" | "usize" => ("a whole number, 0 or more", number.to_owned()),
+        "i8" | "i16" | "i32" | "i64" | "isize" => ("a whole number", number.to_owned()),
+        "a string" => (
+            "text",
+            "put the text in quotes, e.g. \"Example\"".to_owned(),
+        ),
+        // A single item where a list belongs: the hint writes that list.
+        "a sequence" => (
+            "a list",
+            match found.strip_prefix("string ") {
+                Some(item) => format!("write it in brackets: [{item}]"),
+                None => "write a list in brackets, e.g. [\"en\"]".to_owned(),
+            },
+        ),
+        "a boolean" => (
+            "true or false",
+            "write true or false without quotes".to_owned(),
+        ),
+        "a map" => ("a table", table.to_owned()),
+        other if other.starts_with("struct ") => ("a table", table.to_owned()),
+        _ => return None,
+    };
+    let found = if let Some(text) = found.strip_prefix("string ") {
+        format!("text {text}")
+    } else if let Some(n) = found
+        .strip_prefix("integer ")
+        .or_else(|| found.strip_prefix("floating point "))
+    {
+        format!("the number {}", n.trim_matches('`'))
+    } else if let Some(b) = found.strip_prefix("boolean ") {
+        b.trim_matches('`').to_owned()
+    } else {
+        match found {
+            "sequence" => "a list".to_owned(),
+            "map" => "a table".to_owned(),
+            other => other.to_owned(),
+        }
+    };
+    let message = match what {
+        Some(what) => format!("{what} must be {expected}, found {found}"),
+        None => format!("expected {expected}, found {found}"),
+    };
+    Some((message, hint))
+}
+
 /// The key whose value starts at `value` in TOML `text` (`name` in `name = ""` or in
 /// `{ id = "x", name = "" }`), for messages about the value.
 fn key_before(text: &str, value: usize) -> Option<&str> {
@@ -536,9 +607,48 @@ fn key_before(text: &str, value: usize) -> Option<&str> {
     (!key.is_empty()).then_some(key)
 }
 
+/// The key of the list whose item starts at `value` in TOML `text` (`languages` in
+/// `languages = ["en", 5]`).
+fn list_key_before(text: &str, value: usize) -> Option<&str> {
+    let before = text.get(..value)?;
+    let open = before.rfind('[')?;
+    if before[open..].contains(']') {
+        return None;
+    }
+    key_before(text, open)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn type_errors_are_worded_for_authors() {
+        let plain = |m: &str, what: Option<&str>| plain_type_error(m, what.map(str::to_owned));
+        assert_eq!(
+            plain(
+                "invalid type: boolean `true`, expected a string",
+                Some("`name`")
+            ),
+            Some((
+                "`name` must be text, found true".to_owned(),
+                "put the text in quotes, e.g. \"Example\"".to_owned()
+            ))
+        );
+        assert_eq!(
+            plain("invalid type: sequence, expected struct Address", None)
+                .unwrap()
+                .0,
+            "expected a table, found a list"
+        );
+        assert_eq!(plain("data did not match any variant", None), None);
+        let text = "languages = [\"en\", 5]\nname = 5\n";
+        assert_eq!(
+            list_key_before(text, text.find('5').unwrap()),
+            Some("languages")
+        );
+        assert_eq!(list_key_before(text, text.rfind('5').unwrap()), None);
+    }
 
     #[test]
     fn front_matter_is_split_from_the_body() {
