@@ -552,13 +552,27 @@ impl<'a> Cx<'a> {
             }
             if let Some(t) = &sp.transfer {
                 let t_ref = t.get_ref();
-                if t_ref.mechanism == Mechanism::Scc && !matches!(t_ref.module, Some(1..=4)) {
-                    self.error(
+                let hint = "controller-to-processor is module 2, processor-to-processor module 3";
+                match &t_ref.module {
+                    None if t_ref.mechanism == Mechanism::Scc => self.error(
                         at,
                         t.span(),
                         "SCC transfers need `module` (1 to 4)".to_owned(),
-                        "controller-to-processor is module 2, processor-to-processor module 3",
-                    );
+                        hint,
+                    ),
+                    Some(m) if !(1..=4).contains(m.get_ref()) => self.error(
+                        at,
+                        m.span(),
+                        format!("`module` is {}; the SCCs have modules 1 to 4", m.get_ref()),
+                        hint,
+                    ),
+                    Some(m) if t_ref.mechanism != Mechanism::Scc => self.warning(
+                        at,
+                        m.span(),
+                        "`module` is for SCC transfers; this one is not".to_owned(),
+                        "take it out, or set mechanism = \"scc\"",
+                    ),
+                    _ => {}
                 }
             }
             if let Some(since) = &sp.since {

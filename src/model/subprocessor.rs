@@ -76,7 +76,8 @@ pub struct Transfer {
     pub mechanism: Mechanism,
     /// For SCCs, the module (1–4).
     #[serde(default)]
-    pub module: Option<u8>,
+    #[schemars(with = "Option<u8>", range(min = 1, max = 4))]
+    pub module: Option<Spanned<u8>>,
     /// Anything a reviewer should know (supplementary measures …).
     #[serde(default, deserialize_with = "super::text::optional")]
     #[schemars(pattern(super::text::NOT_BLANK))]

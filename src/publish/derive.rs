@@ -543,7 +543,7 @@ fn subprocessor_row(s: &Subprocessor, since: crate::model::Date) -> Subprocessor
     let transfer = match &s.transfer {
         Some(t) => {
             let t = t.get_ref();
-            match (t.mechanism, t.module) {
+            match (t.mechanism, t.module.as_ref().map(|m| *m.get_ref())) {
                 (Mechanism::Scc, Some(m)) => format!("{} (module {m})", Mechanism::Scc.label()),
                 (m, _) => m.label().to_owned(),
             }
