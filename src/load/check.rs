@@ -784,7 +784,8 @@ impl<'a> Cx<'a> {
             .map(|n| *n.notice_days.get_ref())
             .filter(|d| NOTICE_DAYS.contains(d));
         let changes = &model.changes;
-        if notice.is_none() {
+        // A document that could not be read may be the DPA: its own error says what to fix.
+        if notice.is_none() && self.failed_ids("documents").is_empty() {
             if let Some(first) = changes.first() {
                 self.error(
                     &at,
