@@ -296,3 +296,15 @@ fn describe<'a>(root: &'a serde_json::Value, prop: &'a serde_json::Value) -> (St
 fn first_paragraph(s: &str) -> String {
     s.split("\n\n").next().unwrap_or(s).replace('\n', " ")
 }
+
+#[cfg(test)]
+mod tests {
+    /// The loader validates a file that fails to read against its schema to find every
+    /// unknown and missing key (`load::keys`): a schema that did not compile would hide them.
+    #[test]
+    fn every_kinds_schema_compiles() {
+        for (file, _, schema) in super::all_kinds() {
+            jsonschema::validator_for(schema.as_value()).unwrap_or_else(|e| panic!("{file}: {e}"));
+        }
+    }
+}

@@ -12,6 +12,7 @@ use std::ops::Range;
 
 use jsonschema::error::ValidationErrorKind;
 use jsonschema::paths::{Location, LocationSegment};
+use jsonschema::ValidationError;
 use schemars::JsonSchema;
 use serde_json::Value;
 
@@ -46,32 +47,34 @@ pub(super) fn problems<T: JsonSchema>(text: &str) -> Vec<KeyProblem> {
     let mut meant: Vec<(Range<usize>, &str)> = Vec::new();
     let mut missing: Vec<(Range<usize>, String)> = Vec::new();
     for error in validator.iter_errors(&instance) {
-        let Some((span, table)) = find(&doc, error.instance_path()) else {
-            continue;
-        };
-        match error.kind() {
-            ValidationErrorKind::Required { property } => {
-                if let Some(key) = property.as_str() {
-                    missing.push((span.clone(), key.to_owned()));
-                }
-            }
-            ValidationErrorKind::AdditionalProperties { unexpected } => {
-                let allowed = allowed(&schema, error.schema_path());
-                for key in unexpected {
-                    if let Some(near) = closest(key, allowed.iter().copied()) {
-                        meant.push((span.clone(), near));
+        visit(&error, &mut |error| {
+            let Some((span, table)) = find(&doc, error.instance_path()) else {
+                return;
+            };
+            match error.kind() {
+                ValidationErrorKind::Required { property } => {
+                    if let Some(key) = property.as_str() {
+                        missing.push((span, key.to_owned()));
                     }
-                    let span = table
-                        .and_then(|t| t.keys().find(|k| k.get_ref() == key))
-                        .map_or_else(|| span.clone(), Spanned::span);
-                    found.push(KeyProblem {
-                        span,
-                        message: format!("unknown field `{key}`, {}", expected(&allowed)),
-                    });
                 }
+                ValidationErrorKind::AdditionalProperties { unexpected } => {
+                    let allowed = allowed(&schema, error.schema_path());
+                    for key in unexpected {
+                        if let Some(near) = closest(key, allowed.iter().copied()) {
+                            meant.push((span.clone(), near));
+                        }
+                        let at = table
+                            .and_then(|t| t.keys().find(|k| k.get_ref() == key))
+                            .map_or_else(|| span.clone(), Spanned::span);
+                        found.push(KeyProblem {
+                            span: at,
+                            message: format!("unknown field `{key}`, {}", expected(&allowed)),
+                        });
+                    }
+                }
+                _ => {}
             }
-            _ => {}
-        }
+        });
     }
     found.extend(
         missing
@@ -85,6 +88,28 @@ pub(super) fn problems<T: JsonSchema>(text: &str) -> Vec<KeyProblem> {
     found.sort_by(|a, b| (a.span.start, &a.message).cmp(&(b.span.start, &b.message)));
     found.dedup();
     found
+}
+
+/// Calls `f` with `error` and, inside an `anyOf` or `oneOf`, with the errors of each branch whose
+/// type fits the value: an optional table's schema is `anyOf` its table and null, and the keys
+/// wrong in the table are in the first branch, while the second says only that it is not null.
+fn visit(error: &ValidationError<'_>, f: &mut dyn FnMut(&ValidationError<'_>)) {
+    match error.kind() {
+        ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
+            for branch in context {
+                let fits = !branch.iter().any(|e| {
+                    matches!(e.kind(), ValidationErrorKind::Type { .. })
+                        && e.instance_path() == error.instance_path()
+                });
+                if fits {
+                    for inner in branch {
+                        visit(inner, f);
+                    }
+                }
+            }
+        }
+        _ => f(error),
+    }
 }
 
 /// Where the value at a JSON Schema instance location of the document is, and the value if it
@@ -131,7 +156,7 @@ fn property<'d, 'i>(
 }
 
 /// The keys the schema allows where `additionalProperties` refused one: the `properties` beside
-/// it, in the schema's order (the types' field order).
+/// it, alphabetically (as serde_json keeps them).
 fn allowed<'s>(schema: &'s Value, keyword: &Location) -> Vec<&'s str> {
     let pointer = keyword.as_str();
     let Some(object) = pointer.strip_suffix("/additionalProperties") else {

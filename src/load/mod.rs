@@ -135,7 +135,7 @@ pub fn load(dir: &Path, today: Date) -> Result<(Model, Diagnostics), Diagnostics
         pages,
         assets,
         today,
-        texts: src.texts(),
+        texts: Default::default(),
     };
     let located = check::Located {
         organization: org_src,
@@ -145,7 +145,7 @@ pub fn load(dir: &Path, today: Date) -> Result<(Model, Diagnostics), Diagnostics
         subprocessors: subprocessors.into_iter().map(|(s, _)| s).collect(),
         documents: documents.into_iter().map(|(s, _)| s).collect(),
         answers: answers.into_iter().map(|(s, _)| s).collect(),
-        updates: updates.into_iter().map(|(s, _)| s).collect(),
+        updates: updates.iter().map(|(s, _)| s.clone()).collect(),
     };
     check::check(&model, &located, &mut src);
     // Scheduled content is checked with the rest, so that it still builds on its day, and is
@@ -154,6 +154,13 @@ pub fn load(dir: &Path, today: Date) -> Result<(Model, Diagnostics), Diagnostics
     let mut model = model;
     model.changes.retain(|c| c.published_on(today));
     model.updates.retain(|u| u.published_on(today));
+    // The texts of what is published, for tracing the built site back to them.
+    let scheduled: Vec<&str> = updates
+        .iter()
+        .filter(|(_, u)| !u.published_on(today))
+        .map(|(s, _)| s.file.as_str())
+        .collect();
+    model.texts = src.texts_except(&scheduled);
 
     let diagnostics = src.finish();
     if diagnostics.has_errors() {

@@ -160,10 +160,11 @@ impl Sources {
         at..at
     }
 
-    /// The text of every file read, for the model to keep (see [`ContentTexts`]).
-    pub fn texts(&self) -> ContentTexts {
+    /// The text of every file read but `except`, for the model to keep (see [`ContentTexts`]).
+    pub fn texts_except(&self, except: &[&str]) -> ContentTexts {
         self.texts
             .iter()
+            .filter(|(file, _)| !except.contains(&file.as_str()))
             .map(|(file, text)| (file.clone(), text.clone()))
             .collect()
     }
@@ -267,8 +268,12 @@ impl Sources {
         let keys = super::keys::problems::<T>(text);
         // serde's error is one of them when it is about a key: they say it, at the key.
         let about = kind_and_key(&message);
-        if about.is_none() || !keys.iter().any(|k| kind_and_key(&k.message) == about) {
-            self.error(src, e.span().unwrap_or(0..0), message).hint = first_hint;
+        let at = e.span().unwrap_or(0..0);
+        let said = |k: &super::keys::KeyProblem| {
+            k.span.start == at.start && kind_and_key(&k.message) == about
+        };
+        if about.is_none() || !keys.iter().any(said) {
+            self.error(src, at, message).hint = first_hint;
         }
         for key in keys {
             let key_hint = hint(&key.message);
@@ -492,7 +497,6 @@ pub(crate) fn split_front_matter(rest: &str) -> Option<(&str, &str)> {
     None
 }
 
-/// For serde's "unknown field `x`, expected one of `a`, `b`": the expected key closest to `x`.
 /// `("missing field ", "name")` of "missing field `name`": what a message about a key says of
 /// which key, to tell when two messages are about the same one.
 fn kind_and_key(message: &str) -> Option<(&str, &str)> {
@@ -515,6 +519,7 @@ fn hint(message: &str) -> Option<String> {
     }
 }
 
+/// For serde's "unknown field `x`, expected one of `a`, `b`": the expected key closest to `x`.
 fn unknown_field_suggestion(message: &str) -> Option<String> {
     let rest = message.strip_prefix("unknown field `")?;
     let (field, expected) = rest.split_once('`')?;
@@ -539,29 +544,43 @@ pub(crate) fn closest<'a>(
 /// "`breach_notification_hours` must be a whole number, found text \"72\"".
 /// `what` names the value (`` `title` ``, ``an item of `languages` ``), when it can be told.
 fn plain_type_error(message: &str, what: Option<String>) -> Option<(String, String)> {
-    let (rest, negative) = match message.strip_prefix("invalid type: ") {
-        Some(rest) => (rest, false),
-        None => (message.strip_prefix("invalid value: ")?, true),
-    };
+    let rest = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "))?;
     let (found, expected) = rest.rsplit_once(", expected ")?;
-    let number = "write the number without quotes, e.g. 72";
+    // "invalid value" on a number is one out of its type's range: below 0 or too large.
+    let out_of_range = message.starts_with("invalid value: ");
+    let number = if out_of_range && found.starts_with("integer `-") {
+        "it counts something: use 0 or more"
+    } else if out_of_range {
+        "that is more than this key can hold"
+    } else if found.starts_with("string ") {
+        "write the number without quotes, e.g. 72"
+    } else {
+        "write a whole number, e.g. 72"
+    };
     let table = "`trustctl reference -` shows each key's table";
     let (expected, hint) = match expected {
-        "u8" | "u16" | "u32" | "u64" | "usize" if negative => (
-            "a whole number, 0 or more",
-            "it counts something: use 0 or more".to_owned(),
-        ),
         "u8" | "u16" | "u32" | "u64" | "usize" => ("a whole number, 0 or more", number.to_owned()),
         "i8" | "i16" | "i32" | "i64" | "isize" => ("a whole number", number.to_owned()),
         "a string" => (
             "text",
-            "put the text in quotes, e.g. \"Example\"".to_owned(),
+            match found {
+                "sequence" => "write one text in quotes, not a list",
+                "map" => "write text in quotes here, not a table",
+                _ => "put the text in quotes",
+            }
+            .to_owned(),
         ),
-        // A single item where a list belongs: the hint writes that list.
+        // A single item where a list belongs: the hint writes that list. A table there is a
+        // `[answer]` header that wanted to be `[[answer]]`.
         "a sequence" => (
             "a list",
             match found.strip_prefix("string ") {
                 Some(item) => format!("write it in brackets: [{item}]"),
+                None if found == "map" => {
+                    "a list of tables has a header in double brackets, e.g. [[answer]]".to_owned()
+                }
                 None => "write a list in brackets, e.g. [\"en\"]".to_owned(),
             },
         ),
@@ -632,7 +651,7 @@ mod tests {
             ),
             Some((
                 "`name` must be text, found true".to_owned(),
-                "put the text in quotes, e.g. \"Example\"".to_owned()
+                "put the text in quotes".to_owned()
             ))
         );
         assert_eq!(

@@ -112,8 +112,10 @@ pub struct Page {
 pub struct PageMeta {
     /// The heading; the navigation label when absent.
     #[serde(default, deserialize_with = "text::optional")]
+    #[schemars(pattern(text::NOT_BLANK))]
     pub title: Option<String>,
     /// The summary for search engines and link previews.
     #[serde(default, deserialize_with = "text::optional")]
+    #[schemars(pattern(text::NOT_BLANK))]
     pub description: Option<String>,
 }

@@ -263,7 +263,8 @@ pub fn check(root: &Path, site_url: &str, texts: &ContentTexts) -> Result<usize,
 
 /// Where the content writes a broken link: as the page has it, as it reads once decoded (the
 /// pages percent-encode what is not ASCII), and for an address of the site, also with
-/// `site_url` before it.
+/// `site_url` before it. A link relative to its page (`#scope`, `../faq/`) may be written in
+/// several texts and broken on one page only: it is placed only when one text writes it.
 fn written_at(target: &str, base: &str, texts: &ContentTexts) -> Vec<Place> {
     let mut forms = vec![target.to_owned()];
     if target.starts_with('/') {
@@ -275,7 +276,12 @@ fn written_at(target: &str, base: &str, texts: &ContentTexts) -> Vec<Place> {
             forms.push(decoded.into_owned());
         }
     }
-    texts.find(&forms)
+    let found = texts.find(&forms);
+    if target.starts_with('/') || found.len() == 1 {
+        found
+    } else {
+        Vec::new()
+    }
 }
 
 /// What the check needs of one HTML page.
@@ -596,5 +602,36 @@ mod tests {
         assert_eq!(broken[1].files.last().unwrap(), "/feed.atom");
         let written: Vec<String> = broken[0].written.iter().map(Place::to_string).collect();
         assert_eq!(written, ["answers/a.toml:2:20", "pages/security.md:3:8"]);
+
+        // A link relative to its page, written in two texts, is placed by neither: it may be
+        // broken on one page only.
+        fs::write(root.join("p0/index.html"), r##"<a href="#gone">here</a>"##).unwrap();
+        for n in 1..6 {
+            fs::write(root.join(format!("p{n}/index.html")), "").unwrap();
+        }
+        fs::write(root.join("feed.atom"), "").unwrap();
+        let twice: ContentTexts = [
+            ("a.md".to_owned(), "[here](#gone)\n".to_owned()),
+            ("b.md".to_owned(), "[there](#gone)\n".to_owned()),
+        ]
+        .into_iter()
+        .collect();
+        let Err(BuildError::BrokenLinks(broken)) = check(root, BASE, &twice) else {
+            panic!("the broken fragment was not found");
+        };
+        assert_eq!(
+            broken[0].to_string(),
+            "/p0/index.html: link to #gone: the page has no element with that id"
+        );
+        let once: ContentTexts = [("a.md".to_owned(), "[here](#gone)\n".to_owned())]
+            .into_iter()
+            .collect();
+        let Err(BuildError::BrokenLinks(broken)) = check(root, BASE, &once) else {
+            panic!("the broken fragment was not found");
+        };
+        assert_eq!(
+            broken[0].to_string(),
+            "a.md:1:8: link to #gone: the page has no element with that id (on /p0/index.html)"
+        );
     }
 }
