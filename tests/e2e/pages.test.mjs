@@ -215,6 +215,36 @@ test('on a phone, search results open within the screen', async () => {
   }
 });
 
+test('on a phone, the search box takes the row it wraps to and its words show whole, with JavaScript off too', async () => {
+  for (const javaScriptEnabled of [false, true]) {
+    const context = await site.browser.newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled });
+    context.javaScriptEnabled = javaScriptEnabled;
+    const { page } = await openPage(context);
+    try {
+      await page.goto(site.server.origin + '/');
+      if (javaScriptEnabled) await waitForApp(page);
+      const box = await page.locator('.search input').evaluate((input) => {
+        const style = getComputedStyle(input);
+        // The placeholder's width as the page sets it: a span in the input's font.
+        const probe = document.createElement('span');
+        probe.textContent = input.placeholder;
+        probe.style.cssText = `position:absolute;white-space:pre;font:${style.font};letter-spacing:${style.letterSpacing}`;
+        document.body.append(probe);
+        const text = probe.getBoundingClientRect().width;
+        probe.remove();
+        const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        const row = input.closest('.brand').clientWidth;
+        return { placeholder: input.placeholder, text, room, width: input.offsetWidth, row };
+      });
+      // A search field keeps room at its end for its clear button (about 1em).
+      assert.ok(box.text + 16 <= box.room, `"${box.placeholder}" is cut: ${JSON.stringify(box)}`);
+      assert.ok(box.width >= box.row * 0.9, `the box leaves its row empty: ${JSON.stringify(box)}`);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 test('printing the FAQ prints every answer, the closed ones too', async () => {
   const { context, page, problems } = await open('/faq/', { javaScriptEnabled: false });
   try {
