@@ -332,7 +332,9 @@ test('day counts are recounted on the day the page is read, not the day it was b
       assert.deepEqual(problems, []);
       return {
         notice: await page.locator('.notice li').first().innerText(),
+        banner: await page.locator('.notice:has(#open-changes)').isVisible(),
         badges: await page.locator('.badge').allInnerTexts(),
+        colours: await page.locator('.badge').evaluateAll((all) => all.map((b) => getComputedStyle(b).color)),
       };
     } finally {
       await context.close();
@@ -343,9 +345,16 @@ test('day counts are recounted on the day the page is read, not the day it was b
   assert.ok(early.badges.includes('Expires in 39 days'), early.badges.join(', '));
   const last = await countsOn('2026-12-09');
   assert.match(last.notice, /\(1 day left\)/);
+  assert.ok(last.banner);
+  // Past every deadline, the banner of changes open for objection goes; the change history on
+  // the Subprocessors page still tells of them.
   const late = await countsOn('2027-01-14');
-  assert.match(late.notice, /Objections until 2026-12-09 \(closed\)\./);
-  assert.ok(late.badges.includes('Expired'), late.badges.join(', '));
+  assert.equal(late.banner, false);
+  // The attestation's badge, a warning when built, reads and looks expired.
+  const pci = early.badges.indexOf('Expires in 39 days');
+  assert.equal(late.badges[pci], 'Expired');
+  assert.notEqual(early.colours[pci], 'rgb(161, 35, 43)');
+  assert.equal(late.colours[pci], 'rgb(161, 35, 43)');
 
   // The change's own entry counts the same way, and once the deadline has passed it offers no
   // way to object.
