@@ -19,7 +19,7 @@ use crate::site::{
 };
 
 /// Certifications expiring within this many days carry a warning on the site.
-pub const EXPIRY_NOTICE_DAYS: i64 = 60;
+use crate::site::EXPIRY_NOTICE_DAYS;
 
 /// The header and footer data.
 pub fn site_data(model: &Model) -> SiteData {
@@ -273,18 +273,24 @@ pub(super) fn certification_name(c: &Certification) -> String {
 fn certification_status(model: &Model, c: &Certification) -> (Badge, Option<String>) {
     let until = c.valid_until.as_ref().map(|u| *u.get_ref());
     let left = until.map(|u| model.today.days_until(u));
+    // An active certificate's badge counts to its expiry even while it reads "Active": a page
+    // read long after its build then shows it expiring, and expired (see `DaysTo::words`).
+    let counting = |left: i64, until: crate::model::Date, tone| {
+        Badge::counting(
+            DaysTo {
+                kind: Countdown::Expiry,
+                date: until.to_string(),
+                days: left,
+            },
+            tone,
+        )
+    };
     match (c.status.get_ref(), until, left) {
         (Status::Active, Some(until), Some(left)) if left <= EXPIRY_NOTICE_DAYS => (
-            Badge::counting(
-                DaysTo {
-                    kind: Countdown::Expiry,
-                    date: until.to_string(),
-                    days: left,
-                },
-                Tone::Warn,
-            ),
+            counting(left, until, Tone::Warn),
             Some(format!("Expires on {until}; renewal is under way.")),
         ),
+        (Status::Active, Some(until), Some(left)) => (counting(left, until, Tone::Good), None),
         (Status::Active, ..) => (Badge::new("Active", Tone::Good), None),
         (Status::InProgress, ..) => (Badge::new("In progress", Tone::Warn), None),
         (Status::Planned, ..) => (Badge::new("Planned", Tone::Neutral), None),

@@ -22,6 +22,10 @@ pub fn plural(n: i64, unit: &str) -> String {
     }
 }
 
+/// Days before expiry from which a certificate's badge counts them ("Expires in 60 days") and
+/// warns; before that it reads "Active".
+pub const EXPIRY_NOTICE_DAYS: i64 = 60;
+
 /// A count of days from the day a page is read to a date: how long an objection window stays
 /// open, or a certificate valid. The build counts from its own day and writes that count into the
 /// page; the app recounts from the visitor's day, so a page built a week ago does not promise a
@@ -54,6 +58,7 @@ impl DaysTo {
                 format!("{} left", plural(days + 1, "day"))
             }
             Countdown::ObjectionDeadline => "closed".to_owned(),
+            Countdown::Expiry if days > EXPIRY_NOTICE_DAYS => "Active".to_owned(),
             Countdown::Expiry if days > 0 => format!("Expires in {}", plural(days, "day")),
             Countdown::Expiry if days == 0 => "Expires today".to_owned(),
             Countdown::Expiry => "Expired".to_owned(),

@@ -355,6 +355,15 @@ test('day counts are recounted on the day the page is read, not the day it was b
   assert.equal(late.badges[pci], 'Expired');
   assert.notEqual(early.colours[pci], 'rgb(161, 35, 43)');
   assert.equal(late.colours[pci], 'rgb(161, 35, 43)');
+  // A certificate far from expiry when built reads "Active", and still counts: the ISO 27001
+  // certificate, valid until 2027-03-11, read three weeks before and the day after.
+  assert.equal(early.badges.filter((b) => b === 'Active').length, 3, early.badges.join(', '));
+  const before = await countsOn('2027-02-18');
+  const iso = before.badges.indexOf('Expires in 21 days');
+  assert.ok(iso >= 0, before.badges.join(', '));
+  const after = await countsOn('2027-03-12');
+  assert.equal(after.badges[iso], 'Expired');
+  assert.equal(after.colours[iso], 'rgb(161, 35, 43)');
 
   // The change's own entry counts the same way, and once the deadline has passed it offers no
   // way to object.
