@@ -587,6 +587,10 @@ mod tests {
             panic!("broken links were not found");
         };
         let all: Vec<String> = (0..6).map(page).collect();
+        // One line, and one count, per place to mend: two links, written at three places.
+        assert!(err
+            .to_string()
+            .starts_with("3 broken link(s) in the built site:\n"));
         assert_eq!(
             err.to_string().lines().collect::<Vec<_>>()[1..4],
             [

@@ -88,7 +88,7 @@ pub enum BuildError {
     },
     /// Links in the built site lead nowhere (a Markdown link to a page or anchor that does not
     /// exist); the published site is left as it was.
-    #[error("{} broken link(s) in the built site:\n{}\nlinks come from the content's Markdown and ids: fix the target or the link (a link to a change or update dated after today works from the build on its day)", .0.len(), listed(.0))]
+    #[error("{} broken link(s) in the built site:\n{}\nlinks come from the content's Markdown and ids: fix the target or the link (a link to a change or update dated after today works from the build on its day)", .0.iter().map(|l| l.written.len().max(1)).sum::<usize>(), listed(.0))]
     BrokenLinks(Vec<BrokenLink>),
     /// Pages of the built site give one id to several elements (a raw HTML `id` in the content's
     /// Markdown, or a content id equal to another on its page); the published site is left as
