@@ -204,7 +204,7 @@ impl<'a> Cx<'a> {
         what: &str,
         ids: impl IntoIterator<Item = (&'v Src, &'v Spanned<String>)>,
     ) {
-        let mut seen: BTreeMap<&str, String> = BTreeMap::new();
+        let mut seen: BTreeMap<&str, super::Place> = BTreeMap::new();
         for (at, id) in ids {
             if let Some(first) = seen.get(id.get_ref().as_str()) {
                 let message = format!(

@@ -160,7 +160,7 @@ pub fn load(dir: &Path, today: Date) -> Result<(Model, Diagnostics), Diagnostics
         .filter(|(_, u)| !u.published_on(today))
         .map(|(s, _)| s.file.as_str())
         .collect();
-    model.texts = src.texts_except(&scheduled);
+    model.texts = src.take_texts_except(&scheduled);
 
     let diagnostics = src.finish();
     if diagnostics.has_errors() {

@@ -142,12 +142,16 @@ impl Sources {
         self.diagnostics.0.last_mut().expect("just pushed")
     }
 
-    /// `file:line:col` of a span starting at `start` in a value parsed from `src`, for messages
-    /// that point at a second place (where a duplicate id was first given).
-    pub fn position(&self, src: &Src, start: usize) -> String {
+    /// The place of a span starting at `start` in a value parsed from `src`, for messages that
+    /// point at a second place (where a duplicate id was first given).
+    pub fn position(&self, src: &Src, start: usize) -> Place {
         let text = self.texts.get(&src.file).map(String::as_str).unwrap_or("");
         let (line, column) = super::line_col(text, start + src.offset);
-        format!("{}:{line}:{column}", src.file)
+        Place {
+            file: src.file.clone(),
+            line,
+            column,
+        }
     }
 
     /// Where a finding about the Markdown `body` read with `src` as a whole points: its first
@@ -160,12 +164,12 @@ impl Sources {
         at..at
     }
 
-    /// The text of every file read but `except`, for the model to keep (see [`ContentTexts`]).
-    pub fn texts_except(&self, except: &[&str]) -> ContentTexts {
-        self.texts
-            .iter()
+    /// The text of every file read but `except`, for the model to keep (see [`ContentTexts`]):
+    /// taken, not copied, once the checks that quote them are done.
+    pub fn take_texts_except(&mut self, except: &[&str]) -> ContentTexts {
+        std::mem::take(&mut self.texts)
+            .into_iter()
             .filter(|(file, _)| !except.contains(&file.as_str()))
-            .map(|(file, text)| (file.clone(), text.clone()))
             .collect()
     }
 
@@ -249,26 +253,24 @@ impl Sources {
             Ok(value) => return Some(value),
             Err(e) => e,
         };
-        let mut message = e.message().trim_end().to_owned();
-        let mut first_hint = hint(&message);
-        let key = e.span().and_then(|at| key_before(text, at.start));
-        if let Some(blank) = crate::model::text::Blank::of(&message) {
-            message = blank.about(key);
-            first_hint = Some(blank.hint().to_owned());
-        } else if let Some((plain, hint)) = plain_type_error(
-            &message,
-            key.map(|k| format!("`{k}`")).or_else(|| {
-                let list = e.span().and_then(|at| list_key_before(text, at.start))?;
-                Some(format!("an item of `{list}`"))
-            }),
-        ) {
-            message = plain;
-            first_hint = Some(hint);
-        }
+        let at = e.span().unwrap_or(0..0);
+        let serde_message = e.message().trim_end();
+        let key = key_before(text, at.start);
+        let what = || match key {
+            Some(key) => Some(format!("`{key}`")),
+            None => list_key_before(text, at.start).map(|list| format!("an item of `{list}`")),
+        };
+        let (message, first_hint) =
+            if let Some(blank) = crate::model::text::Blank::of(serde_message) {
+                (blank.about(key), Some(blank.hint().to_owned()))
+            } else if let Some((plain, hint)) = plain_type_error(serde_message, what()) {
+                (plain, Some(hint))
+            } else {
+                (serde_message.to_owned(), hint(serde_message))
+            };
         let keys = super::keys::problems::<T>(text);
         // serde's error is one of them when it is about a key: they say it, at the key.
         let about = kind_and_key(&message);
-        let at = e.span().unwrap_or(0..0);
         let said = |k: &super::keys::KeyProblem| {
             k.span.start == at.start && kind_and_key(&k.message) == about
         };

@@ -9,7 +9,7 @@ use crate::model::{
     Access, Certification, ChangeKind, Contact, DocumentKind, Framework, Mechanism, Model, Roster,
     ShortAnswer, Status, Subprocessor, UpdateKind,
 };
-use crate::site::{plural, Countdown, DaysTo, History, Snapshot};
+use crate::site::{plural, Countdown, DaysTo, History, Snapshot, EXPIRY_NOTICE_DAYS};
 use crate::site::{
     Annex, AnswerView, Badge, CertificationBadge, CertificationCard, Certifications, ChangeItem,
     ChangeNotice, ContactLink, ControlView, DataPrivacy, Disclosure, DocumentPage, DocumentPart,
@@ -17,9 +17,6 @@ use crate::site::{
     MeasureGroup, Objection, Overview, PageBody, PageData, RegionView, Section, Security, SiteData,
     SubprocessorRow, Subprocessors, Tone, UpdateItem, Updates,
 };
-
-/// Certifications expiring within this many days carry a warning on the site.
-use crate::site::EXPIRY_NOTICE_DAYS;
 
 /// The header and footer data.
 pub fn site_data(model: &Model) -> SiteData {
@@ -272,26 +269,26 @@ pub(super) fn certification_name(c: &Certification) -> String {
 /// The badge and, when close to or past expiry, a warning.
 fn certification_status(model: &Model, c: &Certification) -> (Badge, Option<String>) {
     let until = c.valid_until.as_ref().map(|u| *u.get_ref());
-    let left = until.map(|u| model.today.days_until(u));
-    // An active certificate's badge counts to its expiry even while it reads "Active": a page
-    // read long after its build then shows it expiring, and expired (see `DaysTo::words`).
-    let counting = |left: i64, until: crate::model::Date, tone| {
-        Badge::counting(
-            DaysTo {
-                kind: Countdown::Expiry,
-                date: until.to_string(),
-                days: left,
-            },
-            tone,
-        )
-    };
-    match (c.status.get_ref(), until, left) {
-        (Status::Active, Some(until), Some(left)) if left <= EXPIRY_NOTICE_DAYS => (
-            counting(left, until, Tone::Warn),
-            Some(format!("Expires on {until}; renewal is under way.")),
-        ),
-        (Status::Active, Some(until), Some(left)) => (counting(left, until, Tone::Good), None),
-        (Status::Active, ..) => (Badge::new("Active", Tone::Good), None),
+    match (c.status.get_ref(), until) {
+        // An active certificate's badge counts to its expiry even while it reads "Active": a
+        // page read long after its build then shows it expiring, and expired (`DaysTo::words`).
+        (Status::Active, Some(until)) => {
+            let days = model.today.days_until(until);
+            let near = days <= EXPIRY_NOTICE_DAYS;
+            let badge = Badge::counting(
+                DaysTo {
+                    kind: Countdown::Expiry,
+                    date: until.to_string(),
+                    days,
+                },
+                if near { Tone::Warn } else { Tone::Good },
+            );
+            (
+                badge,
+                near.then(|| format!("Expires on {until}; renewal is under way.")),
+            )
+        }
+        (Status::Active, None) => (Badge::new("Active", Tone::Good), None),
         (Status::InProgress, ..) => (Badge::new("In progress", Tone::Warn), None),
         (Status::Planned, ..) => (Badge::new("Planned", Tone::Neutral), None),
         (Status::Expired, ..) => (
