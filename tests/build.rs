@@ -244,6 +244,18 @@ fn a_link_to_a_missing_page_or_anchor_fails_the_build_and_says_where() {
         .iter()
         .all(|l| l.target.contains("/policies/") || l.target.contains("single-sign-on-typo")));
     assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), before);
+
+    // `trustctl check` finds the same, without the app and without writing a site.
+    let (model, _) = load::load(&bad, today()).unwrap();
+    let checked = publish::check_links(&bad, &model).unwrap_err();
+    assert_eq!(checked.to_string(), shown);
+    // The app's own links (its script on every page) are the build's alone.
+    let (model, _) = load::load(&example_content(), today()).unwrap();
+    let checked = publish::check_links(&example_content(), &model).unwrap();
+    assert!(
+        checked > 1000 && checked < report.links_checked,
+        "{checked}"
+    );
 }
 
 #[test]

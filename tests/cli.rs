@@ -26,7 +26,12 @@ fn text(bytes: &[u8]) -> String {
 fn check_passes_on_the_example_content() {
     let out = trustctl(&["check", root().join("content").to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("content of Quillfeather is valid"));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("content of Quillfeather is valid"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("links resolve"), "{stdout}");
 }
 
 #[test]

@@ -30,7 +30,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Validate a content directory and report every problem in it.
+    /// Validate a content directory, follow every link of the site it makes, and report every
+    /// problem.
     Check {
         /// The content directory.
         #[arg(default_value = "content")]
@@ -143,19 +144,27 @@ fn main() -> ExitCode {
                 if !warnings.0.is_empty() {
                     eprintln!("{warnings}");
                 }
-                println!(
-                    "{}: content of {} is valid ({} certifications, {} controls, {} subprocessors, {} changes, {} documents, {} answers, {} updates)",
-                    dir.display(),
-                    one_line(&model.organization.name),
-                    model.certifications.len(),
-                    model.security.layer.iter().map(|l| l.control.len()).sum::<usize>(),
-                    model.subprocessors.len(),
-                    model.changes.len(),
-                    model.documents.len(),
-                    model.answers.len(),
-                    model.updates.len(),
-                );
-                ExitCode::SUCCESS
+                match publish::check_links(&dir, &model) {
+                    Ok(links) => {
+                        println!(
+                            "{}: content of {} is valid ({} certifications, {} controls, {} subprocessors, {} changes, {} documents, {} answers, {} updates); all {links} links resolve",
+                            dir.display(),
+                            one_line(&model.organization.name),
+                            model.certifications.len(),
+                            model.security.layer.iter().map(|l| l.control.len()).sum::<usize>(),
+                            model.subprocessors.len(),
+                            model.changes.len(),
+                            model.documents.len(),
+                            model.answers.len(),
+                            model.updates.len(),
+                        );
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        ExitCode::FAILURE
+                    }
+                }
             }
             Err(diagnostics) => {
                 eprintln!("{diagnostics}");

@@ -167,46 +167,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             .unwrap_or(&file);
         uncompressed != "index.html" && uncompressed != QUESTIONNAIRE_TEMPLATE
     })?;
-    for asset in model.assets.keys() {
-        staging.copy_file(&opts.content.join(asset), Path::new(asset))?;
-    }
-
-    let site = site_data(&model);
-    let pages = pages(&model, &site);
+    let written = render_site(
+        &staging,
+        &opts.content,
+        &model,
+        [&template, &questionnaire_template],
+        &css,
+    )?;
     let site_url = model.organization.site_url.get_ref();
-    let security_headers =
-        headers::security_headers(&model, &[&template.text(), &questionnaire_template.text()]);
-    // The two indexes take as long to build as every page takes to render (a site of thousands
-    // of answers): they are built on threads of their own meanwhile.
-    let written = std::thread::scope(|scope| -> Result<Vec<String>, BuildError> {
-        let index = scope.spawn(|| search_index(&model, &pages).to_bytes());
-        let library = scope.spawn(|| answer_library(&model));
-        let written = write_pages(
-            &staging,
-            &model,
-            &site,
-            pages.iter(),
-            [&template, &questionnaire_template],
-            &css,
-        )?;
-        let library = library
-            .join()
-            .expect("building the answer library panicked");
-        staging.write(crate::questionnaire::LIBRARY_PATH, library.to_bytes())?;
-        write_files(&staging, &model, &site, &pages, &library, &security_headers)?;
-        let index = index.join().expect("building the search index panicked");
-        staging.write(crate::search::INDEX_PATH, index)?;
-        Ok(written)
-    })?;
-
-    // Every page a search engine should know, not the results page or the 404 page.
-    let listed: Vec<String> = written
-        .iter()
-        .filter(|rel| *rel != "404.html" && !rel.starts_with("search/"))
-        .map(|rel| format!("/{}", rel.trim_end_matches("index.html")))
-        .collect();
-    staging.write(wellknown::SITEMAP, wellknown::sitemap(&model, &listed))?;
-    staging.write(wellknown::ROBOTS, wellknown::robots_txt(&model))?;
 
     // The site being replaced, if any: its copies of unchanged files are reused. The links are
     // checked while the files are compressed: the check reads the pages and text files, the
@@ -229,6 +197,70 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         links_checked,
         compressed,
     })
+}
+
+/// Renders everything of the site that comes from the content into `staging`: its files, every
+/// page, the feeds and exports, the indexes, the sitemap; all but the app's own files and the
+/// compressed copies. Returns the HTML files written, relative to the site's root.
+fn render_site(
+    staging: &Staging,
+    content: &Path,
+    model: &Model,
+    templates: [&Template; 2],
+    css: &Stylesheet,
+) -> Result<Vec<String>, BuildError> {
+    for asset in model.assets.keys() {
+        staging.copy_file(&content.join(asset), Path::new(asset))?;
+    }
+    let site = site_data(model);
+    let pages = pages(model, &site);
+    let texts = templates.map(Template::text);
+    let security_headers = headers::security_headers(model, &texts.each_ref().map(String::as_str));
+    // The two indexes take as long to build as every page takes to render (a site of thousands
+    // of answers): they are built on threads of their own meanwhile.
+    let written = std::thread::scope(|scope| -> Result<Vec<String>, BuildError> {
+        let index = scope.spawn(|| search_index(model, &pages).to_bytes());
+        let library = scope.spawn(|| answer_library(model));
+        let written = write_pages(staging, model, &site, pages.iter(), templates, css)?;
+        let library = library
+            .join()
+            .expect("building the answer library panicked");
+        staging.write(crate::questionnaire::LIBRARY_PATH, library.to_bytes())?;
+        write_files(staging, model, &site, &pages, &library, &security_headers)?;
+        let index = index.join().expect("building the search index panicked");
+        staging.write(crate::search::INDEX_PATH, index)?;
+        Ok(written)
+    })?;
+
+    // Every page a search engine should know, not the results page or the 404 page.
+    let listed: Vec<String> = written
+        .iter()
+        .filter(|rel| *rel != "404.html" && !rel.starts_with("search/"))
+        .map(|rel| format!("/{}", rel.trim_end_matches("index.html")))
+        .collect();
+    staging.write(wellknown::SITEMAP, wellknown::sitemap(model, &listed))?;
+    staging.write(wellknown::ROBOTS, wellknown::robots_txt(model))?;
+    Ok(written)
+}
+
+/// Follows every link of the site that `content` (loaded as `model`) would build, as a build
+/// does, without the app: the site is rendered into a scratch directory that is removed after.
+/// Returns how many links resolve; a broken link or a repeated id is the build's error. What
+/// passes here fails no build for its links, since the app brings no page of its own.
+pub fn check_links(content: &Path, model: &Model) -> Result<usize, BuildError> {
+    let scratch = tempfile::tempdir().map_err(BuildError::io(std::env::temp_dir()))?;
+    let staging = Staging::new(&scratch.path().join("site"))?;
+    let template = Template::bare();
+    let css = Stylesheet::parse("").map_err(|reason| BuildError::Stylesheet {
+        path: PathBuf::new(),
+        reason,
+    })?;
+    render_site(&staging, content, model, [&template, &template], &css)?;
+    links::check(
+        staging.dir(),
+        model.organization.site_url.get_ref(),
+        &model.texts,
+    )
 }
 
 /// What one HTML file of the site is.
@@ -436,6 +468,16 @@ struct Template {
 }
 
 impl Template {
+    /// A page with nothing of the app's: what `check_links` renders, since the app's template adds
+    /// no link that the content could break.
+    fn bare() -> Template {
+        Template {
+            before_head: "<!DOCTYPE html><html><head>".to_owned(),
+            between: "</head><body>".to_owned(),
+            after_body: "</body></html>".to_owned(),
+        }
+    }
+
     /// The template as Trunk wrote it (markers and all).
     fn text(&self) -> String {
         format!(
