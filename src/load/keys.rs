@@ -156,7 +156,7 @@ fn property<'d, 'i>(
 }
 
 /// The keys the schema allows where `additionalProperties` refused one: the `properties` beside
-/// it, alphabetically (as serde_json keeps them).
+/// it, in the order the type declares them (schemars' `preserve_order`), as serde lists them.
 fn allowed<'s>(schema: &'s Value, keyword: &Location) -> Vec<&'s str> {
     let pointer = keyword.as_str();
     let Some(object) = pointer.strip_suffix("/additionalProperties") else {
@@ -224,7 +224,7 @@ mod tests {
             shown(text),
             [
                 "1:1: missing field `name`",
-                "2:1: unknown field `colour`, expected one of `item`, `name`, `tagline`",
+                "2:1: unknown field `colour`, expected one of `name`, `tagline`, `item`",
                 "4:1: missing field `title`",
                 "7:1: missing field `id`",
                 "8:1: unknown field `titel`, expected `id` or `title`",
@@ -238,7 +238,7 @@ mod tests {
         let shown = shown("nmae = \"x\"\n");
         assert_eq!(
             shown,
-            ["1:1: unknown field `nmae`, expected one of `item`, `name`, `tagline`"]
+            ["1:1: unknown field `nmae`, expected one of `name`, `tagline`, `item`"]
         );
     }
 
