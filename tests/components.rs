@@ -41,7 +41,7 @@ fn overview() -> PageData {
         heading: "Testco Trust Center".into(),
         title: "Testco Trust Center".into(),
         intro_html: "<p>We keep <strong>your data</strong> safe.</p>".into(),
-        updated: "2026-11-22".into(),
+        updated: Some("2026-11-22".into()),
         body: PageBody::Overview(Overview {
             certifications: vec![],
             commitments: vec![Fact {
@@ -203,7 +203,7 @@ fn subprocessors() -> PageData {
         heading: "Subprocessors".into(),
         title: "Subprocessors".into(),
         intro_html: String::new(),
-        updated: "2026-06-01".into(),
+        updated: Some("2026-06-01".into()),
         body: PageBody::Subprocessors(Subprocessors {
             rows: vec![
                 subprocessor("host", "Host", "Germany", "2024-01-15"),

@@ -229,6 +229,60 @@ fn a_change_in_its_window_says_until_when_and_how_to_object() {
     assert_eq!(doc.select(&sel(".change .objection")).count(), 1);
 }
 
+/// A customer deciding whether to object sees who is coming in, in full, before the list shows
+/// them: entity, processing and data, locations, safeguard. Changes in effect show no such table.
+#[test]
+fn a_change_not_yet_in_effect_shows_the_incoming_subprocessor_in_full() {
+    let doc =
+        Html::parse_document(&fs::read_to_string(site().join("subprocessors/index.html")).unwrap());
+    let open = "#change-2026-12-payee-verification";
+    let row = texts(&doc, &format!("{open} table.annex tbody tr")).join(" ");
+    for fact in [
+        "Ridgeline Payee Verification B.V.",
+        "Verification of payee",
+        "IBANs",
+        "Netherlands",
+        "EEA only",
+    ] {
+        assert!(row.contains(fact), "{fact} not in {row}");
+    }
+    assert_eq!(doc.select(&sel(".change table.annex")).count(), 1);
+}
+
+/// "Last updated" is when what the page shows changed: its data's newest date or its front
+/// matter's `updated`, never the day it happened to be built (the example is built on 2026-11-22).
+#[test]
+fn each_page_says_when_what_it_shows_last_changed_not_when_it_was_built() {
+    let updated = |page: &str| {
+        let doc = Html::parse_document(&fs::read_to_string(site().join(page)).unwrap());
+        texts(&doc, ".page-header .updated time").pop()
+    };
+    let expected = [
+        // The SOC 2 report issued on that day, newer than any certificate's validity.
+        ("certifications/index.html", Some("2026-11-06")),
+        // The change announced that day, after the list last changed on 2026-07-20.
+        ("subprocessors/index.html", Some("2026-11-09")),
+        // Front matter: the security program has no date of its own.
+        ("security/index.html", Some("2026-10-15")),
+        // The hall of fame's newest name.
+        ("disclosure/index.html", Some("2026-08-14")),
+    ];
+    for (page, day) in expected {
+        assert_eq!(updated(page).as_deref(), day, "{page}");
+    }
+    let root = site();
+    let mut files = Vec::new();
+    html_files(root, &mut files);
+    for file in files {
+        let page = file
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert_ne!(updated(&page).as_deref(), Some("2026-11-22"), "{page}");
+    }
+}
+
 /// The disclosure page answers what a researcher asks before reporting: what may be tested, how
 /// to behave, the legal promise, where and how to send a report (encrypted), how fast we answer,
 /// and who was thanked.

@@ -118,4 +118,10 @@ pub struct PageMeta {
     #[serde(default, deserialize_with = "text::optional")]
     #[schemars(pattern(text::NOT_BLANK))]
     pub description: Option<String>,
+    /// When the page's own text, or what it describes that has no date of its own (the
+    /// security program, the disclosure policy), last changed. The page shows the later of this
+    /// and the newest date in its data (a certificate, a change, a review); a page with neither
+    /// shows no date rather than the build's.
+    #[serde(default)]
+    pub updated: Option<Date>,
 }

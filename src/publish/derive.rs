@@ -123,7 +123,11 @@ fn section_page(model: &Model, site: &SiteData, section: Section) -> PageData {
         heading,
         title,
         intro_html: page.map(|p| ids.html(&p.markdown)).unwrap_or_default(),
-        updated: updated.unwrap_or_else(|| model.today.to_string()),
+        updated: updated
+            .into_iter()
+            .chain(page.and_then(|p| p.meta.updated))
+            .max()
+            .map(|d| d.to_string()),
         body,
     }
 }
@@ -146,13 +150,13 @@ pub fn page_description(model: &Model, page: &PageData) -> String {
         .unwrap_or_else(|| format!("{}: {}.", model.organization.name, page.section.summary()))
 }
 
-fn latest<I: IntoIterator<Item = crate::model::Date>>(dates: I) -> Option<String> {
-    dates.into_iter().max().map(|d| d.to_string())
+fn latest<I: IntoIterator<Item = crate::model::Date>>(dates: I) -> Option<crate::model::Date> {
+    dates.into_iter().max()
 }
 
 // ---- overview -------------------------------------------------------------------------------
 
-fn overview(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
+fn overview(model: &Model, ids: &mut PageIds) -> (PageBody, Option<crate::model::Date>) {
     let certifications = model
         .certifications
         .iter()
@@ -305,7 +309,7 @@ fn document_link(model: &Model, id: &str) -> Option<Link> {
     })
 }
 
-fn certifications(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
+fn certifications(model: &Model, ids: &mut PageIds) -> (PageBody, Option<crate::model::Date>) {
     for c in &model.certifications {
         ids.reserve(c.id.get_ref().clone());
         ids.reserve(crate::ui::certification_name_id(c.id.get_ref()));
@@ -379,11 +383,20 @@ fn certifications(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>
             }
         })
         .collect();
+    // A new report (a SOC 2 report has no validity of its own) changes the page as much as a
+    // new certificate does.
+    let reports = model
+        .certifications
+        .iter()
+        .flat_map(|c| &c.documents)
+        .filter_map(|id| model.documents.iter().find(|d| d.id == *id.get_ref()))
+        .map(|d| d.meta.date);
     let updated = latest(
         model
             .certifications
             .iter()
-            .filter_map(|c| c.valid_from.as_ref().map(|d| *d.get_ref())),
+            .filter_map(|c| c.valid_from.as_ref().map(|d| *d.get_ref()))
+            .chain(reports),
     );
     (PageBody::Certifications(Certifications { items }), updated)
 }
@@ -435,7 +448,7 @@ pub(super) fn layer_id(layer: &str) -> String {
     format!("layer-{layer}")
 }
 
-fn security(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
+fn security(model: &Model, ids: &mut PageIds) -> (PageBody, Option<crate::model::Date>) {
     let measures = measure_groups(model);
     for g in &measures {
         ids.reserve(g.id.clone());
@@ -610,15 +623,16 @@ pub fn snapshot_path(day: &str, ext: &str) -> String {
     format!("/subprocessors/history/{day}.{ext}")
 }
 
-fn subprocessors(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
+fn subprocessors(model: &Model, ids: &mut PageIds) -> (PageBody, Option<crate::model::Date>) {
     let rows = current_subprocessor_rows(model);
-    let history = history(&rows, subprocessor_snapshots(model), model.today);
+    let snapshots = subprocessor_snapshots(model);
     // The list last changed on the newest day its history has a version for.
-    let last = history.snapshots.last().map(|s| s.date.clone());
+    let last = snapshots.last().map(|(day, _)| *day);
+    let history = history(&rows, snapshots, model.today);
     reserve_subprocessors_ids(model, &rows, &history.former, ids);
     let body = Subprocessors {
         rows,
-        last_updated: last.clone().unwrap_or_default(),
+        last_updated: last.map(|d| d.to_string()).unwrap_or_default(),
         regions: model
             .data
             .region
@@ -638,7 +652,15 @@ fn subprocessors(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>)
         subscribe: subscribe(model),
         history,
     };
-    (PageBody::Subprocessors(body), last)
+    // The page changed when its list did, and when it announced a change to come.
+    let updated = latest(
+        model
+            .changes
+            .iter()
+            .map(|c| *c.announced.get_ref())
+            .chain(last),
+    );
+    (PageBody::Subprocessors(body), updated)
 }
 
 /// The page's view of the past lists: each snapshot as positions among today's rows
@@ -768,7 +790,24 @@ fn change_item(model: &Model, c: &crate::model::Change, ids: &mut PageIds) -> Ch
             deadline: objection_deadline(model, c),
             mailto: objection_mailto(model, c),
         }),
+        incoming: incoming(model, c),
     }
+}
+
+/// The subprocessors a change not yet in effect adds to the list (an addition's, a
+/// replacement's new one), as the list will show them from its day.
+fn incoming(model: &Model, c: &crate::model::Change) -> Vec<SubprocessorRow> {
+    let effective = *c.effective.get_ref();
+    if effective <= model.today
+        || !matches!(c.kind.get_ref(), ChangeKind::Add | ChangeKind::Replace)
+    {
+        return Vec::new();
+    }
+    c.subprocessors
+        .iter()
+        .filter_map(|id| model.subprocessors.iter().find(|s| s.id == *id.get_ref()))
+        .map(|s| subprocessor_row(s, effective))
+        .collect()
 }
 
 /// The sign-up form's endpoint, and an email to ask by (to the privacy contact, or else where
@@ -839,7 +878,7 @@ fn region_id(region: &str) -> String {
     format!("region-{region}")
 }
 
-fn data_privacy(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
+fn data_privacy(model: &Model, ids: &mut PageIds) -> (PageBody, Option<crate::model::Date>) {
     let d = &model.data;
     for r in &d.region {
         ids.reserve(region_id(r.id.get_ref()));
@@ -1020,7 +1059,7 @@ fn encode(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
 }
 
-fn documents(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
+fn documents(model: &Model, ids: &mut PageIds) -> (PageBody, Option<crate::model::Date>) {
     let mut docs: Vec<&crate::model::Document> = model.documents.iter().collect();
     for doc in &docs {
         ids.reserve(doc.id.clone());
@@ -1245,7 +1284,7 @@ fn document_page(model: &Model, site: &SiteData, doc: &crate::model::Document) -
         heading: doc.meta.title.clone(),
         title: site.title_for(Some(&doc.meta.title)),
         intro_html: String::new(),
-        updated: doc.meta.date.to_string(),
+        updated: Some(doc.meta.date.to_string()),
         body: PageBody::Document(DocumentPage {
             id: doc.id.clone(),
             facts: document_facts(model, doc),
@@ -1265,7 +1304,7 @@ pub(super) fn disclosure_policy_sections(model: &Model) -> Vec<markdown::TextSec
     PageIds::new(crate::ui::page_ids(Section::Disclosure)).sections(&model.disclosure.markdown)
 }
 
-fn disclosure(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
+fn disclosure(model: &Model, ids: &mut PageIds) -> (PageBody, Option<crate::model::Date>) {
     let d = &model.disclosure;
     let m = &d.meta;
     // The policy first: its headings keep their natural ids unless the page's own sections have
@@ -1324,7 +1363,10 @@ fn disclosure(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
             })
             .collect(),
     };
-    (PageBody::Disclosure(body), None)
+    // The policy's text has no date of its own (the page's front matter may give one); a new
+    // name in the hall of fame is news on the page.
+    let updated = latest(m.hall_of_fame.iter().map(|a| a.date));
+    (PageBody::Disclosure(body), updated)
 }
 
 /// The short answer as the FAQ and questionnaires show it.
@@ -1342,7 +1384,7 @@ fn category_id(name: &str) -> String {
     format!("category-{}", markdown::slug(name))
 }
 
-fn faq(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
+fn faq(model: &Model, ids: &mut PageIds) -> (PageBody, Option<crate::model::Date>) {
     for a in &model.answers {
         let category = category_id(&a.category);
         ids.reserve(crate::ui::category_heading_id(&category));
@@ -1450,7 +1492,7 @@ fn update_items(model: &Model, ids: &mut PageIds) -> Vec<UpdateItem> {
     model.updates.iter().map(|u| update_item(u, ids)).collect()
 }
 
-fn updates(model: &Model, ids: &mut PageIds) -> (PageBody, Option<String>) {
+fn updates(model: &Model, ids: &mut PageIds) -> (PageBody, Option<crate::model::Date>) {
     (
         PageBody::Updates(Updates {
             items: update_items(model, ids),

@@ -260,8 +260,9 @@ pub struct PageData {
     pub title: String,
     /// The introduction, rendered and sanitised HTML.
     pub intro_html: String,
-    /// When what the page shows last changed, ISO 8601.
-    pub updated: String,
+    /// When what the page shows last changed, ISO 8601; none when nothing on it says (the
+    /// build's day would claim a change that did not happen).
+    pub updated: Option<String>,
     /// The section-specific content.
     pub body: PageBody,
 }

@@ -364,6 +364,9 @@ pub struct ChangeItem {
     pub reason_html: String,
     /// While customers may still object: until when, and how.
     pub objection: Option<Objection>,
+    /// Until it takes effect, the subprocessors it brings onto the list, in full: what a customer
+    /// weighs when deciding whether to object (the list shows them only from that day).
+    pub incoming: Vec<SubprocessorRow>,
 }
 
 /// How to object to a change still inside its objection window.

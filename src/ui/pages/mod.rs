@@ -48,7 +48,7 @@ pub fn PageView(page: PageData) -> impl IntoView {
         <article class="page" data-section=section.file_stem()>
             <header class="page-header">
                 <h1>{heading}</h1>
-                <p class="updated">"Last updated " <time datetime=updated.clone()>{updated.clone()}</time></p>
+                {updated.map(|day| view! { <p class="updated">"Last updated " <time datetime=day.clone()>{day.clone()}</time></p> })}
             </header>
             {(!intro_html.is_empty()).then(|| view! { <div class="prose intro" inner_html=intro_html></div> })}
             {body}

@@ -62,6 +62,7 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
             <Follow links=follow />
             <details class="history">
                 <summary>"Earlier versions of the list"</summary>
+                <p>"Each version, like a day chosen under \u{201c}As it stood on\u{201d}, lists who was on the list then, with their details as they are today: a change of location, purpose or data categories is in the history below from the day it took effect."</p>
                 <ul>
                     {snapshots
                         .into_iter()
@@ -92,6 +93,7 @@ pub fn SubprocessorsBody(body: Subprocessors) -> impl IntoView {
                                 <time datetime=c.effective.clone()>{c.effective.clone()}</time>
                                 " · " <code>{c.id}</code>
                             </p>
+                            {(!c.incoming.is_empty()).then(|| view! { <SubprocessorTable rows=c.incoming /> })}
                             {c.objection.map(|o| view! {
                                 <div class="objection">
                                     <p>
