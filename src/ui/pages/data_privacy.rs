@@ -75,7 +75,7 @@ pub fn DataPrivacyBody(body: DataPrivacy) -> impl IntoView {
         <section aria-labelledby="retention">
             <h2 id="retention">"Retention"</h2>
             <div class="table-wrap">
-                <table>
+                <table class="retention">
                     <thead>
                         <tr>
                             <th scope="col">"Data"</th>

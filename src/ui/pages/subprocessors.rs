@@ -245,7 +245,7 @@ fn SubprocessorList(
                     Some(s) => view! {
                         <p class="as-of">
                             {if day > last_day {
-                                format!("The list as published on {last_day}, unchanged since {}; changes after that day are announced under Change history: ", s.date)
+                                format!("The list as published on {last_day}, unchanged since {}; later changes are under Change history: ", s.date)
                             } else {
                                 format!("The list as it stood on {day}, unchanged since {}: ", s.date)
                             }}
@@ -282,7 +282,7 @@ fn SubprocessorList(
                                         <a href=row.website.clone() rel="noopener">{row.name.clone()}</a>
                                         <span class="entity">{row.entity.clone()}</span>
                                     </th>
-                                    <td>{row.purpose.clone()}</td>
+                                    <td>{row.purpose_and_data()}</td>
                                     <td>{row.locations.join(", ")}</td>
                                     <td>{row.transfer.clone()}</td>
                                     <td>
