@@ -162,6 +162,28 @@ fn trust_json_says_what_the_exports_and_pages_say() {
     assert_eq!(open, expected);
     assert!(!open.is_empty(), "the example has an open change");
 
+    // A change not yet in effect that brings a subprocessor in describes it in full: the list
+    // names it only from that day, and a customer deciding whether to object needs it now.
+    let generated = data["generated"].as_str().unwrap();
+    let mut pending = 0;
+    for change in data["subprocessor_changes"].as_array().unwrap() {
+        let brings_in = change["kind"] == "add" || change["kind"] == "replace";
+        let incoming: Vec<&Value> = change["incoming"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|row| &row["id"])
+            .collect();
+        if brings_in && change["effective"].as_str().unwrap() > generated {
+            let named: Vec<&Value> = change["subprocessors"].as_array().unwrap().iter().collect();
+            assert_eq!(incoming, named, "{change}");
+            pending += 1;
+        } else {
+            assert!(incoming.is_empty(), "{change}");
+        }
+    }
+    assert_eq!(pending, 1, "the example announces one subprocessor to come");
+
     // On-request documents say how to ask; public ones where to read or download.
     for doc in data["documents"].as_array().unwrap() {
         match doc["access"].as_str().unwrap() {

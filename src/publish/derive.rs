@@ -796,7 +796,7 @@ fn change_item(model: &Model, c: &crate::model::Change, ids: &mut PageIds) -> Ch
 
 /// The subprocessors a change not yet in effect adds to the list (an addition's, a
 /// replacement's new one), as the list will show them from its day.
-fn incoming(model: &Model, c: &crate::model::Change) -> Vec<SubprocessorRow> {
+pub(super) fn incoming(model: &Model, c: &crate::model::Change) -> Vec<SubprocessorRow> {
     let effective = *c.effective.get_ref();
     if effective <= model.today
         || !matches!(c.kind.get_ref(), ChangeKind::Add | ChangeKind::Replace)

@@ -260,6 +260,10 @@ pub struct ChangeData {
     pub objection_deadline: Date,
     /// Whether objections are still open on `generated`.
     pub objection_open: bool,
+    /// Until it takes effect, the subprocessors it brings onto the list, as `subprocessors`
+    /// will list them from that day: what a customer weighs before objecting. Empty once it is
+    /// in effect, and for changes that bring no one in.
+    pub incoming: Vec<ExportRow>,
     /// It on the site.
     pub url: String,
 }
@@ -465,6 +469,7 @@ pub fn trust_data(model: &Model, answers: &[AnswerRecord]) -> TrustData {
                 effective: *c.effective.get_ref(),
                 objection_deadline: c.objection_deadline(),
                 objection_open: c.open_on(model.today),
+                incoming: export_rows(&super::derive::incoming(model, c)),
                 url: abs(&format!(
                     "/subprocessors/#{}",
                     super::derive::change_anchor(c.id.get_ref())
