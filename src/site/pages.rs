@@ -412,7 +412,11 @@ impl SubprocessorRow {
     /// The purpose, and on a line of its own the categories of data, as the list's cell shows them
     /// (one text, so the list's Wasm renders it as it renders the purpose alone).
     pub fn purpose_and_data(&self) -> String {
-        format!("{}\nData: {}", self.purpose, self.data_categories.join(", "))
+        format!(
+            "{}\nData: {}",
+            self.purpose,
+            self.data_categories.join(", ")
+        )
     }
 }
 
