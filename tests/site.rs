@@ -328,3 +328,30 @@ fn the_disclosure_page_has_every_part_a_researcher_looks_for() {
         .collect();
     assert!(timeline.contains("within 2 days"), "{timeline}");
 }
+
+/// The security page runs to dozens of screens on a phone: it opens with links to each of its
+/// parts, every layer included, each to an element the page has.
+#[test]
+fn the_security_page_opens_with_its_parts() {
+    let doc =
+        Html::parse_document(&fs::read_to_string(site().join("security/index.html")).unwrap());
+    let targets: Vec<String> = doc
+        .select(&sel(r#"nav[aria-label="On this page"] a"#))
+        .map(|a| {
+            a.value()
+                .attr("href")
+                .unwrap()
+                .trim_start_matches('#')
+                .to_owned()
+        })
+        .collect();
+    let layers = doc.select(&sel("section.layer")).count();
+    assert_eq!(targets.len(), layers + 2, "{targets:?}");
+    for id in &targets {
+        assert_eq!(
+            doc.select(&sel(&format!("[id='{id}']"))).count(),
+            1,
+            "#{id}"
+        );
+    }
+}

@@ -206,7 +206,27 @@ pub fn SecurityBody(body: Security) -> impl IntoView {
                 .collect(),
         })
         .collect();
+    // The page runs to dozens of screens on a phone: its parts, up front.
+    let contents: Vec<(String, String)> = layers
+        .iter()
+        .map(|l| (l.id.clone(), l.title.clone()))
+        .chain([
+            (
+                "measures".to_owned(),
+                "Technical and organisational measures".to_owned(),
+            ),
+            ("program".to_owned(), "How the program runs".to_owned()),
+        ])
+        .collect();
     view! {
+        <nav class="toc" aria-label="On this page">
+            <ul class="inline-list">
+                {contents
+                    .into_iter()
+                    .map(|(id, title)| view! { <li><a href=format!("#{id}")>{title}</a></li> })
+                    .collect_view()}
+            </ul>
+        </nav>
         <section aria-labelledby="controls-heading">
             <h2 id="controls-heading">"Layers and controls"</h2>
             <ControlFilter layers=filter_layers frameworks />
