@@ -162,21 +162,29 @@ async fn respond(
     if site.log {
         eprintln!("{method} {uri} {}", answer.status);
     }
-    let mut response =
-        Response::builder().status(StatusCode::from_u16(answer.status).expect("a valid status"));
-    for (name, value) in answer.headers {
-        response = response.header(name, value);
-    }
-    for (pattern, headers) in &site.rules {
+    let mut headers: Vec<(&str, &str)> = answer
+        .headers
+        .iter()
+        .map(|(name, value)| (*name, value.as_str()))
+        .collect();
+    for (pattern, rule) in &site.rules {
         let applies = match pattern.strip_suffix('*') {
             Some(prefix) => uri.path().starts_with(prefix),
             None => uri.path() == pattern,
         };
         if applies {
-            for (name, value) in headers {
-                response = response.header(name.as_str(), value.as_str());
+            for (name, value) in rule {
+                // As on Netlify and Cloudflare Pages, a header the file names replaces the one the
+                // host would send (a file's Content-Type): sent twice, a client picks either.
+                headers.retain(|(own, _)| !own.eq_ignore_ascii_case(name));
+                headers.push((name.as_str(), value.as_str()));
             }
         }
+    }
+    let mut response =
+        Response::builder().status(StatusCode::from_u16(answer.status).expect("a valid status"));
+    for (name, value) in headers {
+        response = response.header(name, value);
     }
     let body = if method == Method::HEAD {
         // The length a GET would get, without the body.
@@ -308,14 +316,31 @@ fn file(path: &Path, status: u16, accepts: &str) -> Option<Answer> {
     })
 }
 
-fn content_type(path: &Path) -> String {
+/// The Content-Type a file goes out with, by its name; the build's `_headers` names the same
+/// types for its feeds, calendars and exports, so that other hosts send them alike.
+///
+/// Every text the build writes is UTF-8, and says so: without a charset, Chromium shows an Atom
+/// or RSS feed (`application/atom+xml`, `application/rss+xml`) as windows-1252, and "·" reads
+/// "Â·". Images keep their bare type: an SVG names its own encoding, which a charset here would
+/// override.
+pub(crate) fn content_type(path: &Path) -> String {
+    use mime_guess::mime;
     let mime = mime_guess::from_path(path).first_or_octet_stream();
-    match mime.type_() {
-        mime_guess::mime::TEXT => format!("{mime}; charset=utf-8"),
-        _ if mime.subtype() == "javascript" || mime.subtype() == "json" => {
-            format!("{mime}; charset=utf-8")
+    let text = match (mime.type_(), mime.subtype(), mime.suffix()) {
+        (mime::TEXT, _, _) => true,
+        (mime::APPLICATION, sub, suffix) => {
+            sub == "javascript"
+                || sub == mime::JSON
+                || sub == mime::XML
+                || suffix == Some(mime::JSON)
+                || suffix == Some(mime::XML)
         }
-        _ => mime.to_string(),
+        _ => false,
+    };
+    if text {
+        format!("{mime}; charset=utf-8")
+    } else {
+        mime.to_string()
     }
 }
 
@@ -424,6 +449,49 @@ mod tests {
         let (status, headers, _) = get(port, "HEAD / HTTP/1.1");
         assert_eq!(status, 200);
         assert!(headers.contains(&"content-length: 11".to_owned()));
+    }
+
+    #[test]
+    fn texts_say_they_are_utf_8_and_images_keep_their_own_encoding() {
+        for (name, expected) in [
+            ("feed.atom", "application/atom+xml; charset=utf-8"),
+            ("feed.rss", "application/rss+xml; charset=utf-8"),
+            ("feed.json", "application/json; charset=utf-8"),
+            ("dates.ics", "text/calendar; charset=utf-8"),
+            ("list.csv", "text/csv; charset=utf-8"),
+            ("security.txt", "text/plain; charset=utf-8"),
+            ("sitemap.xml", "text/xml; charset=utf-8"),
+            ("logo.svg", "image/svg+xml"),
+            ("app.wasm", "application/wasm"),
+        ] {
+            assert_eq!(content_type(Path::new(name)), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_type_from_the_headers_file_replaces_the_hosts_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::write(root.join("feed.atom"), "<feed/>").unwrap();
+        fs::write(
+            root.join("_headers"),
+            "/*\n  X-Frame-Options: DENY\n/feed.atom\n  Content-Type: application/atom+xml; charset=x-test\n",
+        )
+        .unwrap();
+        let host = StaticHost::bind(root, "127.0.0.1:0", false).unwrap();
+        let port = host.port();
+        std::thread::spawn(move || host.run());
+        let (status, headers, _) = get(port, "GET /feed.atom HTTP/1.1");
+        assert_eq!(status, 200);
+        let types: Vec<&String> = headers
+            .iter()
+            .filter(|h| h.starts_with("content-type:"))
+            .collect();
+        assert_eq!(
+            types,
+            ["content-type: application/atom+xml; charset=x-test"]
+        );
+        assert!(headers.contains(&"x-frame-options: deny".to_owned()));
     }
 
     /// Browsers open several keep-alive connections at once; a request on one must be answered

@@ -1,12 +1,15 @@
 //! Feeds, calendars and exports as subscribers' tools read them: parsed with independent
-//! parsers (feed-rs, ical, csv), carrying the expected entries, ids and dates, and agreeing with
-//! the Subprocessors page.
+//! parsers (feed-rs, atom_syndication, ical, csv), carrying the expected entries, ids, authors and
+//! dates, agreeing with the Subprocessors page, and served with their type and charset.
 #![cfg(feature = "ssr")]
 
 mod common;
 
 use std::fs;
+use std::io::{Read, Write};
+use std::net::TcpStream;
 use std::path::Path;
+use std::time::Duration;
 
 use scraper::{Html, Selector};
 use trust_center::model::Date;
@@ -74,6 +77,57 @@ fn the_change_feeds_parse_in_every_format_with_the_same_entries() {
     );
 }
 
+const FEEDS: [&str; 6] = [
+    "/subprocessors/changes.atom",
+    "/subprocessors/changes.rss",
+    "/subprocessors/changes.json",
+    "/updates/feed.atom",
+    "/updates/feed.rss",
+    "/updates/feed.json",
+];
+
+#[test]
+fn every_feed_names_the_organisation_as_its_author() {
+    for path in ["/subprocessors/changes.atom", "/updates/feed.atom"] {
+        // RFC 4287 §4.1.1: a feed without an author must give one on every entry; a strict
+        // reader drops it otherwise.
+        let feed = atom_syndication::Feed::read_from(&read(path)[..])
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        let authors: Vec<(&str, Option<&str>)> =
+            feed.authors().iter().map(|a| (a.name(), a.uri())).collect();
+        assert_eq!(
+            authors,
+            [("Quillfeather", Some("https://quillfeather.example"))],
+            "{path}"
+        );
+    }
+    for path in FEEDS.into_iter().filter(|p| p.ends_with(".json")) {
+        let feed = feed_rs::parser::parse(&read(path)[..]).unwrap();
+        assert_eq!(feed.authors[0].name, "Quillfeather", "{path}");
+        assert_eq!(
+            feed.authors[0].uri.as_deref(),
+            Some("https://quillfeather.example"),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn feed_entries_read_as_the_page_does_without_notes_for_the_table() {
+    for path in FEEDS {
+        let feed = feed_rs::parser::parse(&read(path)[..]).unwrap();
+        for entry in &feed.entries {
+            let body = entry
+                .content
+                .as_ref()
+                .and_then(|c| c.body.clone())
+                .or_else(|| entry.summary.as_ref().map(|s| s.content.clone()))
+                .unwrap_or_default();
+            assert!(!body.contains("ISO 8601"), "{path}: {}: {body}", entry.id);
+        }
+    }
+}
+
 #[test]
 fn the_update_feeds_parse() {
     for path in [
@@ -128,6 +182,130 @@ fn prop<'a>(event: &'a [(String, String)], name: &str) -> &'a str {
         .iter()
         .find(|(n, _)| n == name)
         .map_or("", |(_, v)| v.as_str())
+}
+
+/// The build day of the example (2026-11-22) as a DTSTAMP's `YYYYMMDD` prefix compares.
+const BUILD_DAY: &str = "20261122";
+
+/// Every event's DTSTAMP in `path`, checked to be a UTC date-time no later than the build day.
+fn stamps_until_build_day(path: &str) -> Vec<String> {
+    let stamps: Vec<String> = events(path)
+        .iter()
+        .map(|e| prop(e, "DTSTAMP").to_owned())
+        .collect();
+    for stamp in &stamps {
+        // RFC 5545 §3.8.7.2: a UTC date-time, the time the event's information was created.
+        assert!(
+            stamp.len() == 16 && stamp.ends_with('Z'),
+            "{path}: DTSTAMP {stamp}"
+        );
+        assert!(
+            stamp[..8] <= *BUILD_DAY,
+            "{path}: DTSTAMP {stamp} is after the build day"
+        );
+    }
+    stamps
+}
+
+#[test]
+fn calendar_events_are_stamped_no_later_than_the_build() {
+    let stamps = stamps_until_build_day("/subprocessors/changes.ics");
+    assert_eq!(stamps.len(), 20);
+    // A change's events are stamped with the day it was announced.
+    let announced = events("/subprocessors/changes.ics")
+        .into_iter()
+        .find(|e| prop(e, "UID").starts_with(&format!("change-{CHANGE}-effective@")))
+        .map(|e| prop(&e, "DTSTAMP").to_owned());
+    assert_eq!(announced.as_deref(), Some("20261109T000000Z"));
+
+    // A certificate's expiry, years ahead, is known from its first day of validity.
+    let stamps = stamps_until_build_day("/certifications/expiries.ics");
+    let iso27001 = events("/certifications/expiries.ics")
+        .into_iter()
+        .find(|e| prop(e, "UID").starts_with("certification-iso27001-expiry-"))
+        .unwrap();
+    assert_eq!(prop(&iso27001, "DTSTART"), "20270311");
+    assert_eq!(prop(&iso27001, "DTSTAMP"), "20240312T000000Z");
+    assert_eq!(stamps.len(), 4);
+}
+
+/// The status, the headers (lowercased names) and the body of a GET of `path` from the static
+/// host serving the example site (uncompressed: the type is the same either way).
+fn fetch(port: u16, path: &str) -> (u16, Vec<(String, String)>, Vec<u8>) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let end = response.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8(response[..end].to_vec()).unwrap();
+    let mut lines = head.split("\r\n");
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_owned()))
+        .collect();
+    (status, headers, response[end + 4..].to_vec())
+}
+
+#[test]
+fn feeds_calendars_and_exports_are_served_as_utf_8() {
+    let host = trust_center::serve::StaticHost::bind(site(), "127.0.0.1:0", false).unwrap();
+    let port = host.port();
+    std::thread::spawn(move || host.run());
+    let expected = [
+        ("/subprocessors/changes.atom", "application/atom+xml"),
+        ("/subprocessors/changes.rss", "application/rss+xml"),
+        ("/subprocessors/changes.json", "application/json"),
+        ("/updates/feed.atom", "application/atom+xml"),
+        ("/updates/feed.rss", "application/rss+xml"),
+        ("/subprocessors/changes.ics", "text/calendar"),
+        ("/certifications/expiries.ics", "text/calendar"),
+        ("/subprocessors/subprocessors.csv", "text/csv"),
+        ("/subprocessors/subprocessors.json", "application/json"),
+        ("/.well-known/security.txt", "text/plain"),
+    ];
+    for (path, mime) in expected {
+        let (status, headers, _) = fetch(port, path);
+        assert_eq!(status, 200, "{path}");
+        // Once: the site's `_headers` names the type too, and must replace the host's, not add
+        // a second one for the browser to pick from.
+        let types: Vec<&str> = headers
+            .iter()
+            .filter(|(n, _)| n == "content-type")
+            .map(|(_, v)| v.as_str())
+            .collect();
+        assert_eq!(types, [format!("{mime}; charset=utf-8")], "{path}");
+    }
+    // What a reader decodes by that charset is the feed as written: "·" and "’" as themselves.
+    let (_, _, body) = fetch(port, "/subprocessors/changes.atom");
+    assert!(String::from_utf8(body)
+        .unwrap()
+        .contains(" · subprocessors: "));
+
+    // The same types for other hosts, in the `_headers` file Netlify and Cloudflare Pages read.
+    let rules = String::from_utf8(read("/_headers")).unwrap();
+    for (path, mime) in expected {
+        assert!(
+            rules.contains(&format!(
+                "\n{path}\n  Content-Type: {mime}; charset=utf-8\n"
+            )),
+            "{path}: {rules}"
+        );
+    }
 }
 
 #[test]

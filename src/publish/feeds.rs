@@ -96,9 +96,34 @@ struct Item {
 /// A feed before it is written in each format.
 struct FeedSpec<'a> {
     title: String,
+    /// Who publishes it: RFC 4287 requires an author on an Atom feed (or on every entry), and
+    /// every entry here is the organisation's own.
+    author: Author,
     page: String,
     self_paths: [&'a str; 3],
     items: Vec<Item>,
+}
+
+/// The organisation as the author of its feeds.
+struct Author {
+    name: String,
+    /// Its website, or the trust center's address when it gives none.
+    uri: String,
+}
+
+impl Author {
+    fn of(model: &Model) -> Author {
+        let org = &model.organization;
+        Author {
+            name: org.name.clone(),
+            uri: org
+                .website
+                .as_ref()
+                .unwrap_or(&org.site_url)
+                .get_ref()
+                .clone(),
+        }
+    }
 }
 
 /// Every file of this module, as (site-absolute path, contents). The change and update entries
@@ -230,7 +255,7 @@ fn change_feed(
             assert_eq!(change.id.get_ref(), &view.id, "the page's order");
             let deadline = change.objection_deadline();
             let mut html = format!(
-                "<p>{}</p><p><strong>{}</strong> · subprocessors: {}</p><p>Announced {}; takes effect {}; objections until {} (ISO 8601).</p>{}",
+                "<p>{}</p><p><strong>{}</strong> · subprocessors: {}</p><p>Announced {}; takes effect {}; objections until {}.</p>{}",
                 escape(&view.summary),
                 escape(&view.kind),
                 escape(&view.subprocessors.join(", ")),
@@ -253,6 +278,7 @@ fn change_feed(
         .collect();
     FeedSpec {
         title: format!("{}: subprocessor changes", site.name),
+        author: Author::of(model),
         page,
         self_paths: [CHANGES_ATOM, CHANGES_RSS, CHANGES_JSON],
         items,
@@ -288,6 +314,7 @@ fn update_feed(
         .collect();
     FeedSpec {
         title: format!("{}: updates", site.name),
+        author: Author::of(model),
         page,
         self_paths: [UPDATES_ATOM, UPDATES_RSS, UPDATES_JSON],
         items,
@@ -305,11 +332,16 @@ fn newest(spec: &FeedSpec) -> Date {
 }
 
 fn atom_feed(spec: &FeedSpec, base: &str) -> String {
-    use atom_syndication::{Content, Entry, Feed, Link, Text};
+    use atom_syndication::{Content, Entry, Feed, Link, Person, Text};
     let feed = Feed {
         title: Text::plain(spec.title.clone()),
         id: format!("{base}{}", spec.self_paths[0]),
         updated: instant(newest(spec)),
+        authors: vec![Person {
+            name: spec.author.name.clone(),
+            uri: Some(spec.author.uri.clone()),
+            ..Person::default()
+        }],
         links: vec![
             Link {
                 href: format!("{base}{}", spec.self_paths[0]),
@@ -386,7 +418,13 @@ fn json_feed(spec: &FeedSpec, base: &str) -> String {
         title: &'a str,
         home_page_url: &'a str,
         feed_url: String,
+        authors: [JsonAuthor<'a>; 1],
         items: Vec<JsonItem<'a>>,
+    }
+    #[derive(Serialize)]
+    struct JsonAuthor<'a> {
+        name: &'a str,
+        url: &'a str,
     }
     #[derive(Serialize)]
     struct JsonItem<'a> {
@@ -401,6 +439,10 @@ fn json_feed(spec: &FeedSpec, base: &str) -> String {
         title: &spec.title,
         home_page_url: &spec.page,
         feed_url: format!("{base}{}", spec.self_paths[2]),
+        authors: [JsonAuthor {
+            name: &spec.author.name,
+            url: &spec.author.uri,
+        }],
         items: spec
             .items
             .iter()
@@ -424,12 +466,23 @@ fn calendar(name: &str) -> Calendar {
     cal
 }
 
+/// An event's DTSTAMP: when the information it carries came to be (RFC 5545 §3.8.7.2, for a
+/// calendar without METHOD: when it was last revised), given as `known`, never after the build
+/// day. A day of the content rather than the build's instant, so that an unchanged event reads the
+/// same in every build; never the event's own date, which lies ahead: a stamp in the future says
+/// the event was written after it was read, and a client that orders an event's revisions by it
+/// (RFC 5546) would pass over every correction until that day.
+fn stamp(known: Date, today: Date) -> DateTime<Utc> {
+    midnight(known.min(today))
+}
+
 fn changes_calendar(model: &Model, site: &SiteData, base: &str, host: &str) -> String {
     let mut cal = calendar(&format!("{}: subprocessor changes", site.name));
     for c in changes_newest_first(model) {
         let id = c.id.get_ref();
         let url = format!("{base}/subprocessors/#{}", change_anchor(id));
-        let stamp = midnight(*c.announced.get_ref());
+        // The change is known from its announcement (the site publishes none before that day).
+        let stamp = stamp(*c.announced.get_ref(), model.today);
         cal.push(
             Event::new()
                 .uid(&format!("change-{id}-effective@{host}"))
@@ -467,10 +520,14 @@ fn certifications_calendar(model: &Model, site: &SiteData, base: &str, host: &st
         let id = c.id.get_ref();
         let url = format!("{base}/certifications/#{id}");
         let name = certification_name(c);
+        // The UID names the expiry date, so each certificate (a renewal is a new one) is its own
+        // event, known since the certificate's first day; one without a first day is as known as
+        // the build makes it.
+        let known = c.valid_from.as_ref().map_or(model.today, |d| *d.get_ref());
         cal.push(
             Event::new()
                 .uid(&format!("certification-{id}-expiry-{until}@{host}"))
-                .timestamp(midnight(until))
+                .timestamp(stamp(known, model.today))
                 .summary(&format!("{name} expires"))
                 .description(&format!("{name} is valid until {until}. {url}"))
                 .url(&url)

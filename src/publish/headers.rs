@@ -1,6 +1,10 @@
 //! Security headers for the static host: a `_headers` file in the format Netlify and Cloudflare
 //! Pages read, and the same headers as nginx `add_header` lines.
 //!
+//! Both also give the feeds, calendars and exports their type with `charset=utf-8`, as
+//! `trustctl serve` does: a host that sends `application/atom+xml` bare leaves the browser to
+//! guess, and Chromium reads the UTF-8 feed as windows-1252 ("supplierâ€™s").
+//!
 //! The Content-Security-Policy allows scripts only from the site itself plus the inline loader
 //! Trunk writes into every page, by its SHA-256 hash (no `'unsafe-inline'` for scripts), and
 //! WebAssembly compilation (`'wasm-unsafe-eval'`). The site requests nothing from other hosts
@@ -11,6 +15,8 @@ use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
 use crate::model::Model;
+
+use super::{answers, feeds, wellknown};
 
 /// The Netlify / Cloudflare Pages headers file.
 pub const HEADERS: &str = "/_headers";
@@ -63,12 +69,42 @@ pub fn security_headers(model: &Model, templates: &[&str]) -> Vec<(&'static str,
     ]
 }
 
-/// `_headers`: every path gets the security headers.
+/// The site's own files for tools rather than browsers, by path: the ones whose type and charset
+/// `_headers` states. Each path is listed as it is (the history's day-by-day exports are not: one
+/// rule each would grow without end, and Cloudflare Pages takes 100 rules at most); the host's
+/// own types for `.csv` and `.json` are right, only a charset may be missing.
+const TYPED_FILES: &[&str] = &[
+    feeds::CHANGES_ATOM,
+    feeds::CHANGES_RSS,
+    feeds::CHANGES_JSON,
+    feeds::UPDATES_ATOM,
+    feeds::UPDATES_RSS,
+    feeds::UPDATES_JSON,
+    feeds::CHANGES_ICS,
+    feeds::CERTIFICATIONS_ICS,
+    feeds::SUBPROCESSORS_CSV,
+    feeds::SUBPROCESSORS_JSON,
+    answers::ANSWERS_CSV,
+    answers::ANSWERS_JSON,
+    crate::site::TRUST_JSON_PATH,
+    wellknown::SECURITY_TXT,
+    wellknown::SECURITY_TXT_LEGACY,
+];
+
+/// `_headers`: every path gets the security headers, and each of [`TYPED_FILES`] its type as
+/// `trustctl serve` sends it (a type set here replaces the host's own).
 pub fn headers_file(headers: &[(&str, String)]) -> String {
     let mut out =
         String::from("# Security headers for every path (Netlify, Cloudflare Pages).\n/*\n");
     for (name, value) in headers {
         out.push_str(&format!("  {name}: {value}\n"));
+    }
+    out.push_str(
+        "# Feeds, calendars and exports: their type, with the charset hosts may leave out.\n",
+    );
+    for path in TYPED_FILES {
+        let content_type = crate::serve::content_type(std::path::Path::new(path));
+        out.push_str(&format!("{path}\n  Content-Type: {content_type}\n"));
     }
     out
 }
@@ -81,8 +117,23 @@ pub fn nginx_file(headers: &[(&str, String)]) -> String {
     for (name, value) in headers {
         out.push_str(&format!("add_header {name} \"{value}\" always;\n"));
     }
+    out.push_str(NGINX_TYPES);
     out
 }
+
+/// nginx's part of what [`TYPED_FILES`] are to `_headers`. nginx adds a charset only to the types
+/// `charset_types` lists (and `text/html`), and its `mime.types` has no `.ics` or `.csv`, which
+/// it would send as `application/octet-stream`. `types` is not extended but replaced where it is
+/// set, so it is set only for those two extensions.
+const NGINX_TYPES: &str = "\
+# Feeds, calendars and exports are UTF-8: say so (nginx adds a charset only to these types).
+charset utf-8;
+charset_types text/plain text/css text/xml text/csv text/calendar application/javascript application/json application/atom+xml application/rss+xml;
+# nginx's mime.types knows neither .ics nor .csv.
+location ~ \\.(ics|csv)$ {
+    types { text/calendar ics; text/csv csv; }
+}
+";
 
 /// The contents of the inline `<script>` elements of an HTML document (those without `src`).
 fn inline_scripts(html: &str) -> Vec<&str> {

@@ -322,6 +322,26 @@ test('the subprocessor list as it stood on a past day, with its exports', async 
   }
 });
 
+test('the certifications page says what its badges count and offers the expiry dates as a calendar', async () => {
+  const { context, page, problems } = await open('/certifications/');
+  try {
+    const note = page.locator('main p.follow', { hasText: 'Calendar (iCal)' });
+    assert.match(await note.innerText(), /reads “Active” until 60 days before its certificate expires/);
+    assert.deepEqual(problems, []);
+    const link = note.getByRole('link', { name: 'Calendar (iCal)' });
+    // A calendar is not a page: the browser hands it over as a file, for the calendar app.
+    const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    assert.equal(file.suggestedFilename(), 'expiries.ics');
+    const ics = readFileSync(await file.path(), 'utf8');
+    assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+    assert.equal(ics.match(/^BEGIN:VEVENT\r$/gm).length, 4);
+    const res = await fetch(new URL(await link.getAttribute('href'), page.url()));
+    assert.equal(res.headers.get('content-type'), 'text/calendar; charset=utf-8');
+  } finally {
+    await context.close();
+  }
+});
+
 test('day counts are recounted on the day the page is read, not the day it was built', async () => {
   // The example is built as of 2026-11-22: the open change's objections close at the end of
   // 2026-12-09 (18 days left then) and the PCI DSS attestation expires on 2027-01-13.

@@ -1,14 +1,37 @@
-//! Certifications: a card each, with status, scope, validity, verification and documents.
+//! Certifications: a card each, with status, scope, validity, verification and documents, after
+//! what the expiry badges mean and the calendar of the expiry dates.
 
 use leptos::prelude::*;
 
-use crate::site::Certifications;
+use crate::site::{Certifications, Countdown, EXPIRY_NOTICE_DAYS};
 use crate::ui::widgets::{BadgeView, Facts};
 
-/// The certification cards.
+/// The calendar of certificate expiries the build writes (`publish::feeds::CERTIFICATIONS_ICS`,
+/// which the browser's build cannot see); the build's link check fails on a path with no file.
+const EXPIRIES_ICS: &str = "/certifications/expiries.ics";
+
+/// The certification cards, after a note on the expiry badges that links their calendar.
 #[component]
 pub fn CertificationsBody(body: Certifications) -> impl IntoView {
+    // Customers keep a certificate on file until it expires: the calendar lets theirs tell them
+    // when to ask for the renewed one. Without an expiry date on the page, it would be empty.
+    let expiring = body.items.iter().any(|c| {
+        c.status
+            .days
+            .as_ref()
+            .is_some_and(|d| d.kind == Countdown::Expiry)
+    });
+    // The link has no `rel="external"` as the feeds' do: this view is not in the browsing Wasm,
+    // yet that literal here reordered the Wasm's data and cost it 150 bytes compressed.
     view! {
+        {expiring.then(|| view! {
+            <p class="follow">
+                "A badge reads “Active” until " {EXPIRY_NOTICE_DAYS} " days before its certificate expires, then counts the days left. "
+                "The expiry dates: "
+                <a href=EXPIRIES_ICS>"Calendar (iCal)"</a>
+                " (subscribe to its address in your calendar app to follow renewals, or download it)."
+            </p>
+        })}
         <div class="cards">
             {body
                 .items
