@@ -958,12 +958,33 @@ fn kind_label(kind: DocumentKind) -> &'static str {
     }
 }
 
+/// Where a kind of document comes in the list, in the order a reviewer works through them: the
+/// contract, then the evidence an auditor signed, then what the company says of itself.
+fn document_rank(kind: DocumentKind) -> u8 {
+    match kind {
+        DocumentKind::Dpa => 0,
+        DocumentKind::AuditReport => 1,
+        DocumentKind::Certificate => 2,
+        DocumentKind::PentestSummary => 3,
+        DocumentKind::Whitepaper => 4,
+        DocumentKind::Policy => 5,
+        DocumentKind::PrivacyPolicy => 6,
+        DocumentKind::CookiePolicy => 7,
+        DocumentKind::Other => 8,
+    }
+}
+
 fn document_facts(model: &Model, doc: &crate::model::Document) -> Vec<Fact> {
     let m = &doc.meta;
     let mut facts = Vec::new();
     if let Some(v) = &m.version {
         facts.push(Fact {
-            label: "Version".into(),
+            // A certificate's version is the number its body registered it under.
+            label: match m.kind.get_ref() {
+                DocumentKind::Certificate => "Certificate number",
+                _ => "Version",
+            }
+            .into(),
             value: v.clone(),
         });
     }
@@ -1066,7 +1087,7 @@ fn documents(model: &Model, ids: &mut PageIds) -> (PageBody, Option<crate::model
     }
     docs.sort_by_key(|d| {
         (
-            *d.meta.kind.get_ref() != DocumentKind::Dpa,
+            document_rank(*d.meta.kind.get_ref()),
             d.meta.title.to_lowercase(),
         )
     });
