@@ -361,7 +361,9 @@ fn the_exports_list_the_subprocessors_page_entries() {
             "locations",
             "transfer_mechanism",
             "dpa_url",
-            "since"
+            "since",
+            "data_categories",
+            "details_changed_after"
         ]
     );
     let names: Vec<String> = csv.records().map(|r| r.unwrap()[1].to_owned()).collect();
@@ -416,6 +418,31 @@ fn the_list_on_a_past_day_is_exported_from_the_change_history() {
     );
     let today = &snapshots.last().unwrap().1;
     assert!(!today.iter().any(|r| r.name.contains("Courierbird")));
+    // A past list gives today's details, and names the changes to them that came after its day:
+    // Postwise Mail's Dublin site, effective 2026-04-06, is not yet on the list of 2026-03-02.
+    let row = |day: &str, id: &str| -> serde_json::Value {
+        let json: serde_json::Value =
+            serde_json::from_slice(&read(&format!("/subprocessors/history/{day}.json"))).unwrap();
+        json["subprocessors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        row("2026-03-02", "postwise-mail")["details_changed_after"],
+        "2026-04-email-dublin"
+    );
+    assert_eq!(
+        row("2026-04-06", "postwise-mail")["details_changed_after"],
+        ""
+    );
+    assert!(row("2026-04-06", "postwise-mail")["data_categories"]
+        .as_str()
+        .unwrap()
+        .contains("; "));
     // The newest snapshot is today's list, the one the page and the current exports show.
     let current: serde_json::Value =
         serde_json::from_slice(&read("/subprocessors/subprocessors.json")).unwrap();

@@ -165,10 +165,14 @@ pub fn files(model: &Model, site: &SiteData, pages: &[PageData]) -> Vec<(String,
         CERTIFICATIONS_ICS.to_owned(),
         certifications_calendar(model, site, base, &host),
     ));
-    out.push((SUBPROCESSORS_CSV.to_owned(), csv_of(&subprocessors.rows)));
+    let today = Later::new(model, model.today);
+    out.push((
+        SUBPROCESSORS_CSV.to_owned(),
+        csv_of(&subprocessors.rows, &today),
+    ));
     out.push((
         SUBPROCESSORS_JSON.to_owned(),
-        json_of(&subprocessors.rows, &model.today.to_string(), base),
+        json_of(&subprocessors.rows, &model.today.to_string(), base, &today),
     ));
     let history = &subprocessors.history;
     for snapshot in &history.snapshots {
@@ -176,10 +180,57 @@ pub fn files(model: &Model, site: &SiteData, pages: &[PageData]) -> Vec<(String,
             .rows_of(&subprocessors.rows, snapshot)
             .cloned()
             .collect();
-        out.push((snapshot.csv.clone(), csv_of(&rows)));
-        out.push((snapshot.json.clone(), json_of(&rows, &snapshot.date, base)));
+        let day = Date(
+            snapshot
+                .date
+                .parse()
+                .expect("a snapshot's day is a date the build wrote"),
+        );
+        let later = Later::new(model, day);
+        out.push((snapshot.csv.clone(), csv_of(&rows, &later)));
+        out.push((
+            snapshot.json.clone(),
+            json_of(&rows, &snapshot.date, base, &later),
+        ));
     }
     out
+}
+
+/// The changes to subprocessors' details (locations, purpose, data categories) that take effect
+/// after a day. A list of that day gives each subprocessor's details as they are at the build,
+/// since the change log records what changed only in words: these say which of them that day
+/// did not have yet.
+pub(super) struct Later<'a> {
+    changes: Vec<&'a crate::model::Change>,
+}
+
+impl<'a> Later<'a> {
+    /// The detail changes of `model` that take effect after `day`.
+    pub(super) fn new(model: &'a Model, day: Date) -> Later<'a> {
+        use crate::model::ChangeKind;
+        Later {
+            changes: model
+                .changes
+                .iter()
+                .filter(|c| {
+                    matches!(
+                        c.kind.get_ref(),
+                        ChangeKind::Location | ChangeKind::Purpose | ChangeKind::DataCategories
+                    ) && *c.effective.get_ref() > day
+                })
+                .collect(),
+        }
+    }
+
+    /// The ids of those that concern `subprocessor`, separated by `; `.
+    fn of(&self, subprocessor: &str) -> String {
+        self.changes
+            .iter()
+            .filter(|c| c.subprocessors.iter().any(|s| s.get_ref() == subprocessor))
+            .map(|c| c.id.get_ref().as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
 }
 
 /// The site's host name, for tag URIs and calendar UIDs.
@@ -559,14 +610,27 @@ pub(super) struct ExportRow {
     /// The first day of its stay on the list (ISO 8601): for one that left and came back, the
     /// day it came back.
     since: String,
+    /// The categories of personal data it processes, separated by `; `.
+    data_categories: String,
+    /// Ids of the changes to its locations, purpose or data categories that take effect after
+    /// the day the list is of, separated by `; `: the columns above give its details as of the
+    /// build, so on a past day's list these name what that day did not have yet (see each
+    /// change on the Subprocessors page).
+    details_changed_after: String,
 }
 
-pub(super) fn export_rows(rows: &[SubprocessorRow]) -> Vec<ExportRow> {
-    export_cells(rows, str::to_owned)
+/// The rows as `trust.json` and the JSON exports give them; `later`: the detail changes after
+/// the day they are of.
+pub(super) fn export_rows(rows: &[SubprocessorRow], later: &Later) -> Vec<ExportRow> {
+    export_cells(rows, str::to_owned, later)
 }
 
 /// The rows with each cell through `cell` (the CSV's cells are [`inert`] in a spreadsheet).
-fn export_cells(rows: &[SubprocessorRow], cell: impl Fn(&str) -> String) -> Vec<ExportRow> {
+fn export_cells(
+    rows: &[SubprocessorRow],
+    cell: impl Fn(&str) -> String,
+    later: &Later,
+) -> Vec<ExportRow> {
     rows.iter()
         .map(|r| ExportRow {
             id: cell(&r.id),
@@ -577,13 +641,15 @@ fn export_cells(rows: &[SubprocessorRow], cell: impl Fn(&str) -> String) -> Vec<
             transfer_mechanism: cell(&r.transfer),
             dpa_url: cell(r.dpa_url.as_deref().unwrap_or_default()),
             since: cell(&r.since),
+            data_categories: cell(&r.data_categories.join("; ")),
+            details_changed_after: cell(&later.of(&r.id)),
         })
         .collect()
 }
 
-fn csv_of(rows: &[SubprocessorRow]) -> String {
+fn csv_of(rows: &[SubprocessorRow], later: &Later) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let cells = export_cells(rows, |cell| inert(cell).into_owned());
+    let cells = export_cells(rows, |cell| inert(cell).into_owned(), later);
     // The header goes out with the first row; a day with nobody on the list still says what its
     // columns are, so the row of a blank record is written and dropped.
     let header_only = cells.is_empty();
@@ -606,7 +672,7 @@ fn csv_of(rows: &[SubprocessorRow]) -> String {
     }
 }
 
-fn json_of(rows: &[SubprocessorRow], as_of: &str, base: &str) -> String {
+fn json_of(rows: &[SubprocessorRow], as_of: &str, base: &str, later: &Later) -> String {
     #[derive(Serialize)]
     struct Export {
         source: String,
@@ -616,7 +682,7 @@ fn json_of(rows: &[SubprocessorRow], as_of: &str, base: &str) -> String {
     serde_json::to_string_pretty(&Export {
         source: format!("{base}/subprocessors/"),
         as_of: as_of.to_owned(),
-        subprocessors: export_rows(rows),
+        subprocessors: export_rows(rows, later),
     })
     .expect("the export always serialises")
 }

@@ -24,7 +24,7 @@ use super::derive::{
     certification_name, changes_newest_first, current_subprocessor_rows, document_paths,
     request_link,
 };
-use super::feeds::{export_rows, ExportRow};
+use super::feeds::{export_rows, ExportRow, Later};
 
 /// The version of the shape; raised only if a field ever has to change meaning.
 pub const FORMAT_VERSION: u32 = 1;
@@ -332,6 +332,7 @@ pub fn trust_data(model: &Model, answers: &[AnswerRecord]) -> TrustData {
     let org = &model.organization;
     let base = org.site_url.get_ref().trim_end_matches('/');
     let abs = |path: &str| format!("{base}{path}");
+    let later = Later::new(model, model.today);
     let contact = |c: &Contact| ContactData {
         name: c.name.clone(),
         email: c.email.as_ref().map(|e| e.get_ref().clone()),
@@ -451,7 +452,7 @@ pub fn trust_data(model: &Model, answers: &[AnswerRecord]) -> TrustData {
             personal_data: d.personal_data.clone(),
             data_subjects: d.data_subjects.clone(),
         },
-        subprocessors: export_rows(&current_subprocessor_rows(model)),
+        subprocessors: export_rows(&current_subprocessor_rows(model), &later),
         subprocessor_changes: changes_newest_first(model)
             .into_iter()
             .map(|c| ChangeData {
@@ -469,7 +470,7 @@ pub fn trust_data(model: &Model, answers: &[AnswerRecord]) -> TrustData {
                 effective: *c.effective.get_ref(),
                 objection_deadline: c.objection_deadline(),
                 objection_open: c.open_on(model.today),
-                incoming: export_rows(&super::derive::incoming(model, c)),
+                incoming: export_rows(&super::derive::incoming(model, c), &later),
                 url: abs(&format!(
                     "/subprocessors/#{}",
                     super::derive::change_anchor(c.id.get_ref())
