@@ -43,10 +43,22 @@ test('subprocessors filter by country and sort by name in the app', async () => 
     await page.selectOption('select >> nth=1', '');
     assert.equal(await visibleRows(page).count(), all);
 
+    // Each purpose is followed, on its own line, by the categories of data the DPA says the list gives.
+    const purpose = await visibleRows(page).first().locator('td').first().innerText();
+    assert.match(purpose, /\nData: \S/);
+
     const names = await visibleRows(page).locator('th a').allInnerTexts();
     await page.getByRole('button', { name: 'Name' }).click();
     assert.equal(await page.locator('th[aria-sort="descending"]').count(), 1);
     assert.deepEqual(await visibleRows(page).locator('th a').allInnerTexts(), [...names].reverse());
+
+    // Filters that leave nobody say so, not just "0 of N shown" over an empty table.
+    const wrap = page.locator('.table-wrap:has(table.subprocessors)');
+    const note = () => wrap.evaluate((el) => getComputedStyle(el, '::after').content);
+    assert.equal(await note(), 'none');
+    await page.fill('.filters input[type="search"]', 'no such subprocessor');
+    assert.equal(await visibleRows(page).count(), 0);
+    assert.equal(await note(), '"No subprocessor matches these filters."');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
