@@ -102,6 +102,24 @@ pub const DEFAULT_SYNONYMS: &[&[&str]] = &[
     &["backup", "back up", "backed up"],
     &["breach notification", "incident notification"],
     &["csa star", "caiq"],
+    &["sla", "service level agreement"],
+    // An SLA's "availability" is what reviewers ask about as uptime.
+    &["availability", "uptime"],
+    &[
+        "toms",
+        "technical and organisational measures",
+        "technical and organizational measures",
+    ],
+    &[
+        "dpia",
+        "data protection impact assessment",
+        "pia",
+        "privacy impact assessment",
+    ],
+    &["nda", "non-disclosure agreement"],
+    &["soa", "statement of applicability"],
+    // One word in the key's name ("OpenPGP key"), so "pgp" is neither its word nor its prefix.
+    &["pgp", "openpgp", "gpg", "gnupg"],
 ];
 
 /// One word of a text: where it is (byte offsets in the original) and its folded form.

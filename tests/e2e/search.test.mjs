@@ -110,6 +110,26 @@ test('a shared ?q= address opens its results, and Enter in the box leads there',
   }
 });
 
+test('the sections a page shows are found by their headings, and open at their anchors', async () => {
+  const { context, page, problems } = await open('/');
+  try {
+    // "OpenPGP" is one word: "pgp" finds it through the built-in synonyms, not as a prefix.
+    const pgp = await typeAndList(page, 'pgp');
+    assert.ok(pgp.includes('/disclosure/#report'), pgp.join(' '));
+    const retention = await typeAndList(page, 'retention');
+    assert.ok(retention.includes('/data-privacy/#retention'), retention.join(' '));
+    const fame = await typeAndList(page, 'hall of fame');
+    assert.equal(fame[0], '/disclosure/#hall-of-fame', fame.join(' '));
+    await page.locator('#search-results a[href="/disclosure/#hall-of-fame"]').click();
+    await page.waitForURL(site.server.origin + '/disclosure/#hall-of-fame');
+    await waitForApp(page);
+    assert.equal(await page.locator('#hall-of-fame').innerText(), 'Hall of fame');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('an empty search says what to try', async () => {
   const { context, page, problems } = await open('/');
   try {
