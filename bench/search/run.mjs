@@ -52,7 +52,9 @@ const queries = labelled.map((l) => l.query);
  * One page per engine, so that no engine runs in a heap another one filled.
  */
 async function openPage(browser, origin, corpusJson, engine) {
-  const page = await browser.newPage();
+  // The harness injects its engines as scripts, which the site's Content-Security-Policy (rightly)
+  // refuses: the benchmark's pages are the site's with that one rule off.
+  const page = await browser.newPage({ bypassCSP: true });
   page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
   // Bench files come from node_modules and memory, never from the site under test.
   await page.route(`${origin}/_bench/**`, (route) => {
