@@ -80,6 +80,36 @@ fn a_question_worded_as_an_answer_lists_under_asked_as_finds_it() {
 }
 
 #[test]
+fn a_question_about_something_else_is_no_match_though_a_word_is_shared() {
+    let m = matcher();
+    // Each shares one word with some answer ("office" and "officer" are one stem, so the carpet
+    // found the Data Protection Officer); one word of three is chance, not a match. Whatever is
+    // still listed is offered for a person to pick, never filled in.
+    for question in [
+        "What is the colour of your office carpet?",
+        "How many parking spaces does your office have?",
+        "Are pets allowed in the office?",
+        "Does your office have air conditioning?",
+        "Do you sponsor any sports teams?",
+        "What currency are invoices issued in?",
+    ] {
+        let best = m.propose(question, None).into_iter().next();
+        assert!(
+            best.as_ref()
+                .is_none_or(|c| c.confidence == Confidence::None),
+            "{question}: {:?}",
+            best.map(|c| (m.answers()[c.answer].id.clone(), c.confidence))
+        );
+    }
+    // A short real question whose one topical word is all it shares still gets its answer,
+    // as a suggestion to review.
+    assert_eq!(
+        best(&m, "Describe your backup strategy", None),
+        ("backups".into(), Confidence::Low)
+    );
+}
+
+#[test]
 fn the_faq_offers_the_library_as_csv_and_json() {
     let site = common::example_site();
     let mut csv = csv::Reader::from_path(site.join("faq/answers.csv")).unwrap();

@@ -9,11 +9,13 @@
 use std::cell::RefCell;
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
-use trust_center::questionnaire::export::{to_csv, to_xlsx};
+use trust_center::questionnaire::export::{to_csv_into, to_xlsx_into, ExportError};
 use trust_center::questionnaire::protocol::{
     Format, MatchedRow, Opened, Reply, Request, SheetSummary,
 };
-use trust_center::questionnaire::sheet::{self, column_name, detect, questions, Workbook};
+use trust_center::questionnaire::sheet::{
+    self, answer_column, column_letter, column_name, detect, questions, Workbook,
+};
 use trust_center::questionnaire::{Matcher, LIBRARY_PATH};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -32,8 +34,8 @@ struct State {
 struct OpenFile {
     name: String,
     book: Workbook,
-    /// The sheet and layout of the last match, which the export fills.
-    matched: Option<(usize, sheet::Layout)>,
+    /// The sheet, layout and answer column of the last match, which the export fills.
+    matched: Option<(usize, sheet::Layout, Option<usize>)>,
 }
 
 thread_local! {
@@ -120,27 +122,41 @@ fn on_message(event: MessageEvent) {
                 .unwrap_or_default();
             post(&open(name, &bytes), None);
         }
-        Request::Match { sheet, layout } => match_rows(sheet, layout),
+        Request::Match {
+            sheet,
+            layout,
+            answer,
+        } => match_rows(sheet, layout, answer),
         Request::Export { format, rows } => {
             let result = STATE.with_borrow(|s| {
-                let file = s.file.as_ref().ok_or("Choose a file first.")?;
-                let (sheet, layout) = file.matched.ok_or("Match the questions first.")?;
+                let file = s
+                    .file
+                    .as_ref()
+                    .ok_or_else(|| "Choose a file first.".to_owned())?;
+                let (sheet, layout, answer) = file
+                    .matched
+                    .ok_or_else(|| "Match the questions first.".to_owned())?;
                 let stem = file
                     .name
                     .rsplit_once('.')
                     .map_or(file.name.as_str(), |(s, _)| s);
                 let written = match format {
-                    Format::Csv => to_csv(&file.book, sheet, &layout, &rows)
+                    Format::Csv => to_csv_into(&file.book, sheet, &layout, answer, &rows)
                         .map(|b| (b, format!("{stem}-answered.csv"), "text/csv;charset=utf-8")),
-                    Format::Xlsx => to_xlsx(&file.book, sheet, &layout, &rows).map(|b| {
-                        (
-                            b,
-                            format!("{stem}-answered.xlsx"),
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        )
-                    }),
+                    Format::Xlsx => {
+                        to_xlsx_into(&file.book, sheet, &layout, answer, &rows).map(|b| {
+                            (
+                                b,
+                                format!("{stem}-answered.xlsx"),
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            )
+                        })
+                    }
                 };
-                written.map_err(|_| "The file could not be written.")
+                written.map_err(|e| match e {
+                    ExportError::AnswerColumn { .. } => format!("{}.", capitalised(&e.to_string())),
+                    _ => "The file could not be written.".to_owned(),
+                })
             });
             match result {
                 Ok((bytes, name, mime)) => post(
@@ -150,15 +166,18 @@ fn on_message(event: MessageEvent) {
                     },
                     Some(bytes),
                 ),
-                Err(message) => post(
-                    &Reply::Error {
-                        message: message.into(),
-                    },
-                    None,
-                ),
+                Err(message) => post(&Reply::Error { message }, None),
             }
         }
     }
+}
+
+/// A library error's message as a sentence for the visitor.
+fn capitalised(message: &str) -> String {
+    let mut chars = message.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 fn open(name: String, bytes: &[u8]) -> Reply {
@@ -176,12 +195,14 @@ fn open(name: String, bytes: &[u8]) -> Reply {
         .map(|s| {
             let layout = detect(s).map_err(|e| e.to_string());
             let header = layout.as_ref().ok().and_then(|l| l.header);
+            let answer = layout.as_ref().ok().and_then(|l| answer_column(s, l));
             let width = s.rows.iter().map(Vec::len).max().unwrap_or(0);
             SheetSummary {
                 name: s.name.clone(),
                 rows: s.rows.len(),
                 columns: (0..width).map(|c| column_name(s, header, c)).collect(),
                 layout,
+                answer,
             }
         })
         .collect();
@@ -209,7 +230,7 @@ fn open(name: String, bytes: &[u8]) -> Reply {
     Reply::Opened(opened)
 }
 
-fn match_rows(sheet: usize, layout: sheet::Layout) {
+fn match_rows(sheet: usize, layout: sheet::Layout, answer: Option<usize>) {
     let reply = STATE.with_borrow_mut(|s| {
         let Some(matcher) = &s.matcher else {
             return Reply::Error {
@@ -226,6 +247,14 @@ fn match_rows(sheet: usize, layout: sheet::Layout) {
                 message: "That sheet is not in the file.".into(),
             };
         };
+        if let Some(col) = answer.filter(|&c| c == layout.question || Some(c) == layout.id) {
+            return Reply::Error {
+                message: format!(
+                    "Column {} holds the questions or their ids; choose another column for the answers.",
+                    column_letter(col)
+                ),
+            };
+        }
         let found = match questions(rows, &layout) {
             Ok(found) => found,
             Err(e) => {
@@ -242,14 +271,21 @@ fn match_rows(sheet: usize, layout: sheet::Layout) {
                 post(&Reply::Progress { done: n, total }, None);
             }
             let proposals = matcher.propose(question, id);
+            // An answer the file already has is shown and kept unless the visitor replaces it.
+            let existing = answer
+                .and_then(|c| rows.rows[row].get(c))
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned);
             out.push(MatchedRow {
                 row,
                 id: id.map(str::to_owned),
                 question: question.to_owned(),
+                existing,
                 proposals,
             });
         }
-        file.matched = Some((sheet, layout));
+        file.matched = Some((sheet, layout, answer));
         Reply::Matched {
             rows: out,
             millis: js_sys::Date::now() - started,

@@ -1,18 +1,23 @@
-//! Writing the filled questionnaire: the original rows and columns, with the answer, the short
-//! answer and the source appended after the last used column of the questionnaire's sheet. A
-//! questionnaire that has its own answer column, empty, gets the answers there instead.
+//! Writing the filled questionnaire: the original rows and columns, with the answers in the
+//! questionnaire's own answer column (one whose heading says "Answer" or "Response", see
+//! [`answer_column`]) or, when it has none, in an "Answer" column appended after the last used
+//! column; the short answer and the source are appended after it.
+//!
+//! Only the rows given are touched, and an empty answer never clears a cell: which rows to write
+//! (the reviewed and confident ones, not an answer the file already has unless the visitor
+//! replaced it) is the page's decision, and what the buyer wrote stays.
 //!
 //! CSV is written by the `csv` crate (with the input's separator and a byte order mark, so that
 //! Excel opens it as UTF-8), XLSX by `rust_xlsxwriter` (every sheet of the original, as values).
 
 pub use super::protocol::Filled;
-use super::sheet::{heading_has, Layout, Sheet, Workbook};
+use super::sheet::{answer_column, Layout, Sheet, Workbook};
 use rust_xlsxwriter::{Format, Workbook as XlsxBook, XlsxError};
 
 /// The columns an export adds, in order.
 pub const ADDED_COLUMNS: [&str; 3] = ["Answer", "Short answer", "Source"];
 
-/// Why an export failed (only the XLSX writer can fail).
+/// Why an export failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// The spreadsheet writer refused.
@@ -21,6 +26,13 @@ pub enum ExportError {
     /// The CSV writer refused.
     #[error("the CSV file could not be written: {0}")]
     Csv(#[from] csv::Error),
+    /// The answer column chosen is the question or the id column: filling it would overwrite
+    /// the questionnaire itself.
+    #[error("the answers cannot go into column {column}, which holds the questions or their ids")]
+    AnswerColumn {
+        /// The column's name ("B").
+        column: String,
+    },
 }
 
 /// Where the answers go in a sheet.
@@ -34,9 +46,13 @@ struct Placement {
 }
 
 impl Placement {
-    fn of(sheet: &Sheet, layout: &Layout) -> Placement {
-        let answer = answer_column(sheet, layout);
-        Placement {
+    fn of(sheet: &Sheet, layout: &Layout, answer: Option<usize>) -> Result<Placement, ExportError> {
+        if let Some(col) = answer.filter(|&c| c == layout.question || Some(c) == layout.id) {
+            return Err(ExportError::AnswerColumn {
+                column: super::sheet::column_letter(col),
+            });
+        }
+        Ok(Placement {
             width: sheet.rows.iter().map(Vec::len).max().unwrap_or(0),
             answer,
             added: if answer.is_some() {
@@ -44,32 +60,8 @@ impl Placement {
             } else {
                 &ADDED_COLUMNS
             },
-        }
+        })
     }
-}
-
-/// The questionnaire's own answer column: headed "Answer" or "Response" (not a short answer or
-/// a comment), and empty in every question row, so that filling it overwrites nothing. A buyer
-/// expects the answers where the questionnaire asks for them, not in a second "Answer" column.
-fn answer_column(sheet: &Sheet, layout: &Layout) -> Option<usize> {
-    let header = sheet.rows.get(layout.header?)?;
-    let questions = super::sheet::questions(sheet, layout).ok()?;
-    header.iter().enumerate().position(|(col, heading)| {
-        col != layout.question
-            && Some(col) != layout.id
-            && heading_has(heading, &["answer", "answers", "response", "responses"])
-            && !heading_has(
-                heading,
-                &[
-                    "short", "yes", "no", "comment", "comments", "notes", "id", "ref",
-                ],
-            )
-            && questions.iter().all(|(row, _, _)| {
-                sheet.rows[*row]
-                    .get(col)
-                    .is_none_or(|cell| cell.trim().is_empty())
-            })
-    })
 }
 
 /// The sheet's rows with the answers filled in (each through `added`): in the questionnaire's
@@ -92,10 +84,13 @@ fn filled_rows(
         if let Some(row) = rows.get_mut(f.row) {
             row.resize(place.width, String::new());
             let cells = [&f.answer, &f.short, &f.source];
-            // The answer in the questionnaire's own column, if it has one; the rest appended.
+            // The answer in the questionnaire's own column, if it has one (never blanking what
+            // is there); the rest appended.
             let appended = match place.answer {
                 Some(col) => {
-                    row[col] = added(&f.answer);
+                    if !f.answer.is_empty() {
+                        row[col] = added(&f.answer);
+                    }
                     &cells[1..]
                 }
                 None => &cells[..],
@@ -106,17 +101,31 @@ fn filled_rows(
     rows
 }
 
-/// The filled sheet as CSV.
+/// The filled sheet as CSV, the answers in the questionnaire's own answer column if its heading
+/// names one ([`answer_column`]), else in a new one.
 pub fn to_csv(
     book: &Workbook,
     sheet: usize,
     layout: &Layout,
     filled: &[Filled],
 ) -> Result<Vec<u8>, ExportError> {
+    let answer = answer_column(&book.sheets[sheet], layout);
+    to_csv_into(book, sheet, layout, answer, filled)
+}
+
+/// The filled sheet as CSV, the answers in column `answer` (`None`: a new one after the last).
+pub fn to_csv_into(
+    book: &Workbook,
+    sheet: usize,
+    layout: &Layout,
+    answer: Option<usize>,
+    filled: &[Filled],
+) -> Result<Vec<u8>, ExportError> {
     // The questionnaire's own cells go back as they came; the answers added to them are kept
     // from reading as formulas.
     let s = &book.sheets[sheet];
-    let rows = filled_rows(s, layout, &Placement::of(s, layout), filled, |cell| {
+    let place = Placement::of(s, layout, answer)?;
+    let rows = filled_rows(s, layout, &place, filled, |cell| {
         crate::spreadsheet::inert(cell).into_owned()
     });
     let mut out = vec![0xEF, 0xBB, 0xBF];
@@ -133,17 +142,31 @@ pub fn to_csv(
     Ok(out)
 }
 
-/// The whole workbook as XLSX, with the questionnaire's sheet filled.
+/// The whole workbook as XLSX, with the questionnaire's sheet filled, the answers in its own
+/// answer column if its heading names one ([`answer_column`]), else in a new one.
 pub fn to_xlsx(
     book: &Workbook,
     sheet: usize,
     layout: &Layout,
     filled: &[Filled],
 ) -> Result<Vec<u8>, ExportError> {
+    let answer = answer_column(&book.sheets[sheet], layout);
+    to_xlsx_into(book, sheet, layout, answer, filled)
+}
+
+/// The whole workbook as XLSX, the questionnaire's sheet filled with the answers in column
+/// `answer` (`None`: a new one after the last).
+pub fn to_xlsx_into(
+    book: &Workbook,
+    sheet: usize,
+    layout: &Layout,
+    answer: Option<usize>,
+    filled: &[Filled],
+) -> Result<Vec<u8>, ExportError> {
     let mut out = XlsxBook::new();
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
-    let place = Placement::of(&book.sheets[sheet], layout);
+    let place = Placement::of(&book.sheets[sheet], layout, answer)?;
     for (i, s) in book.sheets.iter().enumerate() {
         let ws = out.add_worksheet();
         // Sheet names are limited to 31 characters and some punctuation in XLSX; a CSV's file
@@ -327,13 +350,73 @@ mod tests {
             range.get_value((3, 2)).unwrap().to_string(),
             "Yes, AES-256; keys, in a KMS."
         );
+    }
 
-        // Half answered already: nothing is overwritten, the answers are appended.
-        book.sheets[0].rows[3].extend(["No".into()]);
-        let bytes = to_csv(&book, 0, &LAYOUT, &filled()).unwrap();
+    #[test]
+    fn a_half_answered_questionnaire_is_filled_in_its_own_column_keeping_its_answers() {
+        let mut book = book();
+        let sheet = &mut book.sheets[0];
+        sheet.rows[0].push("Answer".into());
+        sheet.rows[3].push("No, not yet.".into());
+        // The page sends no answer for a row whose own answer it keeps: the cell stays.
+        let mut filled = filled();
+        filled[1] = Filled {
+            row: 3,
+            ..Filled::default()
+        };
+        let bytes = to_csv(&book, 0, &LAYOUT, &filled).unwrap();
         let rows = &read("out.csv", &bytes).unwrap().sheets[0].rows;
-        assert_eq!(rows[0][4..], ["Answer", "Short answer", "Source"]);
-        assert_eq!(rows[3][2], "No");
+        // Not a second "Answer" column: the one the questionnaire has.
+        assert_eq!(
+            rows[0],
+            ["Ref", "Question", "Answer", "Short answer", "Source"]
+        );
+        assert_eq!(
+            rows[1][2..],
+            [
+                "Yes, SAML 2.0.",
+                "Yes",
+                "https://trust.example.com/faq/#sso"
+            ]
+        );
+        assert_eq!(rows[3][2], "No, not yet.");
+
+        // A replaced answer is written over the old one, when the page says so.
+        let bytes = to_xlsx(&book, 0, &LAYOUT, &self::filled()).unwrap();
+        let mut xlsx = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let range = xlsx.worksheet_range("Vendor questions").unwrap();
+        assert_eq!(
+            range.get_value((3, 2)).unwrap().to_string(),
+            "Yes, AES-256; keys, in a KMS."
+        );
+        assert_eq!(range.width(), 5, "no second Answer column");
+    }
+
+    #[test]
+    fn the_answer_column_can_be_chosen_but_not_the_questions_own() {
+        let mut book = book();
+        book.sheets[0].rows[0].push("Answer".into());
+        // A new column instead of the questionnaire's own.
+        let bytes = to_csv_into(&book, 0, &LAYOUT, None, &filled()).unwrap();
+        let rows = &read("out.csv", &bytes).unwrap().sheets[0].rows;
+        assert_eq!(
+            rows[0],
+            [
+                "Ref",
+                "Question",
+                "Answer",
+                "Answer",
+                "Short answer",
+                "Source"
+            ]
+        );
+        for column in [0, 1] {
+            assert!(matches!(
+                to_csv_into(&book, 0, &LAYOUT, Some(column), &filled()),
+                Err(ExportError::AnswerColumn { .. })
+            ));
+            assert!(to_xlsx_into(&book, 0, &LAYOUT, Some(column), &filled()).is_err());
+        }
     }
 
     #[test]

@@ -24,6 +24,8 @@ pub enum Request {
         sheet: usize,
         /// Where its questions are.
         layout: Layout,
+        /// The column the answers go into (`None`: a new "Answer" column after the last).
+        answer: Option<usize>,
     },
     /// Write the filled questionnaire.
     Export {
@@ -98,6 +100,8 @@ pub struct SheetSummary {
     pub columns: Vec<String>,
     /// Where its questions seem to be, or why it has none.
     pub layout: Result<Layout, String>,
+    /// Under that layout, the questionnaire's own answer column, if a heading names one.
+    pub answer: Option<usize>,
 }
 
 /// One question row with its proposals.
@@ -109,6 +113,8 @@ pub struct MatchedRow {
     pub id: Option<String>,
     /// The question.
     pub question: String,
+    /// The answer the file already has for it, in the answer column.
+    pub existing: Option<String>,
     /// Proposed answers, best first (empty: no match).
     pub proposals: Vec<Candidate>,
 }
@@ -148,12 +154,12 @@ pub struct Layout {
     pub id: Option<usize>,
 }
 
-/// What to write into one question row.
+/// What to write into one question row. Rows not sent are left as they are.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Filled {
     /// The row, as in the sheet (0-based).
     pub row: usize,
-    /// The answer text (empty: left blank).
+    /// The answer text (empty: nothing written; an answer the cell has stays).
     pub answer: String,
     /// The short answer ("Yes").
     pub short: String,

@@ -351,6 +351,30 @@ pub fn detect(sheet: &Sheet) -> Result<Layout, FileError> {
     })
 }
 
+/// Header words that name the column a questionnaire wants its answers in ("Answer", "Vendor
+/// response"), and words that make such a heading another column's ("Short answer", "Yes/No",
+/// "Answer comments", "Answer ID").
+const ANSWER_HEADERS: &[&str] = &["answer", "answers", "response", "responses"];
+const NOT_ANSWER_HEADERS: &[&str] = &[
+    "short", "yes", "no", "comment", "comments", "notes", "id", "ref",
+];
+
+/// The questionnaire's own answer column under a layout: the first column, other than the
+/// question and id columns, whose heading names an answer. Found by its heading alone: cells
+/// already filled in it are answers given before, which the page shows and keeps, not a sign
+/// that the column is something else (taking only an empty column once put a second "Answer"
+/// column beside a half-answered one). `None` without a header row, or when no heading says
+/// "answer" or "response": the answers then go into a column of their own, after the last.
+pub fn answer_column(sheet: &Sheet, layout: &Layout) -> Option<usize> {
+    let header = sheet.rows.get(layout.header?)?;
+    header.iter().enumerate().position(|(col, heading)| {
+        col != layout.question
+            && Some(col) != layout.id
+            && heading_has(heading, ANSWER_HEADERS)
+            && !heading_has(heading, NOT_ANSWER_HEADERS)
+    })
+}
+
 /// A question row: its row number, the question, its id.
 pub type QuestionRow<'s> = (usize, &'s str, Option<&'s str>);
 
@@ -482,6 +506,42 @@ mod tests {
                 id: None
             }
         );
+    }
+
+    #[test]
+    fn the_answer_column_is_found_by_its_heading_filled_or_not() {
+        let layout = |s: &Sheet| detect(s).unwrap();
+        // One answer given already: still the answer column, not a reason to add another.
+        let s = sheet(&[
+            &["Question", "Answer"],
+            &["Do you encrypt backups?", "Yes, with AES-256."],
+            &["Is MFA enforced for administrators?"],
+        ]);
+        assert_eq!(answer_column(&s, &layout(&s)), Some(1));
+        // Every answer given: the same.
+        let s = sheet(&[
+            &["Ref", "Question", "Vendor response", "Comments"],
+            &["1", "Do you encrypt backups?", "Yes.", "see policy"],
+        ]);
+        assert_eq!(answer_column(&s, &layout(&s)), Some(2));
+        // Headings that only mention an answer belong to other columns.
+        let s = sheet(&[
+            &[
+                "Question",
+                "Answer (Yes/No)",
+                "Answer comments",
+                "Short answer",
+            ],
+            &["Do you encrypt backups?"],
+            &["Is MFA enforced for administrators?"],
+        ]);
+        assert_eq!(answer_column(&s, &layout(&s)), None);
+        // Without a header row nothing names a column.
+        let s = sheet(&[
+            &["Do you encrypt backups?", "Yes"],
+            &["Is MFA enforced for administrators?"],
+        ]);
+        assert_eq!(answer_column(&s, &layout(&s)), None);
     }
 
     #[test]

@@ -5,13 +5,20 @@
 //! matches and writes the file, so the page stays responsive and the spreadsheet code stays out
 //! of the browsing app. The file goes from the visitor's disk to the worker and back as a
 //! download: nothing is sent anywhere.
+//!
+//! What the download holds is decided here, row by row ([`RowModel::filled`]): a confident
+//! proposal (Medium, High, by id) goes in as proposed; a weak one (Low, No match) is only a
+//! suggestion, shown for review and left out until the visitor ticks "Reviewed" (typing or
+//! choosing an answer counts as reviewing it). An answer the file already has is kept unless the
+//! visitor chooses another. The file itself gets no status column: it goes back to the buyer in
+//! the buyer's format, and what is in it has been accepted.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::questionnaire::protocol::{Format, MatchedRow, Opened, Reply};
+use crate::questionnaire::protocol::{Filled, Format, MatchedRow, Opened, Reply};
 use crate::questionnaire::{Confidence, LibraryAnswer};
 use crate::ui::use_live;
 
@@ -30,20 +37,49 @@ struct Shown {
     confidence: Confidence,
 }
 
+/// Where a row's answer comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Choice {
+    /// The answer the file already has in its answer column.
+    Existing,
+    /// One of the row's proposals, by its place in the list.
+    Proposal(usize),
+    /// No proposal: the visitor's own words, or nothing.
+    Blank,
+}
+
+impl Choice {
+    /// The value of its option in the row's list.
+    fn value(self) -> String {
+        match self {
+            Choice::Existing => "file".into(),
+            Choice::Proposal(i) => i.to_string(),
+            Choice::Blank => String::new(),
+        }
+    }
+
+    fn from_value(value: &str) -> Choice {
+        match value {
+            "file" => Choice::Existing,
+            other => other.parse().map_or(Choice::Blank, Choice::Proposal),
+        }
+    }
+}
+
 /// One question row under review.
 #[derive(Clone)]
 struct RowModel {
     matched: MatchedRow,
     /// The row's proposals, best first, joined with the library the worker sent once.
     proposals: Vec<Shown>,
-    /// The chosen proposal (`None`: the answer was cleared).
-    choice: RwSignal<Option<usize>>,
+    choice: RwSignal<Choice>,
     answer: RwSignal<String>,
     short: RwSignal<String>,
+    /// The visitor has looked at the row and accepts what it says.
     reviewed: RwSignal<bool>,
     /// The answer and short answer the row had under each choice it has left, so that choosing
     /// it again brings back what was typed rather than the library's words.
-    drafts: StoredValue<HashMap<Option<usize>, (String, String)>>,
+    drafts: StoredValue<HashMap<Choice, (String, String)>>,
 }
 
 // Rows are made and read back by the browser side only.
@@ -60,26 +96,53 @@ impl RowModel {
                 })
             })
             .collect();
-        // A row without a match starts with no answer: its best guess stays on offer in the
-        // list, but is not filled in to be exported unread.
-        let first = proposals
+        // The file's own answer stays unless the visitor picks another. A row without a match
+        // starts with no answer: its best guess stays on offer in the list, but is not filled
+        // in to be read as an answer.
+        let choice = if matched.existing.is_some() {
+            Choice::Existing
+        } else if proposals
             .first()
-            .filter(|p| p.confidence > Confidence::None)
-            .map(|p| &p.answer);
-        RowModel {
-            choice: RwSignal::new(first.map(|_| 0)),
-            answer: RwSignal::new(first.map(|a| a.answer.clone()).unwrap_or_default()),
-            short: RwSignal::new(first.map(|a| a.short.clone()).unwrap_or_default()),
+            .is_some_and(|p| p.confidence > Confidence::None)
+        {
+            Choice::Proposal(0)
+        } else {
+            Choice::Blank
+        };
+        let model = RowModel {
+            choice: RwSignal::new(choice),
+            answer: RwSignal::new(String::new()),
+            short: RwSignal::new(String::new()),
             reviewed: RwSignal::new(false),
             drafts: StoredValue::new(HashMap::new()),
             proposals,
             matched,
+        };
+        let (answer, short) = model.words_of(choice);
+        model.answer.set(answer);
+        model.short.set(short);
+        model
+    }
+
+    /// The answer and short answer a choice brings when nothing was typed for it.
+    fn words_of(&self, choice: Choice) -> (String, String) {
+        match choice {
+            Choice::Existing => (
+                self.matched.existing.clone().unwrap_or_default(),
+                String::new(),
+            ),
+            Choice::Proposal(i) => self
+                .proposals
+                .get(i)
+                .map(|p| (p.answer.answer.clone(), p.answer.short.clone()))
+                .unwrap_or_default(),
+            Choice::Blank => Default::default(),
         }
     }
 
-    /// Chooses proposal `to` (`None`: no answer). What the row says now is kept for the choice
-    /// it leaves; `to` brings back its own kept words, or else the library's.
-    fn pick(&self, to: Option<usize>) {
+    /// Switches to `to`. What the row says now is kept for the choice it leaves; `to` brings
+    /// back its own kept words, or else its own.
+    fn pick(&self, to: Choice) {
         let from = self.choice.get_untracked();
         if from == to {
             return;
@@ -91,33 +154,114 @@ impl RowModel {
         let (answer, short) = self
             .drafts
             .with_value(|kept| kept.get(&to).cloned())
-            .unwrap_or_else(|| {
-                to.and_then(|i| self.proposals.get(i))
-                    .map(|p| (p.answer.answer.clone(), p.answer.short.clone()))
-                    .unwrap_or_default()
-            });
+            .unwrap_or_else(|| self.words_of(to));
         self.choice.set(to);
         self.answer.set(answer);
         self.short.set(short);
     }
 
-    fn confidence(&self) -> Confidence {
-        self.choice
-            .get()
-            .and_then(|i| self.proposals.get(i))
-            .map_or(Confidence::None, |p| p.confidence)
+    /// The chosen proposal.
+    fn proposal(&self) -> Option<&Shown> {
+        match self.choice.get() {
+            Choice::Proposal(i) => self.proposals.get(i),
+            _ => None,
+        }
+    }
+
+    /// What the row's badge says, and its style.
+    fn badge(&self) -> (&'static str, &'static str) {
+        match self.choice.get() {
+            Choice::Existing => ("file", "In the file"),
+            Choice::Proposal(_) => {
+                let c = self.proposal().map_or(Confidence::None, |p| p.confidence);
+                (confidence_class(c), c.label())
+            }
+            Choice::Blank => {
+                let matched = self
+                    .proposals
+                    .first()
+                    .is_some_and(|p| p.confidence > Confidence::None);
+                ("none", if matched { "No answer" } else { "No match" })
+            }
+        }
+    }
+
+    /// Whether what the row says goes into the download: the file's own answer, a confident
+    /// proposal, or anything the visitor has reviewed.
+    fn accepted(&self) -> bool {
+        self.reviewed.get()
+            || match self.choice.get() {
+                Choice::Existing => true,
+                Choice::Proposal(_) => self
+                    .proposal()
+                    .is_some_and(|p| !p.confidence.needs_review()),
+                Choice::Blank => false,
+            }
     }
 
     fn needs_review(&self) -> bool {
-        !self.reviewed.get() && self.confidence().needs_review()
+        !self.accepted()
     }
 
-    fn source(&self) -> String {
-        self.choice
-            .get_untracked()
-            .and_then(|i| self.proposals.get(i))
-            .map(|p| p.answer.url.clone())
-            .unwrap_or_default()
+    /// Whether the row says anything.
+    fn has_words(&self) -> bool {
+        self.answer.with(|a| !a.trim().is_empty()) || self.short.with(|s| !s.trim().is_empty())
+    }
+
+    /// A suggestion the download leaves out until the visitor reviews it.
+    fn held_back(&self) -> bool {
+        self.has_words() && !self.accepted()
+    }
+
+    /// Whether the row is answered in the download (by the file's answer or by the page's).
+    fn answered(&self) -> bool {
+        self.has_words() && self.accepted()
+    }
+
+    /// What the download writes into the row, if anything: nothing for a suggestion not
+    /// reviewed, nor for the file's own answer left as it was.
+    fn filled(&self) -> Option<Filled> {
+        if !self.answered() {
+            return None;
+        }
+        let (answer, short) = (self.answer.get(), self.short.get());
+        let source = match self.choice.get() {
+            Choice::Existing => {
+                if short.is_empty() && Some(&answer) == self.matched.existing.as_ref() {
+                    return None;
+                }
+                String::new()
+            }
+            Choice::Proposal(_) => self
+                .proposal()
+                .map(|p| p.answer.url.clone())
+                .unwrap_or_default(),
+            Choice::Blank => String::new(),
+        };
+        Some(Filled {
+            row: self.matched.row,
+            answer,
+            short,
+            source,
+        })
+    }
+
+    /// A line under the answer saying what the download does with it, where that is not
+    /// simply "it goes in".
+    fn note(&self) -> Option<&'static str> {
+        if self.held_back() {
+            return Some("A suggestion: left out of the download until you tick “Reviewed”.");
+        }
+        (self.choice.get() == Choice::Existing).then(|| {
+            if self
+                .answer
+                .with(|a| Some(a) == self.matched.existing.as_ref())
+            {
+                "The answer already in the file: kept as it is."
+            } else {
+                "Your words replace the answer that was in the file."
+            }
+        })
     }
 }
 
@@ -135,6 +279,10 @@ struct PageState {
     question: RwSignal<usize>,
     id: RwSignal<Option<usize>>,
     header: RwSignal<Option<usize>>,
+    /// The column the answers go into (`None`: a new one after the last).
+    answer: RwSignal<Option<usize>>,
+    /// Where the answers of the review under way go, as the review says it.
+    answers_into: RwSignal<String>,
     progress: RwSignal<Option<(usize, usize)>>,
     rows: RwSignal<Vec<RowModel>>,
     only_review: RwSignal<bool>,
@@ -156,6 +304,8 @@ impl PageState {
             question: RwSignal::new(0),
             id: RwSignal::new(None),
             header: RwSignal::new(None),
+            answer: RwSignal::new(None),
+            answers_into: RwSignal::new(String::new()),
             progress: RwSignal::new(None),
             rows: RwSignal::new(Vec::new()),
             only_review: RwSignal::new(false),
@@ -181,27 +331,51 @@ impl PageState {
         false
     }
 
+    /// The chosen sheet's column names.
+    fn columns(&self) -> Vec<String> {
+        self.opened
+            .with(|o| {
+                o.as_ref()
+                    .and_then(|o| o.sheets.get(self.sheet.get()))
+                    .map(|s| s.columns.clone())
+            })
+            .unwrap_or_default()
+    }
+
+    /// Where the chosen answer column is, in words for the review.
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    fn describe_answer_column(&self) -> String {
+        let column = self
+            .answer
+            .get_untracked()
+            .and_then(|c| untrack(|| self.columns()).get(c).cloned());
+        match column {
+            Some(name) => format!(
+                "Answers go into column {name}; “Short answer” and “Source” are added after the last column."
+            ),
+            None => "Answers go into a new “Answer” column after the last one, followed by “Short answer” and “Source”.".into(),
+        }
+    }
+
     /// Takes a sheet's detected layout as the proposed columns.
     fn choose_sheet(&self, sheet: usize) {
         self.sheet.set(sheet);
-        let layout = self
+        let summary = self
             .opened
             .get_untracked()
-            .and_then(|o| o.sheets.get(sheet).and_then(|s| s.layout.clone().ok()));
-        match layout {
-            Some(l) => {
+            .and_then(|o| o.sheets.get(sheet).cloned());
+        let Some(summary) = summary else {
+            return;
+        };
+        match summary.layout {
+            Ok(l) => {
                 self.question.set(l.question);
                 self.id.set(l.id);
                 self.header.set(l.header);
+                self.answer.set(summary.answer);
                 self.error.set(None);
             }
-            None => {
-                let why = self
-                    .opened
-                    .get_untracked()
-                    .and_then(|o| o.sheets.get(sheet).and_then(|s| s.layout.clone().err()));
-                self.error.set(why);
-            }
+            Err(why) => self.error.set(Some(why)),
         }
     }
 
@@ -238,28 +412,21 @@ impl PageState {
             Reply::Matched { rows, millis } => {
                 self.busy.set(false);
                 self.progress.set(None);
+                let library = self.library.get_untracked().unwrap_or_default();
+                let rows: Vec<RowModel> = rows
+                    .into_iter()
+                    .map(|r| RowModel::new(r, &library))
+                    .collect();
                 let total = rows.len();
-                let review = rows
-                    .iter()
-                    .filter(|r| {
-                        r.proposals
-                            .first()
-                            .is_none_or(|p| p.confidence.needs_review())
-                    })
-                    .count();
+                let review = untrack(|| rows.iter().filter(|r| r.needs_review()).count());
                 self.status.set(format!(
                     "Matched {total} question{} in {:.0} ms; {review} need{} a look.",
                     if total == 1 { "" } else { "s" },
                     millis,
                     if review == 1 { "s" } else { "" },
                 ));
-                let library = self.library.get_untracked().unwrap_or_default();
                 self.unsaved.set(false);
-                self.rows.set(
-                    rows.into_iter()
-                        .map(|r| RowModel::new(r, &library))
-                        .collect(),
-                );
+                self.rows.set(rows);
             }
             Reply::Exported { name, .. } => {
                 self.busy.set(false);
@@ -290,7 +457,8 @@ pub fn QuestionnairePage() -> impl IntoView {
     let worker = client::connect(state);
     #[cfg(feature = "hydrate")]
     {
-        // The browser's own "Leave site?" prompt, while the review holds changes not downloaded.
+        // The browser's own "Leave site?" prompt, while the review holds changes not downloaded:
+        // a link, reload or closed tab would otherwise drop them without a word.
         let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
             if state.unsaved.get_untracked() {
                 ev.prevent_default();
@@ -300,19 +468,23 @@ pub fn QuestionnairePage() -> impl IntoView {
         });
         on_cleanup(move || handle.remove());
     }
-    let open_file = move |file: Option<FileHandle>| {
+    // Whether a file was taken (the visitor may keep the review instead).
+    let open_file = move |file: Option<FileHandle>| -> bool {
         #[cfg(feature = "hydrate")]
         if let Some(file) = file {
-            if state.may_discard_review() {
-                client::open(worker, state, file);
+            if !state.may_discard_review() {
+                return false;
             }
+            client::open(worker, state, file);
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = file;
+        true
     };
     let run_match = move || {
         #[cfg(feature = "hydrate")]
         if state.may_discard_review() {
+            state.answers_into.set(state.describe_answer_column());
             client::run_match(worker, state);
         }
     };
@@ -345,8 +517,8 @@ pub fn QuestionnairePage() -> impl IntoView {
             on:drop=move |ev| {
                 ev.prevent_default();
                 dragging.set(false);
-                if can_open() {
-                    open_file(dropped_file(&ev));
+                if can_open() && open_file(dropped_file(&ev)) {
+                    show_dropped_file(&ev);
                 }
             }
         >
@@ -357,7 +529,12 @@ pub fn QuestionnairePage() -> impl IntoView {
                 accept=".csv,.tsv,.txt,.xlsx,.xls,.ods,text/csv"
                 aria-describedby="questionnaire-limits"
                 disabled=move || !can_open()
-                on:change=move |ev| open_file(chosen_file(&ev))
+                on:click=move |ev| forget_chosen_file(&ev)
+                on:change=move |ev| {
+                    if !open_file(chosen_file(&ev)) {
+                        forget_chosen_file(&ev);
+                    }
+                }
             />
             <p id="questionnaire-limits" class="hint">
                 "CSV, XLSX, XLS or ODS, up to 5 MB and 2,000 questions. Or drop the file here."
@@ -379,13 +556,30 @@ fn Columns(state: PageState, run_match: impl Fn() + Copy + Send + Sync + 'static
     move || {
         let opened = state.opened.get()?;
         let sheet = state.sheet.get();
-        let columns = opened
-            .sheets
-            .get(sheet)
-            .map(|s| s.columns.clone())
-            .unwrap_or_default();
-        let id_columns = columns.clone();
+        let columns = state.columns();
         let sheets = opened.sheets.clone();
+        let options = |chosen: RwSignal<Option<usize>>| {
+            columns
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    view! {
+                        <option value=i.to_string() selected=move || chosen.get() == Some(i)>{c.clone()}</option>
+                    }
+                })
+                .collect_view()
+        };
+        let question_options = columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                view! {
+                    <option value=i.to_string() selected=move || state.question.get() == i>{c.clone()}</option>
+                }
+            })
+            .collect_view();
+        let id_options = options(state.id);
+        let answer_options = options(state.answer);
         Some(view! {
             <section class="questionnaire-columns" aria-labelledby="columns-h">
                 <h2 id="columns-h">"Where are the questions?"</h2>
@@ -407,9 +601,7 @@ fn Columns(state: PageState, run_match: impl Fn() + Copy + Send + Sync + 'static
                         <select on:change=move |ev| {
                             if let Ok(i) = event_target_value(&ev).parse() { state.question.set(i) }
                         }>
-                            {columns.into_iter().enumerate().map(|(i, c)| view! {
-                                <option value=i.to_string() selected=move || state.question.get() == i>{c}</option>
-                            }).collect_view()}
+                            {question_options}
                         </select>
                     </label>
                     <label>
@@ -418,9 +610,16 @@ fn Columns(state: PageState, run_match: impl Fn() + Copy + Send + Sync + 'static
                             state.id.set(event_target_value(&ev).parse().ok())
                         }>
                             <option value="" selected=move || state.id.get().is_none()>"None"</option>
-                            {id_columns.into_iter().enumerate().map(|(i, c)| view! {
-                                <option value=i.to_string() selected=move || state.id.get() == Some(i)>{c}</option>
-                            }).collect_view()}
+                            {id_options}
+                        </select>
+                    </label>
+                    <label>
+                        "Answers go into "
+                        <select on:change=move |ev| {
+                            state.answer.set(event_target_value(&ev).parse().ok())
+                        }>
+                            <option value="" selected=move || state.answer.get().is_none()>"A new column after the last"</option>
+                            {answer_options}
                         </select>
                     </label>
                 </div>
@@ -445,17 +644,63 @@ fn Columns(state: PageState, run_match: impl Fn() + Copy + Send + Sync + 'static
     }
 }
 
+/// How many rows the download answers, of how many, and how many suggestions it leaves out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Tally {
+    rows: usize,
+    answered: usize,
+    held_back: usize,
+    review: usize,
+    existing: usize,
+}
+
 /// The review table and the downloads.
 #[component]
 fn Review(
     state: PageState,
     export: impl Fn(Format) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let counts = Memo::new(move |_| {
-        let rows = state.rows.get();
-        let review = rows.iter().filter(|r| r.needs_review()).count();
-        (rows.len(), review)
+    let tally = Memo::new(move |_| {
+        state.rows.with(|rows| Tally {
+            rows: rows.len(),
+            answered: rows.iter().filter(|r| r.answered()).count(),
+            held_back: rows.iter().filter(|r| r.held_back()).count(),
+            review: rows.iter().filter(|r| r.needs_review()).count(),
+            existing: rows.iter().filter(|r| r.matched.existing.is_some()).count(),
+        })
     });
+    let summary = move || {
+        let t = tally.get();
+        let mut text = format!(
+            "The download answers {} of {} question{}.",
+            t.answered,
+            t.rows,
+            if t.rows == 1 { "" } else { "s" }
+        );
+        if t.held_back > 0 {
+            text.push_str(&format!(
+                " {} suggestion{} not reviewed {} left blank: tick “Reviewed” on those to use.",
+                t.held_back,
+                if t.held_back == 1 { "" } else { "s" },
+                if t.held_back == 1 { "is" } else { "are" },
+            ));
+        }
+        text
+    };
+    let into = move || {
+        let t = tally.get();
+        let mut text = state.answers_into.get();
+        if t.existing > 0 {
+            text.push_str(&format!(
+                " {} question{} already answered there: {} answer{} kept unless you choose another.",
+                t.existing,
+                if t.existing == 1 { " is" } else { "s are" },
+                if t.existing == 1 { "its" } else { "their" },
+                if t.existing == 1 { " is" } else { "s are" },
+            ));
+        }
+        text
+    };
     move || {
         let rows = state.rows.get();
         if rows.is_empty() {
@@ -464,6 +709,7 @@ fn Review(
         Some(view! {
             <section class="questionnaire-review" aria-labelledby="review-h">
                 <h2 id="review-h">"Review the answers"</h2>
+                <p class="hint" id="answers-into">{into}</p>
                 <div class="field-row review-tools">
                     <label class="check">
                         <input
@@ -471,15 +717,16 @@ fn Review(
                             prop:checked=move || state.only_review.get()
                             on:change=move |ev| state.only_review.set(event_target_checked(&ev))
                         />
-                        {move || format!(" Only rows that need a look ({})", counts.get().1)}
+                        {move || format!(" Only rows that need a look ({})", tally.get().review)}
                     </label>
-                    <button type="button" class="button" disabled=move || state.busy.get() on:click=move |_| export(Format::Xlsx)>
+                    <button type="button" class="button" aria-describedby="download-summary" disabled=move || state.busy.get() on:click=move |_| export(Format::Xlsx)>
                         "Download XLSX"
                     </button>
-                    <button type="button" class="button secondary" disabled=move || state.busy.get() on:click=move |_| export(Format::Csv)>
+                    <button type="button" class="button secondary" aria-describedby="download-summary" disabled=move || state.busy.get() on:click=move |_| export(Format::Csv)>
                         "Download CSV"
                     </button>
                 </div>
+                <p class="hint" id="download-summary">{summary}</p>
                 <div class="table-wrap">
                     <table class="review">
                         <thead>
@@ -501,38 +748,49 @@ fn Review(
 
 #[component]
 fn ReviewRow(row: RowModel, only_review: RwSignal<bool>, unsaved: RwSignal<bool>) -> impl IntoView {
-    let label = row
-        .matched
-        .id
-        .clone()
-        .unwrap_or_else(|| (row.matched.row + 1).to_string());
+    // The sheet's own row number, as the spreadsheet shows it, so that the row can be found
+    // there; the questionnaire's id beside it, as the buyer refers to the question.
+    let number = row.matched.row + 1;
+    let id = row.matched.id.clone();
+    let row_label = match &id {
+        Some(id) => format!("{number} ({id})"),
+        None => number.to_string(),
+    };
     let r = row.clone();
     let hidden = move || only_review.get() && !r.needs_review();
     let r = row.clone();
-    let confidence = move || r.confidence();
+    let badge = move || {
+        let (class, label) = r.badge();
+        view! { <span class=format!("confidence confidence-{class}")>{label}</span> }
+    };
     let proposals = row.proposals.clone();
     let choice = row.choice;
     let (answer, short, reviewed) = (row.answer, row.short, row.reviewed);
+    // Choosing or writing an answer is reviewing it: what the visitor did goes into the
+    // download without a second step.
+    let touched = move || {
+        reviewed.set(true);
+        unsaved.set(true);
+    };
     let pick = {
         let row = row.clone();
         move |value: String| {
-            row.pick(value.parse().ok());
-            unsaved.set(true);
+            row.pick(Choice::from_value(&value));
+            touched();
         }
     };
-    let source = {
-        let proposals = proposals.clone();
-        move || choice.get().and_then(|i| proposals.get(i).cloned())
-    };
-    let row_label = label.clone();
+    let r = row.clone();
+    let source = move || r.proposal().cloned();
+    let r = row.clone();
+    let note = move || r.note().map(|n| view! { <p class="hint">{n}</p> });
+    let r = row.clone();
+    let existing = row.matched.existing.is_some();
     view! {
-        <tr id=format!("row-{}", row.matched.row) hidden=hidden class:needs-review=move || row.needs_review()>
+        <tr id=format!("row-{}", row.matched.row) hidden=hidden class:needs-review=move || r.needs_review()>
             <th scope="row">
-                <span class="row-label">{label}</span>
-                {move || {
-                    let c = confidence();
-                    view! { <span class=format!("confidence confidence-{}", confidence_class(c))>{c.label()}</span> }
-                }}
+                <span class="row-label">{format!("Row {number}")}</span>
+                {id.map(|id| view! { <span class="row-label row-id">{format!("ID {id}")}</span> })}
+                {badge}
                 <label class="check reviewed">
                     <input
                         type="checkbox"
@@ -548,31 +806,39 @@ fn ReviewRow(row: RowModel, only_review: RwSignal<bool>, unsaved: RwSignal<bool>
             <td class="q">{row.matched.question.clone()}</td>
             <td class="a">
                 <select aria-label=format!("Answer for row {row_label}") on:change=move |ev| pick(event_target_value(&ev))>
+                    {existing.then(|| view! {
+                        <option value=Choice::Existing.value() selected=move || choice.get() == Choice::Existing>
+                            "The answer already in the file"
+                        </option>
+                    })}
                     {proposals.iter().enumerate().map(|(i, p)| view! {
-                        <option value=i.to_string() selected=move || choice.get() == Some(i)>
+                        <option value=Choice::Proposal(i).value() selected=move || choice.get() == Choice::Proposal(i)>
                             {format!("{} ({})", p.answer.question, p.confidence.label())}
                         </option>
                     }).collect_view()}
-                    <option value="" selected=move || choice.get().is_none()>"No answer"</option>
+                    <option value=Choice::Blank.value() selected=move || choice.get() == Choice::Blank>"No answer"</option>
                 </select>
                 <label class="short">
                     "Short answer "
                     <input type="text" size="8" prop:value=move || short.get() on:input=move |ev| {
                         short.set(event_target_value(&ev));
-                        unsaved.set(true);
+                        touched();
                     } />
                 </label>
                 <textarea
-                    aria-label=format!("Answer text for row {}", row_label)
+                    aria-label=format!("Answer text for row {row_label}")
                     rows="4"
                     prop:value=move || answer.get()
                     on:input=move |ev| {
                         answer.set(event_target_value(&ev));
-                        unsaved.set(true);
+                        touched();
                     }
                 ></textarea>
+                {note}
                 {move || source().map(|p| view! {
-                    <a class="source" href=p.answer.url.clone() target="_blank" rel="noopener">{format!("Source: {}", p.answer.id)}</a>
+                    <a class="source" href=p.answer.url.clone() target="_blank" rel="noopener">
+                        {format!("Source: {}", p.answer.question)}
+                    </a>
                 })}
             </td>
         </tr>
@@ -594,21 +860,34 @@ type FileHandle = web_sys::File;
 #[cfg(not(feature = "hydrate"))]
 type FileHandle = ();
 
+/// The file input's element, from one of its events.
+#[cfg(feature = "hydrate")]
+fn file_input(ev: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {
+    use wasm_bindgen::JsCast;
+    ev.target()?.dyn_into().ok()
+}
+
 fn chosen_file(ev: &leptos::ev::Event) -> Option<FileHandle> {
     #[cfg(feature = "hydrate")]
     {
-        use wasm_bindgen::JsCast;
-        let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
-        let file = input.files()?.get(0);
-        // Choosing the same file again after fixing it should read it again.
-        input.set_value("");
-        file
+        file_input(ev)?.files()?.get(0)
     }
     #[cfg(not(feature = "hydrate"))]
     {
         let _ = ev;
         None
     }
+}
+
+/// Empties the file input as the picker opens, so that choosing the same file again (after
+/// fixing it) reads it again; until then the input shows the file that was read.
+fn forget_chosen_file(ev: &leptos::ev::Event) {
+    #[cfg(feature = "hydrate")]
+    if let Some(input) = file_input(ev) {
+        input.set_value("");
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = ev;
 }
 
 fn dropped_file(ev: &leptos::ev::DragEvent) -> Option<FileHandle> {
@@ -623,6 +902,23 @@ fn dropped_file(ev: &leptos::ev::DragEvent) -> Option<FileHandle> {
     }
 }
 
+/// Shows a dropped file in the file input, as if chosen there.
+fn show_dropped_file(ev: &leptos::ev::DragEvent) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let input = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("questionnaire-file"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let (Some(input), Some(files)) = (input, ev.data_transfer().and_then(|d| d.files())) {
+            input.set_files(Some(&files));
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = ev;
+}
+
 /// The browser side: the worker, files in, files out.
 #[cfg(feature = "hydrate")]
 mod client {
@@ -633,7 +929,7 @@ mod client {
     use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, MessageEvent, Url, Worker};
 
     use super::PageState;
-    use crate::questionnaire::protocol::{Filled, Format, Layout, Reply, Request};
+    use crate::questionnaire::protocol::{Format, Layout, Reply, Request};
     use crate::questionnaire::{FileError, MAX_BYTES, WORKER_PATH};
 
     /// The worker, kept for the page's lifetime.
@@ -763,24 +1059,20 @@ mod client {
                     question: state.question.get_untracked(),
                     id: state.id.get_untracked(),
                 },
+                answer: state.answer.get_untracked(),
             },
             None,
         );
     }
 
-    /// Asks the worker for the filled file, as reviewed.
+    /// Asks the worker for the filled file: the rows the review accepts, nothing for the rest.
     pub fn export(worker: Connection, state: PageState, format: Format) {
         state.error.set(None);
         state.busy.set(true);
-        let rows = state.rows.with_untracked(|rows| {
-            rows.iter()
-                .map(|r| Filled {
-                    row: r.matched.row,
-                    answer: r.answer.get_untracked(),
-                    short: r.short.get_untracked(),
-                    source: r.source(),
-                })
-                .collect()
+        let rows = untrack(|| {
+            state
+                .rows
+                .with(|rows| rows.iter().filter_map(|r| r.filled()).collect())
         });
         send(worker, &Request::Export { format, rows }, None);
     }
@@ -813,5 +1105,93 @@ mod client {
             });
             w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::questionnaire::Candidate;
+
+    fn library() -> Vec<Arc<LibraryAnswer>> {
+        ["backups", "data-deletion"]
+            .into_iter()
+            .map(|id| {
+                Arc::new(LibraryAnswer {
+                    id: id.into(),
+                    question: format!("The {id} question?"),
+                    category: "General".into(),
+                    short: "Yes".into(),
+                    answer: format!("The {id} answer."),
+                    url: format!("https://trust.example.com/faq/#{id}"),
+                    refs: Vec::new(),
+                })
+            })
+            .collect()
+    }
+
+    fn row(existing: Option<&str>, confidence: Confidence) -> RowModel {
+        let candidate = |answer| Candidate {
+            answer,
+            score: 0.5,
+            confidence,
+        };
+        RowModel::new(
+            MatchedRow {
+                row: 4,
+                id: None,
+                question: "Describe your backup strategy".into(),
+                existing: existing.map(str::to_owned),
+                proposals: vec![candidate(0), candidate(1)],
+            },
+            &library(),
+        )
+    }
+
+    #[test]
+    fn a_weak_suggestion_goes_into_the_download_only_once_reviewed() {
+        let r = row(None, Confidence::Low);
+        // Shown, to be read and accepted…
+        assert_eq!(r.answer.get_untracked(), "The backups answer.");
+        assert!(r.needs_review() && r.held_back());
+        // …but not written.
+        assert_eq!(r.filled(), None);
+        r.reviewed.set(true);
+        let filled = r.filled().unwrap();
+        assert_eq!(filled.answer, "The backups answer.");
+        assert_eq!(filled.source, "https://trust.example.com/faq/#backups");
+        assert!(!r.needs_review());
+    }
+
+    #[test]
+    fn a_confident_proposal_goes_in_as_proposed() {
+        let r = row(None, Confidence::Medium);
+        assert_eq!(r.filled().unwrap().short, "Yes");
+        // Unmatched rows start empty and write nothing.
+        let r = row(None, Confidence::None);
+        assert_eq!(r.choice.get_untracked(), Choice::Blank);
+        assert_eq!(r.filled(), None);
+        assert!(r.needs_review());
+    }
+
+    #[test]
+    fn the_files_own_answer_is_kept_unless_another_is_chosen() {
+        let r = row(Some("We back up hourly."), Confidence::High);
+        assert_eq!(r.choice.get_untracked(), Choice::Existing);
+        assert_eq!(r.answer.get_untracked(), "We back up hourly.");
+        // Kept as it is: nothing to write.
+        assert!(!r.needs_review() && r.answered());
+        assert_eq!(r.filled(), None);
+        // Choosing a proposal replaces it.
+        r.pick(Choice::Proposal(1));
+        assert_eq!(r.filled().unwrap().answer, "The data-deletion answer.");
+        // Back to the file's answer, edited: the edit is written, without a source.
+        r.pick(Choice::Existing);
+        r.answer.set("We back up every hour.".into());
+        let filled = r.filled().unwrap();
+        assert_eq!(
+            (filled.answer.as_str(), filled.source.as_str()),
+            ("We back up every hour.", "")
+        );
     }
 }

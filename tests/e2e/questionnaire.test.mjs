@@ -126,6 +126,112 @@ test('a CSV questionnaire is matched, reviewed, changed and exported as CSV and 
   }
 });
 
+const HALF_ANSWERED = [
+  'Question,Answer',
+  'What is the colour of your office carpet?,',
+  'Describe your backup strategy,',
+  'Do you support single sign-on (SSO) with SAML?,',
+  'Is customer data encrypted at rest?,We use AES-256 on every disk.',
+].join('\r\n');
+
+test('a half-answered CSV: answers go into its own Answer column, its answers stay, weak suggestions only once reviewed', async () => {
+  const { context, page, problems, requests } = await open();
+  try {
+    await choose(page, 'half-answered.csv', Buffer.from(HALF_ANSWERED), 'text/csv');
+    await page.waitForFunction(() => /Read “half-answered.csv”/.test(document.querySelector('.questionnaire-status').textContent));
+    // The file input shows the file that was read.
+    assert.equal(await page.locator('#questionnaire-file').evaluate((i) => i.files[0]?.name), 'half-answered.csv');
+    // The Answer column is found by its heading though one answer is filled, and the page says so.
+    assert.equal(await page.getByLabel('Answers go into').locator('option:checked').innerText(), 'B: Answer');
+    await matchAll(page);
+    assert.match(await page.locator('#answers-into').innerText(), /Answers go into column B: Answer.*1 question is already answered there: its answer is kept/s);
+
+    // Nothing in the library is about carpets: no match, nothing filled in.
+    const carpet = row(page, 'office carpet');
+    assert.equal(await carpet.locator('.confidence').innerText(), 'No match');
+    assert.equal(await carpet.locator('textarea').inputValue(), '');
+    // A weak match is shown as a suggestion, and says it is not in the download yet.
+    const backup = row(page, 'backup strategy');
+    assert.equal(await backup.locator('.confidence').innerText(), 'Low');
+    const suggestion = await backup.locator('textarea').inputValue();
+    assert.match(suggestion, /back/i);
+    assert.match(await backup.innerText(), /A suggestion: left out of the download until you tick “Reviewed”/);
+    assert.match(await backup.locator('a.source').innerText(), /^Source: Do you back up our data\?$/, 'the source names the answer, not its slug');
+    // The file's own answer is kept.
+    const encrypted = row(page, 'encrypted at rest');
+    assert.equal(await encrypted.locator('.confidence').innerText(), 'In the file');
+    assert.equal(await encrypted.locator('textarea').inputValue(), 'We use AES-256 on every disk.');
+    assert.match(await encrypted.locator('th').innerText(), /Row 5/, 'rows are numbered as the spreadsheet numbers them');
+    const sso = row(page, 'single sign-on');
+    assert.match(await sso.locator('.confidence').innerText(), /^(Medium|High)$/);
+    assert.match(await page.locator('#download-summary').innerText(), /answers 2 of 4 questions\. 1 suggestion not reviewed is left blank/);
+
+    // Downloaded before any review: the confident answer and the file's own, nothing weak.
+    let csv = parse((await download(page, 'Download CSV')).bytes, { bom: true, relax_column_count: true });
+    assert.deepEqual(csv[0], ['Question', 'Answer', 'Short answer', 'Source'], 'no second Answer column');
+    const cells = (rows, text) => rows.find((r) => r[0].includes(text));
+    assert.equal(cells(csv, 'office carpet')[1] ?? '', '');
+    assert.deepEqual(cells(csv, 'backup strategy').slice(1).filter(Boolean), [], 'an unreviewed suggestion is not exported');
+    assert.match(cells(csv, 'single sign-on')[1], /SAML/);
+    assert.match(cells(csv, 'single sign-on')[3], /\/faq\/#sso$/);
+    assert.deepEqual(cells(csv, 'encrypted at rest').slice(1).filter(Boolean), ['We use AES-256 on every disk.']);
+
+    // Reviewed: now it goes in, with its source.
+    await backup.getByRole('checkbox', { name: 'Reviewed' }).check();
+    assert.doesNotMatch(await backup.innerText(), /A suggestion/);
+    assert.match(await page.locator('#download-summary').innerText(), /answers 3 of 4 questions\.$/);
+    csv = parse((await download(page, 'Download CSV')).bytes, { bom: true, relax_column_count: true });
+    assert.equal(cells(csv, 'backup strategy')[1], suggestion);
+    assert.match(cells(csv, 'backup strategy')[3], /\/faq\/#backups$/);
+    const xlsx = new ExcelJS.Workbook();
+    await xlsx.xlsx.load((await download(page, 'Download XLSX')).bytes);
+    const sheet = xlsx.worksheets[0];
+    assert.deepEqual([1, 2, 3, 4, 5].map((c) => sheet.getRow(1).getCell(c).value), ['Question', 'Answer', 'Short answer', 'Source', null]);
+    assert.equal(sheet.getRow(5).getCell(2).value, 'We use AES-256 on every disk.');
+    assert.equal(sheet.getRow(3).getCell(2).value, suggestion);
+
+    // Choosing a library answer over the file's own replaces it, on purpose only.
+    await encrypted.locator('select').selectOption({ index: 1 });
+    csv = parse((await download(page, 'Download CSV')).bytes, { bom: true, relax_column_count: true });
+    assert.match(cells(csv, 'encrypted at rest')[1], /AES-256/);
+    assert.notEqual(cells(csv, 'encrypted at rest')[1], 'We use AES-256 on every disk.');
+    assert.deepEqual(requests, []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a link away from a review with changes not downloaded asks first', async () => {
+  const { context, page, problems } = await open();
+  try {
+    await choose(page, 'vendor-review.csv', Buffer.from(CSV), 'text/csv');
+    await page.waitForFunction(() => /Read “vendor-review.csv”/.test(document.querySelector('.questionnaire-status').textContent));
+    await matchAll(page);
+    // Matching alone changes nothing: leaving is free.
+    const sso = row(page, 'single sign-on');
+    await sso.getByRole('checkbox', { name: 'Reviewed' }).check();
+    const dialogs = [];
+    page.on('dialog', async (d) => {
+      dialogs.push(d.type());
+      // The first time the visitor stays; the second time they leave.
+      if (dialogs.length === 1) await d.dismiss();
+      else await d.accept();
+    });
+    const nav = page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'FAQ' });
+    await nav.click();
+    await page.waitForTimeout(500);
+    assert.deepEqual(dialogs, ['beforeunload']);
+    assert.match(page.url(), /\/questionnaire\/$/);
+    assert.ok(await sso.getByRole('checkbox', { name: 'Reviewed' }).isChecked(), 'staying keeps the review');
+    await Promise.all([page.waitForURL(/\/faq\/$/), nav.click()]);
+    assert.deepEqual(dialogs, ['beforeunload', 'beforeunload']);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('typed answers survive switching proposals, and nothing typed is lost without asking', async () => {
   const { context, page, problems } = await open();
   try {
