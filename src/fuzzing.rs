@@ -365,8 +365,9 @@ pub fn questionnaire(input: &[u8]) {
                     source: "https://trust.example.com/faq/".into(),
                 })
                 .collect();
-            let _ = export::to_csv(&book, index, &layout, &filled);
-            let _ = export::to_xlsx(&book, index, &layout, &filled);
+            let answer = crate::questionnaire::sheet::answer_column(&book.sheets[index], &layout);
+            let _ = export::to_csv(&book, index, &layout, answer, &filled);
+            let _ = export::to_xlsx(&book, index, &layout, answer, &filled);
         }
     }
 }

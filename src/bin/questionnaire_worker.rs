@@ -9,7 +9,7 @@
 use std::cell::RefCell;
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
-use trust_center::questionnaire::export::{to_csv_into, to_xlsx_into, ExportError};
+use trust_center::questionnaire::export::{to_csv, to_xlsx, ExportError};
 use trust_center::questionnaire::protocol::{
     Format, MatchedRow, Opened, Reply, Request, SheetSummary,
 };
@@ -141,17 +141,15 @@ fn on_message(event: MessageEvent) {
                     .rsplit_once('.')
                     .map_or(file.name.as_str(), |(s, _)| s);
                 let written = match format {
-                    Format::Csv => to_csv_into(&file.book, sheet, &layout, answer, &rows)
+                    Format::Csv => to_csv(&file.book, sheet, &layout, answer, &rows)
                         .map(|b| (b, format!("{stem}-answered.csv"), "text/csv;charset=utf-8")),
-                    Format::Xlsx => {
-                        to_xlsx_into(&file.book, sheet, &layout, answer, &rows).map(|b| {
-                            (
-                                b,
-                                format!("{stem}-answered.xlsx"),
-                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                            )
-                        })
-                    }
+                    Format::Xlsx => to_xlsx(&file.book, sheet, &layout, answer, &rows).map(|b| {
+                        (
+                            b,
+                            format!("{stem}-answered.xlsx"),
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        )
+                    }),
                 };
                 written.map_err(|e| match e {
                     ExportError::AnswerColumn { .. } => format!("{}.", capitalised(&e.to_string())),

@@ -1,7 +1,7 @@
 //! Writing the filled questionnaire: the original rows and columns, with the answers in the
 //! questionnaire's own answer column (one whose heading says "Answer" or "Response", see
-//! [`answer_column`]) or, when it has none, in an "Answer" column appended after the last used
-//! column; the short answer and the source are appended after it.
+//! [`answer_column`](super::sheet::answer_column)) or, when it has none, in an "Answer" column
+//! appended after the last used column; the short answer and the source are appended after it.
 //!
 //! Only the rows given are touched, and an empty answer never clears a cell: which rows to write
 //! (the reviewed and confident ones, not an answer the file already has unless the visitor
@@ -11,7 +11,7 @@
 //! Excel opens it as UTF-8), XLSX by `rust_xlsxwriter` (every sheet of the original, as values).
 
 pub use super::protocol::Filled;
-use super::sheet::{answer_column, Layout, Sheet, Workbook};
+use super::sheet::{Layout, Sheet, Workbook};
 use rust_xlsxwriter::{Format, Workbook as XlsxBook, XlsxError};
 
 /// The columns an export adds, in order.
@@ -101,20 +101,9 @@ fn filled_rows(
     rows
 }
 
-/// The filled sheet as CSV, the answers in the questionnaire's own answer column if its heading
-/// names one ([`answer_column`]), else in a new one.
+/// The filled sheet as CSV, the answers in column `answer`: the questionnaire's own
+/// ([`answer_column`](super::sheet::answer_column) finds it) or, `None`, a new one after the last.
 pub fn to_csv(
-    book: &Workbook,
-    sheet: usize,
-    layout: &Layout,
-    filled: &[Filled],
-) -> Result<Vec<u8>, ExportError> {
-    let answer = answer_column(&book.sheets[sheet], layout);
-    to_csv_into(book, sheet, layout, answer, filled)
-}
-
-/// The filled sheet as CSV, the answers in column `answer` (`None`: a new one after the last).
-pub fn to_csv_into(
     book: &Workbook,
     sheet: usize,
     layout: &Layout,
@@ -142,21 +131,10 @@ pub fn to_csv_into(
     Ok(out)
 }
 
-/// The whole workbook as XLSX, with the questionnaire's sheet filled, the answers in its own
-/// answer column if its heading names one ([`answer_column`]), else in a new one.
-pub fn to_xlsx(
-    book: &Workbook,
-    sheet: usize,
-    layout: &Layout,
-    filled: &[Filled],
-) -> Result<Vec<u8>, ExportError> {
-    let answer = answer_column(&book.sheets[sheet], layout);
-    to_xlsx_into(book, sheet, layout, answer, filled)
-}
-
 /// The whole workbook as XLSX, the questionnaire's sheet filled with the answers in column
-/// `answer` (`None`: a new one after the last).
-pub fn to_xlsx_into(
+/// `answer`: the questionnaire's own ([`answer_column`](super::sheet::answer_column) finds it)
+/// or, `None`, a new one after the last.
+pub fn to_xlsx(
     book: &Workbook,
     sheet: usize,
     layout: &Layout,
@@ -226,8 +204,13 @@ pub fn to_xlsx_into(
 mod tests {
     use calamine::Reader;
 
-    use super::super::sheet::{read, Kind};
+    use super::super::sheet::{answer_column, read, Kind};
     use super::*;
+
+    /// Where the page puts the answers unless the visitor chooses: the sheet's own column.
+    fn own(book: &Workbook) -> Option<usize> {
+        answer_column(&book.sheets[0], &LAYOUT)
+    }
 
     fn book() -> Workbook {
         Workbook {
@@ -270,7 +253,7 @@ mod tests {
 
     #[test]
     fn csv_keeps_the_original_and_appends_three_columns() {
-        let bytes = to_csv(&book(), 0, &LAYOUT, &filled()).unwrap();
+        let bytes = to_csv(&book(), 0, &LAYOUT, own(&book()), &filled()).unwrap();
         let back = read("out.csv", &bytes).unwrap();
         let rows = &back.sheets[0].rows;
         assert_eq!(
@@ -297,13 +280,13 @@ mod tests {
         book.sheets[0].rows[1][1] = "=A1".into();
         let mut filled = filled();
         filled[0].answer = "- SAML 2.0\n- OpenID Connect".into();
-        let bytes = to_csv(&book, 0, &LAYOUT, &filled).unwrap();
+        let bytes = to_csv(&book, 0, &LAYOUT, own(&book), &filled).unwrap();
         let rows = &read("out.csv", &bytes).unwrap().sheets[0].rows;
         // The questionnaire's own cell goes back as it came.
         assert_eq!(rows[1][1], "=A1");
         assert_eq!(rows[1][2], "'- SAML 2.0\n- OpenID Connect");
 
-        let bytes = to_xlsx(&book, 0, &LAYOUT, &filled).unwrap();
+        let bytes = to_xlsx(&book, 0, &LAYOUT, own(&book), &filled).unwrap();
         let mut xlsx = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
         let range = xlsx.worksheet_range("Vendor questions").unwrap();
         assert_eq!(
@@ -318,7 +301,7 @@ mod tests {
         let sheet = &mut book.sheets[0];
         sheet.rows[0].extend(["Vendor response".into(), "Comments".into()]);
         sheet.rows[1].extend(["".into(), "ask IT".into()]);
-        let bytes = to_csv(&book, 0, &LAYOUT, &filled()).unwrap();
+        let bytes = to_csv(&book, 0, &LAYOUT, own(&book), &filled()).unwrap();
         let rows = &read("out.csv", &bytes).unwrap().sheets[0].rows;
         assert_eq!(
             rows[0],
@@ -342,7 +325,7 @@ mod tests {
                 "https://trust.example.com/faq/#sso"
             ]
         );
-        let bytes = to_xlsx(&book, 0, &LAYOUT, &filled()).unwrap();
+        let bytes = to_xlsx(&book, 0, &LAYOUT, own(&book), &filled()).unwrap();
         let mut xlsx = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
         let range = xlsx.worksheet_range("Vendor questions").unwrap();
         assert_eq!(range.get_value((0, 4)).unwrap().to_string(), "Short answer");
@@ -364,7 +347,7 @@ mod tests {
             row: 3,
             ..Filled::default()
         };
-        let bytes = to_csv(&book, 0, &LAYOUT, &filled).unwrap();
+        let bytes = to_csv(&book, 0, &LAYOUT, own(&book), &filled).unwrap();
         let rows = &read("out.csv", &bytes).unwrap().sheets[0].rows;
         // Not a second "Answer" column: the one the questionnaire has.
         assert_eq!(
@@ -382,7 +365,7 @@ mod tests {
         assert_eq!(rows[3][2], "No, not yet.");
 
         // A replaced answer is written over the old one, when the page says so.
-        let bytes = to_xlsx(&book, 0, &LAYOUT, &self::filled()).unwrap();
+        let bytes = to_xlsx(&book, 0, &LAYOUT, own(&book), &self::filled()).unwrap();
         let mut xlsx = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
         let range = xlsx.worksheet_range("Vendor questions").unwrap();
         assert_eq!(
@@ -397,7 +380,7 @@ mod tests {
         let mut book = book();
         book.sheets[0].rows[0].push("Answer".into());
         // A new column instead of the questionnaire's own.
-        let bytes = to_csv_into(&book, 0, &LAYOUT, None, &filled()).unwrap();
+        let bytes = to_csv(&book, 0, &LAYOUT, None, &filled()).unwrap();
         let rows = &read("out.csv", &bytes).unwrap().sheets[0].rows;
         assert_eq!(
             rows[0],
@@ -412,16 +395,16 @@ mod tests {
         );
         for column in [0, 1] {
             assert!(matches!(
-                to_csv_into(&book, 0, &LAYOUT, Some(column), &filled()),
+                to_csv(&book, 0, &LAYOUT, Some(column), &filled()),
                 Err(ExportError::AnswerColumn { .. })
             ));
-            assert!(to_xlsx_into(&book, 0, &LAYOUT, Some(column), &filled()).is_err());
+            assert!(to_xlsx(&book, 0, &LAYOUT, Some(column), &filled()).is_err());
         }
     }
 
     #[test]
     fn xlsx_reads_back_with_calamine() {
-        let bytes = to_xlsx(&book(), 0, &LAYOUT, &filled()).unwrap();
+        let bytes = to_xlsx(&book(), 0, &LAYOUT, own(&book()), &filled()).unwrap();
         let mut xlsx = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
         assert_eq!(xlsx.sheet_names(), ["Vendor questions"]);
         let range = xlsx.worksheet_range("Vendor questions").unwrap();
