@@ -23,6 +23,22 @@ pub fn start() {
     leptos::mount::hydrate_islands();
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `import.meta.resolve`: an address relative to this module's.
+    #[wasm_bindgen(js_namespace = ["import", "meta"])]
+    fn resolve(specifier: &str) -> String;
+}
+
+/// The address of the site path `path` (`/search/`) in the browser. The app's module is
+/// published at the root of the site, which may be under a path of its host (`/trust/`): the
+/// module's own address says where that is, whatever page is showing.
+pub fn site_href(path: &str) -> String {
+    let mut url = resolve("./");
+    url.push_str(path.strip_prefix('/').unwrap_or(path));
+    url
+}
+
 /// GETs `url`; an error names the URL and what went wrong.
 async fn get(url: &str) -> Result<gloo_net::http::Response, String> {
     let response = gloo_net::http::Request::get(url)

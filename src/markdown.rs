@@ -83,6 +83,9 @@ pub fn plain_text(markdown: &str) -> String {
 #[derive(Clone, Debug)]
 pub struct PageIds {
     ids: Ids,
+    /// The site's [`crate::model::Organization::base_path`]: put before the site paths the
+    /// texts link to (`/faq/`), which authors write as the site's own.
+    base: String,
 }
 
 impl PageIds {
@@ -98,7 +101,17 @@ impl PageIds {
                 .map(str::to_owned)
                 .chain(crate::ui::browser_ids()),
         );
-        PageIds { ids }
+        PageIds {
+            ids,
+            base: String::new(),
+        }
+    }
+
+    /// The same page on a site published under `base` (`/trust`): links to site paths in its
+    /// texts (`/faq/`, `/assets/x.pdf`) are rendered under it.
+    pub fn under(mut self, base: &str) -> Self {
+        base.clone_into(&mut self.base);
+        self
     }
 
     /// Holds back an id an element of the page takes from the content (a layer's, an answer's).
@@ -112,7 +125,7 @@ impl PageIds {
         let mut raw = String::with_capacity(markdown.len() * 3 / 2);
         html::push_html(&mut raw, events.into_iter());
         Rendered {
-            html: sanitize(&raw, moved),
+            html: sanitize(&raw, moved, &self.base),
             toc,
         }
     }
@@ -318,14 +331,21 @@ pub fn with_base(html: &str, page: &str) -> String {
 /// else percent-encoded (as pulldown-cmark writes the links it renders).
 const FRAGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC.remove(b'-');
 
-/// Removes scripts, event handlers, styles and unsafe URL schemes from HTML, and points links to
+/// Removes scripts, event handlers, styles and unsafe URL schemes from HTML; points links to
 /// a heading the page renamed (`moved`: id in the text alone, id on the page) at its new id:
 /// Markdown links and raw HTML `<a href="#…">` alike, read as the browser reads the fragment
-/// (`#%C3%BCber-uns` is `#über-uns`).
-fn sanitize(html: &str, moved: HashMap<String, String>) -> String {
+/// (`#%C3%BCber-uns` is `#über-uns`); and puts `base` before links to site paths.
+fn sanitize(html: &str, moved: HashMap<String, String>, base: &str) -> String {
     let mut builder = sanitiser();
-    if !moved.is_empty() {
+    if !moved.is_empty() || !base.is_empty() {
+        let base = base.to_owned();
         builder.attribute_filter(move |element, attribute, value| {
+            if !matches!(attribute, "href" | "src") {
+                return Some(value.into());
+            }
+            if value.starts_with('/') && !value.starts_with("//") {
+                return Some(format!("{base}{value}").into());
+            }
             let fragment = (element == "a" && attribute == "href")
                 .then(|| value.strip_prefix('#'))
                 .flatten()
@@ -365,6 +385,20 @@ mod tests {
             plain_text(md),
             "Intro text. Scope What is covered. Scope a b"
         );
+    }
+
+    #[test]
+    fn links_to_site_paths_go_under_the_sites_base_path() {
+        let md = "[FAQ](/faq/#sso), [here](#scope), [them](https://example.com/x), \
+                  ![logo](/assets/logo.svg) <a href=\"//cdn.example/y\">y</a>\n\n## Scope\n";
+        let html = PageIds::new([]).under("/trust").html(md);
+        assert!(html.contains(r#"href="/trust/faq/#sso""#), "{html}");
+        assert!(html.contains(r##"href="#scope""##), "{html}");
+        assert!(html.contains(r#"href="https://example.com/x""#), "{html}");
+        assert!(html.contains(r#"src="/trust/assets/logo.svg""#), "{html}");
+        assert!(html.contains(r#"href="//cdn.example/y""#), "{html}");
+        assert_eq!(PageIds::new([]).html(md), to_html(md));
+        assert!(to_html(md).contains(r#"href="/faq/#sso""#));
     }
 
     #[test]

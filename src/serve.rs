@@ -5,6 +5,10 @@
 //! the site's `_headers` file (so previews and tests run under the site's real
 //! Content-Security-Policy) and does not serve it.
 //!
+//! A site built for a path of its host (`site_url = "https://example.com/trust/"`) is served
+//! under that path, as its host will serve it: the path is its `_headers` file's rule for every
+//! page (`/trust/*`). The host's root then redirects there, and any other path is not found.
+//!
 //! HTTP is hyper's, on a Tokio runtime owned by the host, so callers stay synchronous. Every
 //! connection is served by its own task for as long as it stays open: browsers open several
 //! keep-alive connections at once, and a request on one must never wait for another to close.
@@ -56,6 +60,8 @@ pub struct StaticHost {
 /// What every request needs to know.
 struct Site {
     root: PathBuf,
+    /// The path the site is served under (`/trust`; empty at the root).
+    base: String,
     log: bool,
     /// Path patterns (`/*`, `/faq/`) with the headers `_headers` gives them.
     rules: Vec<(String, Vec<(String, String)>)>,
@@ -84,15 +90,23 @@ impl StaticHost {
             let _in_runtime = runtime.enter();
             TcpListener::from_std(listener).map_err(bind_error)?
         };
+        let rules = header_rules(root);
         Ok(StaticHost {
             runtime,
             listener,
             site: Arc::new(Site {
                 root: root.to_owned(),
+                base: base_path(&rules).to_owned(),
                 log,
-                rules: header_rules(root),
+                rules,
             }),
         })
+    }
+
+    /// The path the site is served under: `/trust` for a site built for
+    /// `https://example.com/trust/`, empty for one at its host's root.
+    pub fn base(&self) -> &str {
+        &self.site.base
     }
 
     /// The port actually bound.
@@ -153,9 +167,17 @@ async fn respond(
     let answer = if method == Method::GET || method == Method::HEAD {
         // Files are read with blocking std::fs, off the threads that drive connections.
         let (site, uri) = (site.clone(), uri.clone());
-        tokio::task::spawn_blocking(move || answer(&site.root, &uri, &accepts))
-            .await
-            .unwrap_or_else(|_| Answer::status(500))
+        tokio::task::spawn_blocking(move || match under(&site.base, uri.path()) {
+            Some(path) => answer(&site.root, &uri, path, &accepts),
+            None if uri.path() == "/" => {
+                let mut a = Answer::status(302);
+                a.headers.push(("Location", format!("{}/", site.base)));
+                a
+            }
+            None => not_found(&site.root, &accepts),
+        })
+        .await
+        .unwrap_or_else(|_| Answer::status(500))
     } else {
         Answer::status(405)
     };
@@ -238,9 +260,27 @@ fn header_rules(root: &Path) -> Vec<(String, Vec<(String, String)>)> {
     rules
 }
 
-/// The answer to a GET of `uri`; `accepts` is the request's Accept-Encoding, lowercased.
-fn answer(root: &Path, uri: &Uri, accepts: &str) -> Answer {
-    let raw_path = uri.path();
+/// The path a site reads for the request path `path` (`/trust/faq/` → `/faq/` under `/trust`);
+/// `None` when it is outside the site.
+fn under<'a>(base: &str, path: &'a str) -> Option<&'a str> {
+    if base.is_empty() {
+        return Some(path);
+    }
+    path.strip_prefix(base).filter(|rest| rest.starts_with('/'))
+}
+
+/// The path of the site's own `_headers` rule for every page (`/trust/*` → `/trust`): its
+/// first, as the build writes it.
+fn base_path(rules: &[(String, Vec<(String, String)>)]) -> &str {
+    rules
+        .first()
+        .and_then(|(pattern, _)| pattern.strip_suffix("/*"))
+        .unwrap_or("")
+}
+
+/// The answer to a GET of `uri`, which is `raw_path` on the site; `accepts` is the request's
+/// Accept-Encoding, lowercased.
+fn answer(root: &Path, uri: &Uri, raw_path: &str, accepts: &str) -> Answer {
     // The host's own configuration is not part of the site.
     if raw_path.starts_with("/_headers") {
         return not_found(root, accepts);
@@ -253,7 +293,8 @@ fn answer(root: &Path, uri: &Uri, accepts: &str) -> Answer {
         if !raw_path.ends_with('/') {
             let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
             let mut a = Answer::status(301);
-            a.headers.push(("Location", format!("{raw_path}/{query}")));
+            a.headers
+                .push(("Location", format!("{}/{query}", uri.path())));
             return a;
         }
         return file(&path.join("index.html"), 200, accepts)
@@ -415,6 +456,42 @@ mod tests {
         )
         .unwrap();
         read_response(&mut conn, request.starts_with("HEAD"))
+    }
+
+    /// A site built for `https://example.com/trust/` is served at `/trust/`, as its host will.
+    #[test]
+    fn a_site_built_for_a_path_of_its_host_is_served_under_it() {
+        let (dir, _) = serve_site();
+        fs::write(
+            dir.path().join("_headers"),
+            "/trust/*\n  X-Frame-Options: DENY\n/trust/app.js\n  Content-Type: text/plain\n",
+        )
+        .unwrap();
+        let host = StaticHost::bind(dir.path(), "127.0.0.1:0", false).unwrap();
+        assert_eq!(host.base(), "/trust");
+        let port = host.port();
+        std::thread::spawn(move || host.run());
+
+        let (status, headers, _) = get(port, "GET / HTTP/1.1");
+        assert_eq!(status, 302);
+        assert!(headers.contains(&"location: /trust/".to_owned()));
+        let (status, headers, body) = get(port, "GET /trust/ HTTP/1.1");
+        assert_eq!((status, body.as_str()), (200, "<p>home</p>"));
+        assert!(headers.contains(&"x-frame-options: deny".to_owned()));
+        let (status, headers, _) = get(port, "GET /trust/faq?x=1 HTTP/1.1");
+        assert_eq!(status, 301);
+        assert!(headers.contains(&"location: /trust/faq/?x=1".to_owned()));
+        assert_eq!(get(port, "GET /trust/faq/ HTTP/1.1").2, "<p>faq</p>");
+        let (_, headers, _) = get(port, "GET /trust/app.js HTTP/1.1");
+        assert!(headers.contains(&"content-type: text/plain".to_owned()));
+        for outside in ["/faq/", "/trusted/", "/app.js"] {
+            let (status, _, body) = get(port, &format!("GET {outside} HTTP/1.1"));
+            assert_eq!(
+                (status, body.as_str()),
+                (404, "<p>missing</p>"),
+                "{outside}"
+            );
+        }
     }
 
     #[test]

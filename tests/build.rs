@@ -921,3 +921,117 @@ reason = "Customers asked to sign supplier contracts in the product."
         .unwrap()
         .contains("Zanzibar signatures"));
 }
+
+/// A site published under a path of its host (`https://quillfeather.example/trust/`, as on
+/// GitHub Pages or behind a company site's `/trust/`): every address it writes for itself is
+/// under that path, in the pages, the app's addresses, the feeds and the files for its host.
+/// The build's own link check holds it to that: a link from the host's root that misses the
+/// path fails the build.
+#[test]
+fn a_site_under_a_path_of_its_host_writes_every_address_under_that_path() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_dir(&example_content(), &content);
+    replace(
+        &content.join("organization.toml"),
+        r#"site_url = "https://trust.quillfeather.example""#,
+        r#"site_url = "https://quillfeather.example/trust/""#,
+        1,
+    );
+    let (_, warnings) = load::load(&content, today()).unwrap();
+    assert!(
+        warnings.to_string().contains(
+            "the site is published under /trust/: its robots.txt and .well-known/security.txt take effect only at the host's root"
+        ),
+        "{warnings}"
+    );
+    // Trunk's template as Trunk.toml has it write the app's addresses: from the host's root.
+    let app = tmp.path().join("app");
+    fs::create_dir_all(&app).unwrap();
+    fs::write(
+        app.join("index.html"),
+        format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta name=\"trust-app-module\" content=\"/app.js\"><meta name=\"trust-app-wasm\" content=\"/app_bg.wasm\">\n{HEAD_MARKER}\n</head>\n<body>{BODY_MARKER}</body></html>\n"
+        ),
+    )
+    .unwrap();
+    fs::write(app.join("app.js"), "// app").unwrap();
+    let out = tmp.path().join("dist");
+    build(&content, &app, &out).unwrap_or_else(|e| panic!("{e}"));
+
+    let addresses = Selector::parse("[href], [src], [action], meta[name^=trust-app]").unwrap();
+    let mut pages = 0;
+    let mut stack = vec![out.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "html") {
+                continue;
+            }
+            pages += 1;
+            let html = Html::parse_document(&fs::read_to_string(&path).unwrap());
+            for element in html.select(&addresses) {
+                let e = element.value();
+                for value in ["href", "src", "action", "content"]
+                    .iter()
+                    .filter_map(|a| e.attr(a))
+                {
+                    if value.starts_with('/') && !value.starts_with("//") {
+                        assert!(value.starts_with("/trust/"), "{}: {value}", path.display());
+                    }
+                    assert!(
+                        !value.contains("/trust/trust/"),
+                        "{}: {value}",
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
+    assert!(pages > 30, "{pages} pages");
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    for expected in [
+        r#"<meta name="trust-app-module" content="/trust/app.js">"#,
+        r#"<link rel="canonical" href="https://quillfeather.example/trust/">"#,
+        r#"href="/trust/subprocessors/changes.atom""#,
+        r#"<a href="/trust/" class="brand-link">"#,
+    ] {
+        assert!(home.contains(expected), "{expected}");
+    }
+    // The island of the subprocessor history links each past day's list from its props.
+    let subprocessors = fs::read_to_string(out.join("subprocessors/index.html")).unwrap();
+    assert!(subprocessors.contains("&quot;/trust/subprocessors/history/"));
+    // The search index links its entries under the path too.
+    let index = fs::read(out.join("_search/index.bin")).unwrap();
+    let index = String::from_utf8_lossy(&index);
+    assert!(index.contains("/trust/faq/#"));
+    assert!(!index.contains("\u{0}/faq/"));
+    let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("<loc>https://quillfeather.example/trust/faq/</loc>"));
+    let robots = fs::read_to_string(out.join("robots.txt")).unwrap();
+    assert!(robots.contains("Disallow: /trust/_search/\n"), "{robots}");
+    let headers = fs::read_to_string(out.join("_headers")).unwrap();
+    assert!(headers.contains("\n/trust/*\n"), "{headers}");
+    assert!(
+        headers.contains("\n/trust/subprocessors/changes.atom\n"),
+        "{headers}"
+    );
+    let feed = fs::read_to_string(out.join("subprocessors/changes.atom")).unwrap();
+    assert!(feed.contains("https://quillfeather.example/trust/subprocessors/#"));
+
+    // A template that loads its script from the host's root misses the path: nothing of the
+    // site is there, and the build says so rather than publish pages that load nothing.
+    let err = build(&content, &fake_app(tmp.path()), &out).unwrap_err();
+    let BuildError::BrokenLinks(broken) = &err else {
+        panic!("expected broken links, got {err}")
+    };
+    assert_eq!(
+        broken.iter().map(|b| b.target.as_str()).collect::<Vec<_>>(),
+        ["/app.js"],
+        "{err}"
+    );
+}

@@ -31,6 +31,7 @@ fn site() -> SiteData {
             href: "mailto:security@testco.example".into(),
         }],
         legal_line: "Testco Ltd, 1 Test Street, London".into(),
+        base: String::new(),
     }
 }
 

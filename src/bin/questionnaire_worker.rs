@@ -42,6 +42,12 @@ thread_local! {
     static STATE: RefCell<State> = RefCell::default();
 }
 
+/// The answer library's address, relative to this worker's script: that is at the root of the
+/// site, which may be under a path of its host.
+fn library_address() -> &'static str {
+    &LIBRARY_PATH[1..]
+}
+
 fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
@@ -68,7 +74,7 @@ async fn load_library() -> Result<Matcher, String> {
     let failed = |what: &str| {
         format!("The answer library could not be loaded ({what}). Reload the page to try again.")
     };
-    let response = JsFuture::from(scope().fetch_with_str(LIBRARY_PATH))
+    let response = JsFuture::from(scope().fetch_with_str(library_address()))
         .await
         .map_err(|_| failed("network error"))?;
     let response: Response = response.unchecked_into();

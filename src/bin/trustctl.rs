@@ -311,9 +311,10 @@ fn main() -> ExitCode {
                 let host_part = addr.rsplit_once(':').map_or(addr.as_str(), |(h, _)| h);
                 // With port 0 the system picks one; tests read it from this line.
                 println!(
-                    "serving {} at http://{host_part}:{}/ (Ctrl-C to stop)",
+                    "serving {} at http://{host_part}:{}{}/ (Ctrl-C to stop)",
                     dir.display(),
-                    host.port()
+                    host.port(),
+                    host.base()
                 );
                 host.run();
                 ExitCode::SUCCESS

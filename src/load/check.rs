@@ -270,6 +270,28 @@ impl<'a> Cx<'a> {
         let model = self.model;
         let org = &model.organization;
         self.url(at, "site_url", &org.site_url);
+        let site_url = org.site_url.get_ref();
+        if site_url.contains(['?', '#']) {
+            self.error(
+                at,
+                org.site_url.span(),
+                format!("`site_url` must be where the site is published, found \"{site_url}\""),
+                "leave out the query (?…) and the fragment (#…)",
+            );
+        } else if !org.base_path().is_empty() {
+            // Crawlers and security researchers look for these at the host's root only.
+            self.warning(
+                at,
+                org.site_url.span(),
+                format!(
+                    "the site is published under {}/: its robots.txt and \
+                     .well-known/security.txt take effect only at the host's root",
+                    org.base_path()
+                ),
+                "copy them from the built site to the root of the host, or merge them into the \
+                 ones there",
+            );
+        }
         if let Some(website) = &org.website {
             self.url(at, "website", website);
         }

@@ -20,7 +20,8 @@ pub struct Organization {
     #[serde(default, deserialize_with = "super::text::optional")]
     #[schemars(pattern(super::text::NOT_BLANK))]
     pub tagline: Option<String>,
-    /// Where the trust center is published (`https://…`), for canonical URLs and feeds.
+    /// Where the trust center is published (`https://…`), for canonical URLs and feeds; with a
+    /// path (`https://example.com/trust/`), the site is built to be served under it.
     #[schemars(with = "String")]
     pub site_url: Spanned<String>,
     /// The company's main website (`https://…`).
@@ -52,6 +53,34 @@ pub struct Organization {
     /// already in use, or a webhook. Without it, visitors get the feeds and an email link.
     #[serde(default)]
     pub subscribe: Option<Subscribe>,
+}
+
+impl Organization {
+    /// The path the site is published under, as its links write it: empty for a site at its
+    /// host's root (`https://trust.example.com/`), `/trust` for `https://example.com/trust/`.
+    /// Every page, feed and export takes its addresses from here, so the built site works
+    /// under that path and nowhere else.
+    pub fn base_path(&self) -> &str {
+        base_path(self.site_url.get_ref())
+    }
+
+    /// The address of the site path `path` (`/faq/`) as a page links to it: under
+    /// [`Organization::base_path`].
+    pub fn href(&self, path: &str) -> String {
+        format!("{}{path}", self.base_path())
+    }
+}
+
+/// The path part of a site's address, without the trailing slash (see
+/// [`Organization::base_path`]); a query or fragment is not part of it.
+pub fn base_path(site_url: &str) -> &str {
+    let rest = site_url
+        .split_once("://")
+        .map_or(site_url, |(_, rest)| rest);
+    let rest = &rest[..rest.find(['?', '#']).unwrap_or(rest.len())];
+    rest.find('/')
+        .map_or("", |i| &rest[i..])
+        .trim_end_matches('/')
 }
 
 /// The endpoint behind the subscribe form.
@@ -207,4 +236,19 @@ pub struct Roles {
     #[serde(deserialize_with = "super::text::required")]
     #[schemars(pattern(super::text::NOT_BLANK))]
     pub processor: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base_path;
+
+    #[test]
+    fn base_path_is_the_address_path_without_its_trailing_slash() {
+        assert_eq!(base_path("https://trust.example.com"), "");
+        assert_eq!(base_path("https://trust.example.com/"), "");
+        assert_eq!(base_path("https://example.com/trust"), "/trust");
+        assert_eq!(base_path("https://example.com/trust/"), "/trust");
+        assert_eq!(base_path("https://example.com/a/b/?x=1#y"), "/a/b");
+        assert_eq!(base_path("https://example.com#x/y"), "");
+    }
 }

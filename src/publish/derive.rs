@@ -38,7 +38,7 @@ pub fn site_data(model: &Model) -> SiteData {
             .clone()
             .unwrap_or_else(|| "Trust Center".to_owned()),
         logo: org.logo.as_ref().map(|logo| Logo {
-            src: format!("/{}", logo.get_ref()),
+            src: org.href(&format!("/{}", logo.get_ref())),
             alt: format!("{} logo", org.name),
         }),
         contacts,
@@ -50,6 +50,7 @@ pub fn site_data(model: &Model) -> SiteData {
             a.city,
             country_name(a.country.get_ref())
         ),
+        base: org.base_path().to_owned(),
     }
 }
 
@@ -105,7 +106,7 @@ fn section_page(model: &Model, site: &SiteData, section: Section) -> PageData {
     };
     // Each body holds back its content's ids and renders its texts first; the introduction comes
     // last, so the page's main text keeps its natural ids (the search index links to them).
-    let mut ids = PageIds::new(crate::ui::page_ids(section));
+    let mut ids = PageIds::new(crate::ui::page_ids(section)).under(model.organization.base_path());
     let (body, updated) = match section {
         Section::Overview => overview(model, &mut ids),
         Section::Certifications => certifications(model, &mut ids),
@@ -164,7 +165,9 @@ fn overview(model: &Model, ids: &mut PageIds) -> (PageBody, Option<crate::model:
         .map(|c| CertificationBadge {
             name: certification_name(c),
             status: certification_status(model, c).0,
-            href: format!("/certifications/#{}", c.id.get_ref()),
+            href: model
+                .organization
+                .href(&format!("/certifications/#{}", c.id.get_ref())),
         })
         .collect();
     let mut commitments = Vec::new();
@@ -245,7 +248,10 @@ fn open_changes(model: &Model) -> Vec<ChangeNotice> {
             id: c.id.get_ref().clone(),
             summary: c.summary.clone(),
             deadline: objection_deadline(model, c),
-            href: format!("/subprocessors/#{}", change_anchor(c.id.get_ref())),
+            href: model.organization.href(&format!(
+                "/subprocessors/#{}",
+                change_anchor(c.id.get_ref())
+            )),
         })
         .collect();
     open.sort_by(|a, b| a.deadline.date.cmp(&b.deadline.date));
@@ -305,7 +311,7 @@ fn certification_status(model: &Model, c: &Certification) -> (Badge, Option<Stri
 fn document_link(model: &Model, id: &str) -> Option<Link> {
     model.documents.iter().find(|d| d.id == id).map(|d| Link {
         text: d.meta.title.clone(),
-        href: format!("/documents/#{}", d.id),
+        href: model.organization.href(&format!("/documents/#{}", d.id)),
     })
 }
 
@@ -628,7 +634,7 @@ fn subprocessors(model: &Model, ids: &mut PageIds) -> (PageBody, Option<crate::m
     let snapshots = subprocessor_snapshots(model);
     // The list last changed on the newest day its history has a version for.
     let last = snapshots.last().map(|(day, _)| *day);
-    let history = history(&rows, snapshots, model.today);
+    let history = history(model, &rows, snapshots);
     reserve_subprocessors_ids(model, &rows, &history.former, ids);
     let body = Subprocessors {
         rows,
@@ -641,14 +647,17 @@ fn subprocessors(model: &Model, ids: &mut PageIds) -> (PageBody, Option<crate::m
             .collect(),
         open_changes: open_changes(model),
         changes: change_items(model, ids),
-        follow: links(&[
-            ("Atom feed", feeds::CHANGES_ATOM),
-            ("RSS", feeds::CHANGES_RSS),
-            ("JSON Feed", feeds::CHANGES_JSON),
-            ("Calendar (iCal)", feeds::CHANGES_ICS),
-            ("List as CSV", feeds::SUBPROCESSORS_CSV),
-            ("List as JSON", feeds::SUBPROCESSORS_JSON),
-        ]),
+        follow: links(
+            model,
+            &[
+                ("Atom feed", feeds::CHANGES_ATOM),
+                ("RSS", feeds::CHANGES_RSS),
+                ("JSON Feed", feeds::CHANGES_JSON),
+                ("Calendar (iCal)", feeds::CHANGES_ICS),
+                ("List as CSV", feeds::SUBPROCESSORS_CSV),
+                ("List as JSON", feeds::SUBPROCESSORS_JSON),
+            ],
+        ),
         subscribe: subscribe(model),
         history,
     };
@@ -666,10 +675,11 @@ fn subprocessors(model: &Model, ids: &mut PageIds) -> (PageBody, Option<crate::m
 /// The page's view of the past lists: each snapshot as positions among today's rows
 /// (`current`) and the rows only past lists had, so that the app can show any past day.
 fn history(
+    model: &Model,
     current: &[SubprocessorRow],
     snapshots: Vec<(crate::model::Date, Vec<SubprocessorRow>)>,
-    today: crate::model::Date,
 ) -> History {
+    let today = model.today;
     // A row is its subprocessor in one stay: the same id with another `since` is another row.
     let mut at: HashMap<(String, String), usize> = current
         .iter()
@@ -682,8 +692,8 @@ fn history(
         .map(|(day, rows)| {
             let date = day.to_string();
             Snapshot {
-                csv: snapshot_path(&date, "csv"),
-                json: snapshot_path(&date, "json"),
+                csv: model.organization.href(&snapshot_path(&date, "csv")),
+                json: model.organization.href(&snapshot_path(&date, "json")),
                 rows: rows
                     .into_iter()
                     .map(|row| {
@@ -705,11 +715,12 @@ fn history(
     }
 }
 
-fn links(list: &[(&str, &str)]) -> Vec<Link> {
+/// Links to site paths (`list`: text, path), as the site's pages write them.
+fn links(model: &Model, list: &[(&str, &str)]) -> Vec<Link> {
     list.iter()
-        .map(|(text, href)| Link {
+        .map(|(text, path)| Link {
             text: (*text).to_owned(),
-            href: (*href).to_owned(),
+            href: model.organization.href(path),
         })
         .collect()
 }
@@ -1098,16 +1109,16 @@ fn documents(model: &Model, ids: &mut PageIds) -> (PageBody, Option<crate::model
             let public = m.access == Access::Public;
             let (read, download) = document_paths(doc);
             let mut links = Vec::new();
-            if let Some(href) = read {
+            if let Some(path) = read {
                 links.push(Link {
                     text: "Read online".into(),
-                    href,
+                    href: model.organization.href(&path),
                 });
             }
-            if let Some(href) = download {
+            if let Some(path) = download {
                 links.push(Link {
                     text: "Download".into(),
-                    href,
+                    href: model.organization.href(&path),
                 });
             }
             DocumentRow {
@@ -1223,7 +1234,8 @@ pub fn standalone_path(id: &str) -> String {
 /// the DPA, its annexes' (the measures annex's groups too). The text is the page's only one, so
 /// it is rendered through these alone.
 fn document_ids(model: &Model, doc: &crate::model::Document) -> PageIds {
-    let mut ids = PageIds::new(crate::ui::document_page_ids().iter().copied());
+    let mut ids = PageIds::new(crate::ui::document_page_ids().iter().copied())
+        .under(model.organization.base_path());
     if has_annexes(doc) {
         ids.reserve(MEASURES_ANNEX);
         ids.reserve(SUBPROCESSORS_ANNEX);
@@ -1282,7 +1294,7 @@ fn document_page(model: &Model, site: &SiteData, doc: &crate::model::Document) -
         .iter()
         .map(|f| Download {
             text: "Download the PDF".into(),
-            href: format!("/{}", f.get_ref()),
+            href: model.organization.href(&format!("/{}", f.get_ref())),
             detail: model
                 .assets
                 .get(f.get_ref())
@@ -1295,7 +1307,7 @@ fn document_page(model: &Model, site: &SiteData, doc: &crate::model::Document) -
     if !on_request {
         downloads.push(Download {
             text: "Download as HTML".into(),
-            href: standalone_path(&doc.id),
+            href: model.organization.href(&standalone_path(&doc.id)),
             detail: Some("one file, prints cleanly".into()),
         });
     }
@@ -1322,7 +1334,9 @@ fn document_page(model: &Model, site: &SiteData, doc: &crate::model::Document) -
 /// The disclosure policy as plain words cut at headings, with the ids its page gives them: it is
 /// the first text rendered there (see [`disclosure`]).
 pub(super) fn disclosure_policy_sections(model: &Model) -> Vec<markdown::TextSection> {
-    PageIds::new(crate::ui::page_ids(Section::Disclosure)).sections(&model.disclosure.markdown)
+    PageIds::new(crate::ui::page_ids(Section::Disclosure))
+        .under(model.organization.base_path())
+        .sections(&model.disclosure.markdown)
 }
 
 fn disclosure(model: &Model, ids: &mut PageIds) -> (PageBody, Option<crate::model::Date>) {
@@ -1371,7 +1385,7 @@ fn disclosure(model: &Model, ids: &mut PageIds) -> (PageBody, Option<crate::mode
         languages: crate::model::text::joined(&m.preferred_languages),
         key: m.encryption_key.as_ref().map(|k| Link {
             text: "OpenPGP key".into(),
-            href: format!("/{}", k.get_ref()),
+            href: model.organization.href(&format!("/{}", k.get_ref())),
         }),
         rewards_html: m.rewards.as_deref().map(|r| ids.html(r)),
         policy_html,
@@ -1429,7 +1443,9 @@ fn faq(model: &Model, ids: &mut PageIds) -> (PageBody, Option<crate::model::Date
             if let Some(t) = control_title(c.get_ref()) {
                 sources.push(Link {
                     text: t,
-                    href: format!("/security/#{}", c.get_ref()),
+                    href: model
+                        .organization
+                        .href(&format!("/security/#{}", c.get_ref())),
                 });
             }
         }
@@ -1444,7 +1460,9 @@ fn faq(model: &Model, ids: &mut PageIds) -> (PageBody, Option<crate::model::Date
             {
                 sources.push(Link {
                     text: certification_name(cert),
-                    href: format!("/certifications/#{}", c.get_ref()),
+                    href: model
+                        .organization
+                        .href(&format!("/certifications/#{}", c.get_ref())),
                 });
             }
         }
@@ -1471,11 +1489,11 @@ fn faq(model: &Model, ids: &mut PageIds) -> (PageBody, Option<crate::model::Date
             downloads: vec![
                 Link {
                     text: "Answer library (CSV)".into(),
-                    href: super::answers::ANSWERS_CSV.into(),
+                    href: model.organization.href(super::answers::ANSWERS_CSV),
                 },
                 Link {
                     text: "Answer library (JSON)".into(),
-                    href: super::answers::ANSWERS_JSON.into(),
+                    href: model.organization.href(super::answers::ANSWERS_JSON),
                 },
             ],
         }),
@@ -1517,11 +1535,14 @@ fn updates(model: &Model, ids: &mut PageIds) -> (PageBody, Option<crate::model::
     (
         PageBody::Updates(Updates {
             items: update_items(model, ids),
-            follow: links(&[
-                ("Atom feed", feeds::UPDATES_ATOM),
-                ("RSS", feeds::UPDATES_RSS),
-                ("JSON Feed", feeds::UPDATES_JSON),
-            ]),
+            follow: links(
+                model,
+                &[
+                    ("Atom feed", feeds::UPDATES_ATOM),
+                    ("RSS", feeds::UPDATES_RSS),
+                    ("JSON Feed", feeds::UPDATES_JSON),
+                ],
+            ),
         }),
         latest(model.updates.iter().map(|u| u.meta.date)),
     )

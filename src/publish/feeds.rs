@@ -187,11 +187,9 @@ pub fn files(model: &Model, site: &SiteData, pages: &[PageData]) -> Vec<(String,
                 .expect("a snapshot's day is a date the build wrote"),
         );
         let later = Later::new(model, day);
-        out.push((snapshot.csv.clone(), csv_of(&rows, &later)));
-        out.push((
-            snapshot.json.clone(),
-            json_of(&rows, &snapshot.date, base, &later),
-        ));
+        let path = |ext| super::derive::snapshot_path(&snapshot.date, ext);
+        out.push((path("csv"), csv_of(&rows, &later)));
+        out.push((path("json"), json_of(&rows, &snapshot.date, base, &later)));
     }
     out
 }

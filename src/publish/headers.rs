@@ -92,10 +92,11 @@ const TYPED_FILES: &[&str] = &[
 ];
 
 /// `_headers`: every path gets the security headers, and each of [`TYPED_FILES`] its type as
-/// `trustctl serve` sends it (a type set here replaces the host's own).
-pub fn headers_file(headers: &[(&str, String)]) -> String {
+/// `trustctl serve` sends it (a type set here replaces the host's own). Paths are the host's:
+/// under the site's base path `base` (`/trust`; empty at the host's root).
+pub fn headers_file(headers: &[(&str, String)], base: &str) -> String {
     let mut out =
-        String::from("# Security headers for every path (Netlify, Cloudflare Pages).\n/*\n");
+        format!("# Security headers for every path (Netlify, Cloudflare Pages).\n{base}/*\n");
     for (name, value) in headers {
         out.push_str(&format!("  {name}: {value}\n"));
     }
@@ -104,7 +105,7 @@ pub fn headers_file(headers: &[(&str, String)]) -> String {
     );
     for path in TYPED_FILES {
         let content_type = crate::serve::content_type(std::path::Path::new(path));
-        out.push_str(&format!("{path}\n  Content-Type: {content_type}\n"));
+        out.push_str(&format!("{base}{path}\n  Content-Type: {content_type}\n"));
     }
     out
 }

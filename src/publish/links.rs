@@ -114,6 +114,7 @@ impl fmt::Display for DuplicateId {
 /// `texts` are the content's, where each broken link is looked for to say where it is written.
 pub fn check(root: &Path, site_url: &str, texts: &ContentTexts) -> Result<usize, BuildError> {
     let base = site_url.trim_end_matches('/');
+    let base_path = crate::model::base_path(site_url);
     let mut files = HashSet::new();
     let mut html = Vec::new();
     let mut text = Vec::new();
@@ -192,6 +193,14 @@ pub fn check(root: &Path, site_url: &str, texts: &ContentTexts) -> Result<usize,
     let mut broken: BTreeMap<(String, LinkProblem), BTreeSet<String>> = BTreeMap::new();
     let mut checked = 0;
     for (file, target) in links {
+        // A link from the host's root must be to the site's base path: it leaves the site
+        // otherwise, and only pages of the site can be checked (nor should the site link out
+        // that way: the pages and the texts' links are all written under it).
+        let (target, outside) = match under_base(&target, base_path) {
+            Some(Some(in_site)) => (in_site, false),
+            Some(None) => (target, true),
+            None => (target, false),
+        };
         let Some(path) = site_path_of(&target, base, &file) else {
             continue;
         };
@@ -212,7 +221,7 @@ pub fn check(root: &Path, site_url: &str, texts: &ContentTexts) -> Result<usize,
         };
         // Exactly, as a static host compares paths: `/FAQ/` is not `/faq/`, whatever the
         // filesystem of the machine that builds would say.
-        let exists = files.contains(&path);
+        let exists = !outside && files.contains(&path);
         let problem = if !exists {
             Some(LinkProblem::NoSuchFile)
         } else {
@@ -316,6 +325,25 @@ fn scan(file: &Path) -> Result<Page, BuildError> {
         }
     }
     Ok(page)
+}
+
+/// A link from the host's root (`/trust/faq/`) as a site path (`/faq/`) on a site published under
+/// `base_path` (`/trust`): `Some(None)` when it is not under it, `None` when the link is not from
+/// the host's root or the site is at the host's root.
+fn under_base(target: &str, base_path: &str) -> Option<Option<String>> {
+    if base_path.is_empty() || !target.starts_with('/') || target.starts_with("//") {
+        return None;
+    }
+    let Some(rest) = target.strip_prefix(base_path) else {
+        return Some(None);
+    };
+    Some(match rest.chars().next() {
+        None => Some("/".to_owned()),
+        Some('/') => Some(rest.to_owned()),
+        Some('#' | '?') => Some(format!("/{rest}")),
+        // `/trusted/` only shares a prefix with `/trust`.
+        Some(_) => None,
+    })
 }
 
 /// The site path a link leads to, or `None` when it leaves the site (another host, `mailto:`,
@@ -486,6 +514,25 @@ mod tests {
                 "{target} in {file}"
             );
         }
+    }
+
+    #[test]
+    fn links_from_the_hosts_root_must_be_under_the_sites_base_path() {
+        assert_eq!(under_base("/faq/", ""), None);
+        assert_eq!(under_base("https://x.example/faq/", "/trust"), None);
+        assert_eq!(under_base("//cdn.example/x", "/trust"), None);
+        assert_eq!(under_base("#top", "/trust"), None);
+        assert_eq!(
+            under_base("/trust/faq/#a", "/trust"),
+            Some(Some("/faq/#a".into()))
+        );
+        assert_eq!(under_base("/trust", "/trust"), Some(Some("/".into())));
+        assert_eq!(
+            under_base("/trust?q=1", "/trust"),
+            Some(Some("/?q=1".into()))
+        );
+        assert_eq!(under_base("/faq/", "/trust"), Some(None));
+        assert_eq!(under_base("/trusted/", "/trust"), Some(None));
     }
 
     #[test]

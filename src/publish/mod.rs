@@ -148,11 +148,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         path: css_path,
         reason,
     })?;
-    let template = Template::for_pages(&opts.app.join("index.html"), css.minified())?;
+    let base = model.organization.base_path();
+    let template = Template::for_pages(&opts.app.join("index.html"), css.minified(), base)?;
     // The questionnaire page has an app of its own (the assistant stays out of the others'); an
     // app built without one serves that page from the main template.
     let questionnaire_template = match opts.app.join(QUESTIONNAIRE_TEMPLATE) {
-        path if path.exists() => Template::for_pages(&path, css.minified())?,
+        path if path.exists() => Template::for_pages(&path, css.minified(), base)?,
         _ => template.clone(),
     };
 
@@ -335,7 +336,10 @@ fn write_files(
     library: &crate::questionnaire::Library,
     security_headers: &[(&'static str, String)],
 ) -> Result<(), BuildError> {
-    staging.write(headers::HEADERS, headers::headers_file(security_headers))?;
+    staging.write(
+        headers::HEADERS,
+        headers::headers_file(security_headers, model.organization.base_path()),
+    )?;
     staging.write(
         headers::NGINX_HEADERS,
         headers::nginx_file(security_headers),
@@ -403,13 +407,19 @@ fn render_page(template: &Template, model: &Model, site: &SiteData, what: Render
         site_name: &site.name,
         icon: site.logo.as_ref().map(|l| l.src.as_str()),
         brand_color: org.brand_color.as_ref().map(|c| c.get_ref().as_str()),
+        base: &site.base,
     };
     template.fill(&head.to_html(), &render_body(site, route, path))
 }
 
 /// The search index of the site: its entries, with the built-in synonyms and the content's own.
+/// Each entry links to its page as the site's pages do, under the site's base path.
 pub fn search_index(model: &Model, pages: &[PageData]) -> crate::search::Index {
-    crate::search::build_index(&search_docs(model, pages), &synonyms(model))
+    let mut docs = search_docs(model, pages);
+    for doc in &mut docs {
+        doc.url = model.organization.href(&doc.url);
+    }
+    crate::search::build_index(&docs, &synonyms(model))
 }
 
 /// The answer library the questionnaire assistant matches against.
@@ -514,8 +524,20 @@ impl Template {
     /// inside each page (a few KB compressed; a linked one would hold the first paint for
     /// another round trip). The app itself has no preloads (Trunk.toml) and starts after the
     /// first paint.
-    fn for_pages(path: &Path, css: &str) -> Result<Template, BuildError> {
-        Ok(Template::read(path)?.with_inline_css(css))
+    fn for_pages(path: &Path, css: &str, base: &str) -> Result<Template, BuildError> {
+        Ok(Template::read(path)?.with_inline_css(css).under(base))
+    }
+
+    /// The template of a site published under `base` (`/trust`): the app's module and Wasm,
+    /// which Trunk names from the root of the host, are at the root of the site.
+    fn under(mut self, base: &str) -> Template {
+        for meta in ["trust-app-module", "trust-app-wasm"] {
+            self.before_head = self.before_head.replace(
+                &format!(r#"<meta name="{meta}" content="/"#),
+                &format!(r#"<meta name="{meta}" content="{base}/"#),
+            );
+        }
+        self
     }
 
     /// The template with its stylesheet links replaced by one `<style>` holding `css`.

@@ -48,7 +48,9 @@ pub fn render_standalone(
     let site_url = site_url.trim_end_matches('/');
     // The loader guarantees `#rrggbb`, so nothing here needs escaping.
     let brand = brand_color.map_or(String::new(), |c| format!(":root{{--brand:{c}}}"));
-    let body = absolute_links(&body, site_url);
+    // The links already carry the site's base path: only the host goes before them.
+    let origin = site_url.strip_suffix(&site.base).unwrap_or(site_url);
+    let body = absolute_links(&body, origin);
     let document = |style: &str| {
         format!(
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -82,10 +84,11 @@ pub(super) fn style_element(css: &str) -> String {
     format!("<style>{}</style>", css.replace("</style", "<\\/style"))
 }
 
-/// `body` with the site's own links (`href="/…"`) made absolute under `site_url`. The address is
-/// escaped like any attribute value: written as is, a `"` in it would end the `href`.
-fn absolute_links(body: &str, site_url: &str) -> String {
-    body.replace("href=\"/", &format!("href=\"{}/", escape(site_url)))
+/// `body` with the site's own links (`href="/…"`) made absolute on `origin` (the scheme and
+/// host of the site's address). The address is escaped like any attribute value: written as
+/// is, a `"` in it would end the `href`.
+fn absolute_links(body: &str, origin: &str) -> String {
+    body.replace("href=\"/", &format!("href=\"{}/", escape(origin)))
 }
 
 /// What goes into one page's `<head>` besides what the app template already has.
@@ -102,6 +105,8 @@ pub struct Head<'a> {
     pub icon: Option<&'a str>,
     /// The brand colour, if any.
     pub brand_color: Option<&'a str>,
+    /// The path the site is published under (`/trust`; empty at the host's root).
+    pub base: &'a str,
 }
 
 impl Head<'_> {
@@ -147,9 +152,10 @@ impl Head<'_> {
         }
         for feed in super::ALTERNATES {
             tag(format!(
-                r#"<link rel="alternate" type="{}" title="{}" href="{}">"#,
+                r#"<link rel="alternate" type="{}" title="{}" href="{}{}">"#,
                 feed.mime,
                 escape(feed.title),
+                escape(self.base),
                 feed.path
             ));
         }

@@ -71,10 +71,13 @@ pub const SITEMAP: &str = "/sitemap.xml";
 pub const ROBOTS: &str = "/robots.txt";
 
 /// `robots.txt`: everything may be crawled except the data the app fetches; the sitemap is named.
+/// Paths are the host's: on a site under a base path (`/trust`) they start with it, ready to be
+/// merged into the robots.txt at the host's root.
 pub fn robots_txt(model: &Model) -> String {
-    let base = model.organization.site_url.get_ref().trim_end_matches('/');
+    let url = model.organization.site_url.get_ref().trim_end_matches('/');
+    let base = model.organization.base_path();
     format!(
-        "User-agent: *\nAllow: /\nDisallow: /_search/\nDisallow: /_questionnaire/\n\nSitemap: {base}{SITEMAP}\n"
+        "User-agent: *\nAllow: {base}/\nDisallow: {base}/_search/\nDisallow: {base}/_questionnaire/\n\nSitemap: {url}{SITEMAP}\n"
     )
 }
 

@@ -214,9 +214,17 @@ pub struct SiteData {
     pub contacts: Vec<ContactLink>,
     /// The legal entity and its postal address, one line.
     pub legal_line: String,
+    /// The path the site is published under (`/trust`; empty at the host's root): see
+    /// [`SiteData::href`].
+    pub base: String,
 }
 
 impl SiteData {
+    /// The address a page links to the site path `path` (`/faq/`) by: under the site's base path.
+    pub fn href(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
     /// The document title of a page: the heading first, then the site, so tabs stay tellable
     /// apart. `None` gives the site's own title, for the overview.
     pub fn title_for(&self, heading: Option<&str>) -> String {

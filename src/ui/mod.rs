@@ -77,6 +77,20 @@ pub fn App(site: SiteData, route: Route, path: String) -> impl IntoView {
     }
 }
 
+/// The address of the site path `path` as an island links to it: under the site's base path
+/// (the pre-render's [`SiteData::href`]; in the browser, where no context reaches an island,
+/// [`crate::client::site_href`]).
+pub(crate) fn island_href(path: &str) -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        crate::client::site_href(path)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        use_context::<SiteData>().map_or_else(|| path.to_owned(), |site| site.href(path))
+    }
+}
+
 /// Whether the island is running (false while pre-rendering and during hydration): controls that
 /// need code render disabled until then, with no change of layout.
 pub(crate) fn use_live() -> ReadSignal<bool> {

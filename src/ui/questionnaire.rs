@@ -506,7 +506,7 @@ pub fn QuestionnairePage() -> impl IntoView {
         <noscript>
             <p class="notice">
                 "The questionnaire assistant needs JavaScript. The whole answer library is also available as "
-                <a href="/faq/answers.csv">"CSV"</a>" and "<a href="/faq/answers.json">"JSON"</a>"."
+                <a href=crate::ui::island_href("/faq/answers.csv")>"CSV"</a>" and "<a href=crate::ui::island_href("/faq/answers.json")>"JSON"</a>"."
             </p>
         </noscript>
         <div
@@ -957,7 +957,7 @@ mod client {
     }
 
     fn spawn(state: PageState) -> Result<Worker, String> {
-        let worker = Worker::new(WORKER_PATH).map_err(|_| {
+        let worker = Worker::new(&crate::client::site_href(WORKER_PATH)).map_err(|_| {
             "The questionnaire assistant could not start in this browser.".to_owned()
         })?;
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {

@@ -128,8 +128,8 @@ impl SearchIndex {
 
 #[cfg(feature = "hydrate")]
 async fn fetch_engine() -> Result<Engine, String> {
-    let url = crate::search::INDEX_PATH;
-    let bytes = crate::client::fetch_bytes(url).await?;
+    let url = crate::client::site_href(crate::search::INDEX_PATH);
+    let bytes = crate::client::fetch_bytes(&url).await?;
     Engine::load(&bytes).map_err(|e| format!("{url}: {e}"))
 }
 
@@ -289,7 +289,20 @@ fn replace_address(url: &str) {
 
 fn results_url(q: &str) -> String {
     let q = percent_encoding::utf8_percent_encode(q, percent_encoding::NON_ALPHANUMERIC);
-    format!("{SEARCH_PATH}?q={q}")
+    crate::ui::island_href(&format!("{SEARCH_PATH}?q={q}"))
+}
+
+/// The search forms' `action`, for a visitor without JavaScript. Hydration keeps the attribute
+/// the pre-render wrote (under the site's base path), so the browser's build need not know it.
+fn search_action() -> impl leptos::attr::AttributeValue {
+    #[cfg(feature = "hydrate")]
+    {
+        SEARCH_PATH
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        crate::ui::island_href(SEARCH_PATH)
+    }
 }
 
 /// The search box in the header.
@@ -361,7 +374,7 @@ pub fn SearchBox() -> impl IntoView {
     };
     let expanded = move || open.get() && !query.get().trim().is_empty();
     view! {
-        <form class="search" role="search" action=SEARCH_PATH method="get" on:submit=|ev| ev.prevent_default()>
+        <form class="search" role="search" action=search_action() method="get" on:submit=|ev| ev.prevent_default()>
             <label for="search-input" class="visually-hidden">"Search the trust center"</label>
             <input
                 id="search-input"
@@ -437,7 +450,7 @@ pub fn SearchPage() -> impl IntoView {
         <noscript>
             <p class="notice">"Search needs JavaScript. Every page of this trust center is reachable from the navigation above."</p>
         </noscript>
-        <form class="search-page" role="search" action=SEARCH_PATH method="get" on:submit=|ev| ev.prevent_default()>
+        <form class="search-page" role="search" action=search_action() method="get" on:submit=|ev| ev.prevent_default()>
             <label for="search-page-input">"Search for"</label>
             <input
                 id="search-page-input"

@@ -16,7 +16,7 @@ pub fn Header(path: String) -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="brand">
-                <a href="/" class="brand-link">
+                <a href=site.href("/") class="brand-link">
                     {logo}
                     <span class="brand-text">
                         <span class="brand-name">{site.name.clone()}</span>
@@ -32,7 +32,7 @@ pub fn Header(path: String) -> impl IntoView {
                         .map(|section| {
                             view! {
                                 <li>
-                                    <a href=section.path() aria-current=is_current(section, &path).then_some("page")>
+                                    <a href=site.href(&section.path()) aria-current=is_current(section, &path).then_some("page")>
                                         {section.nav_label()}
                                     </a>
                                 </li>
@@ -78,11 +78,11 @@ pub fn Footer() -> impl IntoView {
                     .collect_view()}
             </dl>
             <p class="tools">
-                <a href=crate::questionnaire::PAGE_PATH>"Questionnaire assistant"</a>
+                <a href=site.href(crate::questionnaire::PAGE_PATH)>"Questionnaire assistant"</a>
                 " · "
-                <a href=crate::ui::SEARCH_PATH>"Search"</a>
+                <a href=site.href(crate::ui::SEARCH_PATH)>"Search"</a>
                 " · "
-                <a href=crate::site::TRUST_JSON_PATH type="application/json" rel="external">
+                <a href=site.href(crate::site::TRUST_JSON_PATH) type="application/json" rel="external">
                     "All of this as data (JSON)"
                 </a>
             </p>

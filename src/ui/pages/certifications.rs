@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::site::{Certifications, Countdown, EXPIRY_NOTICE_DAYS};
+use crate::site::{Certifications, Countdown, SiteData, EXPIRY_NOTICE_DAYS};
 use crate::ui::widgets::{BadgeView, Facts};
 
 /// The calendar of certificate expiries the build writes (`publish::feeds::CERTIFICATIONS_ICS`,
@@ -28,7 +28,7 @@ pub fn CertificationsBody(body: Certifications) -> impl IntoView {
             <p class="follow">
                 "A badge reads “Active” until " {EXPIRY_NOTICE_DAYS} " days before its certificate expires, then counts the days left. "
                 "The expiry dates: "
-                <a href=EXPIRIES_ICS>"Calendar (iCal)"</a>
+                <a href={expect_context::<SiteData>().href(EXPIRIES_ICS)}>"Calendar (iCal)"</a>
                 " (subscribe to its address in your calendar app to follow renewals, or download it)."
             </p>
         })}

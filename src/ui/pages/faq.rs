@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::site::Faq;
+use crate::site::{Faq, SiteData};
 use crate::ui::use_live;
 use crate::ui::widgets::{BadgeView, Follow};
 
@@ -89,7 +89,7 @@ pub fn FaqBody(body: Faq) -> impl IntoView {
         <OpenLinkedAnswer />
         <p class="notice questionnaire-promo">
             "Answering a security questionnaire? "
-            <a href=crate::questionnaire::PAGE_PATH>"Let this site pre-fill it"</a>
+            <a href={expect_context::<SiteData>().href(crate::questionnaire::PAGE_PATH)}>"Let this site pre-fill it"</a>
             " from these answers, in your browser: the file is never uploaded."
         </p>
         <Follow links=body.downloads />

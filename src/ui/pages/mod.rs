@@ -15,7 +15,7 @@ pub use documents::DocumentText;
 
 use leptos::prelude::*;
 
-use crate::site::{PageBody, PageData, Section};
+use crate::site::{PageBody, PageData, Section, SiteData};
 
 /// A page of the trust center: heading, introduction, last update, and its body by kind.
 #[component]
@@ -106,7 +106,7 @@ pub fn NotFound() -> impl IntoView {
             <h1>{NOT_FOUND_HEADING}</h1>
             <p>"There is no page at this address. It may have moved; the sections above list everything this trust center holds."</p>
             <p>
-                <a href="/">"Go to the overview"</a>
+                <a href={expect_context::<SiteData>().href("/")}>"Go to the overview"</a>
             </p>
         </article>
     }

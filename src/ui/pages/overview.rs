@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::updates::UpdateArticle;
-use crate::site::{ChangeNotice, Overview, Section};
+use crate::site::{ChangeNotice, Overview, Section, SiteData};
 use crate::ui::widgets::{BadgeView, DaysLeft, Facts};
 
 /// The ids this view gives its own elements (see `ui::page_ids`).
@@ -48,6 +48,7 @@ pub fn OverviewBody(body: Overview) -> impl IntoView {
         open_changes,
         latest_updates,
     } = body;
+    let site = expect_context::<SiteData>();
     view! {
         <OpenChanges changes=open_changes />
         <section aria-labelledby="glance">
@@ -82,7 +83,7 @@ pub fn OverviewBody(body: Overview) -> impl IntoView {
                     .map(|s| {
                         view! {
                             <li>
-                                <a href=s.path()>{s.nav_label()}</a>
+                                <a href=site.href(&s.path())>{s.nav_label()}</a>
                             </li>
                         }
                     })

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::site::{UpdateItem, Updates};
+use crate::site::{SiteData, UpdateItem, Updates};
 use crate::ui::widgets::{Follow, Html};
 
 /// One update. On the Updates page (`full`) it carries its anchor and an `h2`; elsewhere an
@@ -19,7 +19,7 @@ pub fn UpdateArticle(update: UpdateItem, #[prop(optional)] full: bool) -> impl I
     let heading = if full {
         view! { <h2><a href=format!("#{id}")>{title}</a></h2> }.into_any()
     } else {
-        view! { <h3><a href=format!("/updates/#{id}")>{title}</a></h3> }.into_any()
+        view! { <h3><a href={expect_context::<SiteData>().href(&format!("/updates/#{id}"))}>{title}</a></h3> }.into_any()
     };
     view! {
         <article class="update" id=full.then_some(id)>
