@@ -169,8 +169,9 @@ async fn respond(
         let (site, uri) = (site.clone(), uri.clone());
         tokio::task::spawn_blocking(move || match under(&site.base, uri.path()) {
             Some(path) => answer(&site.root, &uri, path, &accepts),
-            None if uri.path() == "/" => {
-                let mut a = Answer::status(302);
+            // The host's root leads to the site; its path without the slash is its directory.
+            None if uri.path() == "/" || uri.path() == site.base => {
+                let mut a = Answer::status(if uri.path() == "/" { 302 } else { 301 });
                 a.headers.push(("Location", format!("{}/", site.base)));
                 a
             }
@@ -474,6 +475,9 @@ mod tests {
 
         let (status, headers, _) = get(port, "GET / HTTP/1.1");
         assert_eq!(status, 302);
+        assert!(headers.contains(&"location: /trust/".to_owned()));
+        let (status, headers, _) = get(port, "GET /trust HTTP/1.1");
+        assert_eq!(status, 301);
         assert!(headers.contains(&"location: /trust/".to_owned()));
         let (status, headers, body) = get(port, "GET /trust/ HTTP/1.1");
         assert_eq!((status, body.as_str()), (200, "<p>home</p>"));

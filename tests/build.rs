@@ -938,6 +938,25 @@ fn a_site_under_a_path_of_its_host_writes_every_address_under_that_path() {
         r#"site_url = "https://quillfeather.example/trust/""#,
         1,
     );
+    // A path no link can be written under is refused: `//trust` reads as another host.
+    let org = content.join("organization.toml");
+    replace(
+        &org,
+        "https://quillfeather.example/trust/",
+        "https://quillfeather.example//trust/",
+        1,
+    );
+    let refused = load::load(&content, today()).unwrap_err().to_string();
+    assert!(
+        refused.contains("`site_url` has a path that links cannot be written under: \"//trust\""),
+        "{refused}"
+    );
+    replace(
+        &org,
+        "https://quillfeather.example//trust/",
+        "https://quillfeather.example/trust/",
+        1,
+    );
     let (_, warnings) = load::load(&content, today()).unwrap();
     assert!(
         warnings.to_string().contains(
@@ -956,6 +975,7 @@ fn a_site_under_a_path_of_its_host_writes_every_address_under_that_path() {
     )
     .unwrap();
     fs::write(app.join("app.js"), "// app").unwrap();
+    fs::write(app.join("app_bg.wasm"), b"\0asm").unwrap();
     let out = tmp.path().join("dist");
     build(&content, &app, &out).unwrap_or_else(|e| panic!("{e}"));
 
@@ -1007,9 +1027,11 @@ fn a_site_under_a_path_of_its_host_writes_every_address_under_that_path() {
     assert!(subprocessors.contains("&quot;/trust/subprocessors/history/"));
     // The search index links its entries under the path too.
     let index = fs::read(out.join("_search/index.bin")).unwrap();
-    let index = String::from_utf8_lossy(&index);
-    assert!(index.contains("/trust/faq/#"));
-    assert!(!index.contains("\u{0}/faq/"));
+    let index = trust_center::search::Index::from_bytes(&index).unwrap();
+    assert!(index.docs().len() > 100);
+    for doc in index.docs() {
+        assert!(doc.url.starts_with("/trust/"), "{}", doc.url);
+    }
     let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
     assert!(sitemap.contains("<loc>https://quillfeather.example/trust/faq/</loc>"));
     let robots = fs::read_to_string(out.join("robots.txt")).unwrap();
@@ -1022,6 +1044,24 @@ fn a_site_under_a_path_of_its_host_writes_every_address_under_that_path() {
     );
     let feed = fs::read_to_string(out.join("subprocessors/changes.atom")).unwrap();
     assert!(feed.contains("https://quillfeather.example/trust/subprocessors/#"));
+    // security.txt is read at the host's root, where the warning says to copy it.
+    let security_txt = fs::read_to_string(out.join(".well-known/security.txt")).unwrap();
+    assert!(security_txt
+        .contains("\nCanonical: https://quillfeather.example/.well-known/security.txt\n"));
+    assert!(security_txt.contains("\nPolicy: https://quillfeather.example/trust/disclosure/\n"));
+    let nginx = fs::read_to_string(out.join("_headers.nginx.conf")).unwrap();
+    assert!(nginx.contains("in the `location /trust/` block"), "{nginx}");
+
+    // A link out of the site, even one that reaches it back by `..`, fails the build.
+    let update = content.join("updates/2026-11-03-penetration-test-2026.md");
+    append(&update, "\nSee [the FAQ](/../faq/).\n");
+    let err = build(&content, &app, &out).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("link to /trust/../faq/: no page or file there"),
+        "{err}"
+    );
+    replace(&update, "\nSee [the FAQ](/../faq/).\n", "", 1);
 
     // A template that loads its script from the host's root misses the path: nothing of the
     // site is there, and the build says so rather than publish pages that load nothing.

@@ -278,6 +278,17 @@ impl<'a> Cx<'a> {
                 format!("`site_url` must be where the site is published, found \"{site_url}\""),
                 "leave out the query (?…) and the fragment (#…)",
             );
+        } else if !is_base_path(org.base_path()) {
+            self.error(
+                at,
+                org.site_url.span(),
+                format!(
+                    "`site_url` has a path that links cannot be written under: \"{}\"",
+                    org.base_path()
+                ),
+                "use segments of letters, digits, `-`, `_`, `.` and `~` (percent-encode others), \
+                 with no empty, `.` or `..` segment, e.g. \"https://example.com/trust/\"",
+            );
         } else if !org.base_path().is_empty() {
             // Crawlers and security researchers look for these at the host's root only.
             self.warning(
@@ -288,8 +299,8 @@ impl<'a> Cx<'a> {
                      .well-known/security.txt take effect only at the host's root",
                     org.base_path()
                 ),
-                "copy them from the built site to the root of the host, or merge them into the \
-                 ones there",
+                "copy them from the built site to the root of the host (security.txt names \
+                 that place as its Canonical), or merge them into the ones there",
             );
         }
         if let Some(website) = &org.website {
@@ -1295,6 +1306,23 @@ fn is_web_url(s: &str) -> bool {
     })
 }
 
+/// A path a site can be published under and every link written under as is: segments of URL
+/// characters that need no escaping anywhere (or percent-escapes), none empty (`//trust` reads as
+/// another host) or a dot segment (the browser would resolve it away).
+fn is_base_path(path: &str) -> bool {
+    path.is_empty()
+        || path.strip_prefix('/').is_some_and(|rest| {
+            rest.split('/').all(|segment| {
+                !segment.is_empty()
+                    && segment != "."
+                    && segment != ".."
+                    && segment
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-_.~%".contains(c))
+            })
+        })
+}
+
 /// An address a `mailto:` URI can carry as it is (security.txt requires valid URIs): the local
 /// part in the characters of a plain RFC 5322 address that a URI allows unencoded and a mailto:
 /// URI gives no meaning to (not `?`, `&`, `%`, `#`, `` ` ``, `{`, `|`, `}`, `^`), and a domain of
@@ -1361,5 +1389,23 @@ mod tests {
         assert!(is_id("soc2-type2"));
         assert!(!is_id("SOC2"));
         assert!(!is_id("-x"));
+    }
+
+    #[test]
+    fn a_base_path_is_plain_segments() {
+        for ok in ["", "/trust", "/a/b-c_d.e~f", "/%C3%BCber"] {
+            assert!(is_base_path(ok), "{ok}");
+        }
+        for bad in [
+            "//trust",
+            "/trust//x",
+            "/über",
+            "/./x",
+            "/a/..",
+            "/a b",
+            "/a&b",
+        ] {
+            assert!(!is_base_path(bad), "{bad}");
+        }
     }
 }

@@ -110,11 +110,19 @@ pub fn headers_file(headers: &[(&str, String)], base: &str) -> String {
     out
 }
 
-/// The same headers as nginx directives (`always`: on error pages too).
-pub fn nginx_file(headers: &[(&str, String)]) -> String {
-    let mut out = String::from(
-        "# Security headers for nginx: `include` this file in the trust center's server block.\n",
-    );
+/// The same headers as nginx directives (`always`: on error pages too), for the `server` block
+/// of a site at its host's root, or the `location` of one under the path `base` (`/trust`): the
+/// policy would otherwise apply to the host's other pages.
+pub fn nginx_file(headers: &[(&str, String)], base: &str) -> String {
+    let mut out = if base.is_empty() {
+        String::from(
+            "# Security headers for nginx: `include` this file in the trust center's server block.\n",
+        )
+    } else {
+        format!(
+            "# Security headers for nginx: `include` this file in the `location {base}/` block that serves the trust center.\n"
+        )
+    };
     for (name, value) in headers {
         out.push_str(&format!("add_header {name} \"{value}\" always;\n"));
     }

@@ -1,10 +1,12 @@
 //! The last step of a build: every link in the staged site must lead somewhere before the site
 //! replaces the published one.
 //!
-//! Checked: in every HTML file, `href`/`src` of links, images, scripts and sources that stay on
-//! the site (site paths and absolute URLs under `site_url`), including `#fragment`s, which must
-//! name an element's `id` on the target page; in every other text file (feeds, calendars,
-//! exports, `trust.json`, `sitemap.xml`, `security.txt`), each absolute URL under `site_url`.
+//! Checked: in every HTML file, `href`/`src` of links, images, scripts and sources, forms'
+//! `action` and the app's addresses (`<meta name="trust-app-…">`) that stay on the site (site
+//! paths and absolute URLs under `site_url`), including `#fragment`s, which must name an
+//! element's `id` on the target page; in every other text file (feeds, calendars, exports,
+//! `trust.json`, `sitemap.xml`, `security.txt`), each absolute URL under `site_url`. On a site
+//! published under a path of its host (`/trust`), a link that leads out of it fails too.
 //! Links to other hosts are not followed: a build needs no network.
 //!
 //! Each page's ids must also be unique: a second element with an id takes no link, breaks the
@@ -196,7 +198,7 @@ pub fn check(root: &Path, site_url: &str, texts: &ContentTexts) -> Result<usize,
         // A link from the host's root must be to the site's base path: it leaves the site
         // otherwise, and only pages of the site can be checked (nor should the site link out
         // that way: the pages and the texts' links are all written under it).
-        let (target, outside) = match under_base(&target, base_path) {
+        let (target, outside) = match under_base(&target, base_path, &file) {
             Some(Some(in_site)) => (in_site, false),
             Some(None) => (target, true),
             None => (target, false),
@@ -318,6 +320,15 @@ fn scan(file: &Path) -> Result<Page, BuildError> {
         let attr = match element.name() {
             "a" | "link" | "area" => "href",
             "img" | "script" | "source" | "iframe" => "src",
+            "form" => "action",
+            // The addresses the app's starter loads the app from.
+            "meta"
+                if element
+                    .attr("name")
+                    .is_some_and(|n| n.starts_with("trust-app-")) =>
+            {
+                "content"
+            }
             _ => continue,
         };
         if let Some(target) = element.attr(attr) {
@@ -327,14 +338,23 @@ fn scan(file: &Path) -> Result<Page, BuildError> {
     Ok(page)
 }
 
-/// A link from the host's root (`/trust/faq/`) as a site path (`/faq/`) on a site published under
-/// `base_path` (`/trust`): `Some(None)` when it is not under it, `None` when the link is not from
-/// the host's root or the site is at the host's root.
-fn under_base(target: &str, base_path: &str) -> Option<Option<String>> {
-    if base_path.is_empty() || !target.starts_with('/') || target.starts_with("//") {
+/// A link on the page `file` (a site path) of a site published under `base_path` (`/trust`), as
+/// a site path: read from the page's address on its host as the browser reads it (`/trust/faq/`,
+/// `../security/`, `/trust/../x/` resolved), then without the base path. `Some(None)` when it
+/// leads out of the site; `None` when it is an absolute URL or the site is at the host's root.
+fn under_base(target: &str, base_path: &str, file: &str) -> Option<Option<String>> {
+    if base_path.is_empty() || target.starts_with("//") || has_scheme(target) {
         return None;
     }
-    let Some(rest) = target.strip_prefix(base_path) else {
+    let host_file = format!("{base_path}{file}");
+    let dir = &host_file[..=host_file.rfind('/').unwrap_or(0)];
+    let parts: Vec<&str> = if target.starts_with('/') {
+        Vec::new()
+    } else {
+        dir.split('/').filter(|p| !p.is_empty()).collect()
+    };
+    let host_path = resolve(&parts, target, &host_file);
+    let Some(rest) = host_path.strip_prefix(base_path) else {
         return Some(None);
     };
     Some(match rest.chars().next() {
@@ -518,21 +538,22 @@ mod tests {
 
     #[test]
     fn links_from_the_hosts_root_must_be_under_the_sites_base_path() {
-        assert_eq!(under_base("/faq/", ""), None);
-        assert_eq!(under_base("https://x.example/faq/", "/trust"), None);
-        assert_eq!(under_base("//cdn.example/x", "/trust"), None);
-        assert_eq!(under_base("#top", "/trust"), None);
-        assert_eq!(
-            under_base("/trust/faq/#a", "/trust"),
-            Some(Some("/faq/#a".into()))
-        );
-        assert_eq!(under_base("/trust", "/trust"), Some(Some("/".into())));
-        assert_eq!(
-            under_base("/trust?q=1", "/trust"),
-            Some(Some("/?q=1".into()))
-        );
-        assert_eq!(under_base("/faq/", "/trust"), Some(None));
-        assert_eq!(under_base("/trusted/", "/trust"), Some(None));
+        let page = "/updates/index.html";
+        let under = |target| under_base(target, "/trust", page);
+        assert_eq!(under_base("/faq/", "", page), None);
+        assert_eq!(under("https://x.example/faq/"), None);
+        assert_eq!(under("//cdn.example/x"), None);
+        assert_eq!(under("mailto:a@b.example"), None);
+        assert_eq!(under("/trust/faq/#a"), Some(Some("/faq/#a".into())));
+        assert_eq!(under("/trust"), Some(Some("/".into())));
+        assert_eq!(under("/trust?q=1"), Some(Some("/?q=1".into())));
+        assert_eq!(under("#top"), Some(Some("/updates/index.html#top".into())));
+        assert_eq!(under("../faq/"), Some(Some("/faq/".into())));
+        assert_eq!(under("/faq/"), Some(None));
+        assert_eq!(under("/trusted/"), Some(None));
+        // Dot segments are resolved first, as the browser does: these reach the host's `/faq/`.
+        assert_eq!(under("/trust/../faq/"), Some(None));
+        assert_eq!(under("../../faq/"), Some(None));
     }
 
     #[test]

@@ -342,7 +342,7 @@ fn write_files(
     )?;
     staging.write(
         headers::NGINX_HEADERS,
-        headers::nginx_file(security_headers),
+        headers::nginx_file(security_headers, model.organization.base_path()),
     )?;
     let security_txt = wellknown::security_txt(model);
     let answer_records = answers::records(model, library);

@@ -51,8 +51,13 @@ pub fn security_txt(model: &Model) -> String {
             crate::model::text::joined(&meta.preferred_languages)
         ));
     }
-    lines.push(format!("Canonical: {base}{SECURITY_TXT}"));
-    lines.push(format!("Canonical: {base}{SECURITY_TXT_LEGACY}"));
+    // Where the file is read: at the host's root, so for a site under a path (`/trust`), where
+    // it is to be copied (RFC 9116 readers distrust a file found elsewhere than it says).
+    let host = base
+        .strip_suffix(model.organization.base_path())
+        .unwrap_or(base);
+    lines.push(format!("Canonical: {host}{SECURITY_TXT}"));
+    lines.push(format!("Canonical: {host}{SECURITY_TXT_LEGACY}"));
     lines.push(format!("Policy: {base}/disclosure/"));
     if let Some(hiring) = &meta.hiring {
         lines.push(format!("Hiring: {}", hiring.get_ref()));

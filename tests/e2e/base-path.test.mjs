@@ -54,8 +54,24 @@ test('the host root leads to the site, and every request of a page stays under i
     await page.getByRole('navigation', { name: 'Sections', exact: true }).getByRole('link', { name: 'Subprocessors' }).click();
     await page.waitForURL(`${root}subprocessors/`);
     assert.equal(await page.locator('h1').innerText(), 'Subprocessors');
-    assert.deepEqual(paths.filter((p) => p !== '/' && !p.startsWith('/trust/')), []);
+    // The host's root only redirects; everything after it is the site's.
+    assert.equal(paths[0], '/');
+    assert.deepEqual(paths.slice(1).filter((p) => !p.startsWith('/trust/')), []);
     assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an unknown address under the path gets the 404 page, whose links lead back into the site', async () => {
+  const response = await fetch(`${root}no-such-page/`);
+  assert.equal(response.status, 404);
+  const { context, page } = await visit(browser, `${site.origin}/trust`);
+  try {
+    assert.equal(page.url(), root);
+    await page.goto(`${root}no-such-page/`);
+    await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+    await Promise.all([page.waitForURL(root), page.getByRole('link', { name: 'Go to the overview' }).click()]);
   } finally {
     await context.close();
   }
