@@ -62,8 +62,9 @@ async function openPage(browser, origin, corpusJson, engine) {
     if (path === 'corpus.json') return route.fulfill({ body: corpusJson, contentType: 'application/json' });
     return route.fulfill({ path: join(HERE, 'node_modules', path), contentType: 'text/javascript' });
   });
-  // Not waiting for `load`: see below.
-  await page.goto(`${origin}/`, { waitUntil: 'domcontentloaded' });
+  // The questionnaire page's app exports the engine (src/bin/questionnaire_app.rs); the one the
+  // other pages load exports nothing it does not need. Not waiting for `load`: see below.
+  await page.goto(`${origin}/questionnaire/`, { waitUntil: 'domcontentloaded' });
   const started = () => page.waitForFunction(() => window.wasmBindings, null, { timeout: 15000 });
   try {
     await started();
@@ -78,6 +79,8 @@ async function openPage(browser, origin, corpusJson, engine) {
   if (!(await page.evaluate(() => 'SearchEngine' in window.wasmBindings))) {
     throw new Error(`the app in ${APP_DIR} does not export SearchEngine; rebuild it (make app)`);
   }
+  // The page's worker loads the answer library as the page opens: done before anything is timed.
+  await page.waitForFunction(() => /Ready: /.test(document.querySelector('.questionnaire-status')?.textContent ?? ''));
   for (const script of engine.scripts ?? []) await page.addScriptTag({ path: join(HERE, 'node_modules', script) });
   if (engine.module) {
     await page.evaluate(async ({ file, global }) => { window[global] = (await import(`/_bench/${file}`)).default; }, engine.module);
@@ -216,8 +219,9 @@ function section(results, chromiumVersion) {
   return `${BEGIN}
 ## Site search (\`make bench-search\`)
 
-What it measures: our engine (\`src/search\`, compiled into the site's Wasm app and called through
-\`window.wasmBindings.SearchEngine\`) against MiniSearch, FlexSearch, Lunr and Fuse.js, in one
+What it measures: our engine (\`src/search\`, compiled into the site's Wasm as the site compiles
+it and called through \`window.wasmBindings.SearchEngine\`, which the questionnaire page's app
+exports) against MiniSearch, FlexSearch, Lunr and Fuse.js, in one
 headless Chromium, each in a fresh page of the built site. Content: the example trust center
 plus generated questionnaire answers (\`bench/search/scale.mjs\`: realistic distractors across 20
 security topics) up to 1,000 and 10,000 answers; every engine indexes the same entries
