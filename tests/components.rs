@@ -32,6 +32,7 @@ fn site() -> SiteData {
         }],
         legal_line: "Testco Ltd, 1 Test Street, London".into(),
         base: String::new(),
+        url: "https://trust.testco.example".into(),
     }
 }
 

@@ -184,6 +184,24 @@ fn prop<'a>(event: &'a [(String, String)], name: &str) -> &'a str {
         .map_or("", |(_, v)| v.as_str())
 }
 
+/// A calendar subscribed to is fetched again every day, as the site is rebuilt: left to itself a
+/// client may wait a week, longer than some objection windows.
+#[test]
+fn calendars_ask_subscribers_to_refresh_daily() {
+    for path in ["/subprocessors/changes.ics", "/certifications/expiries.ics"] {
+        let bytes = read(path);
+        let cal = ical::IcalParser::new(&bytes[..]).next().unwrap().unwrap();
+        let value = |name: &str| {
+            cal.properties
+                .iter()
+                .find(|p| p.name == name)
+                .and_then(|p| p.value.clone())
+        };
+        assert_eq!(value("REFRESH-INTERVAL").as_deref(), Some("P1D"), "{path}");
+        assert_eq!(value("X-PUBLISHED-TTL").as_deref(), Some("P1D"), "{path}");
+    }
+}
+
 /// The build day of the example (2026-11-22) as a DTSTAMP's `YYYYMMDD` prefix compares.
 const BUILD_DAY: &str = "20261122";
 

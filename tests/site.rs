@@ -229,6 +229,26 @@ fn a_change_in_its_window_says_until_when_and_how_to_object() {
     assert_eq!(doc.select(&sel(".change .objection")).count(), 1);
 }
 
+/// A customer can be told of changes by their calendar: the subscription address makes a calendar
+/// app follow the calendar of changes (an `https:` link would import it once, and go stale).
+#[test]
+fn changes_can_be_followed_by_subscribing_to_their_calendar() {
+    let doc =
+        Html::parse_document(&fs::read_to_string(site().join("subprocessors/index.html")).unwrap());
+    let link = doc
+        .select(&sel(".subscribe a[href^='webcal:']"))
+        .next()
+        .expect("a calendar subscription in the sign-up block");
+    assert_eq!(
+        link.value().attr("href"),
+        Some("webcal://trust.quillfeather.example/subprocessors/changes.ics")
+    );
+    assert_eq!(
+        link.text().collect::<String>(),
+        "Subscribe in your calendar app"
+    );
+}
+
 /// A customer deciding whether to object sees who is coming in, in full, before the list shows
 /// them: entity, processing and data, locations, safeguard. Changes in effect show no such table.
 #[test]

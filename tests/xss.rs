@@ -81,7 +81,9 @@ fn is_safe_link(value: &str) -> bool {
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) =>
         {
-            ["https", "http", "mailto", "tag"].contains(&scheme.to_ascii_lowercase().as_str())
+            // `webcal:`: the site's own calendars, offered for subscription.
+            ["https", "http", "mailto", "tag", "webcal"]
+                .contains(&scheme.to_ascii_lowercase().as_str())
         }
         _ => true,
     }
@@ -313,7 +315,16 @@ fn line_based_files_gain_no_fields_from_the_corpus() {
         let names: Vec<&str> = cal.properties.iter().map(|p| p.name.as_str()).collect();
         for name in &names {
             assert!(
-                ["VERSION", "PRODID", "CALSCALE", "NAME", "X-WR-CALNAME"].contains(name),
+                [
+                    "VERSION",
+                    "PRODID",
+                    "CALSCALE",
+                    "NAME",
+                    "X-WR-CALNAME",
+                    "REFRESH-INTERVAL",
+                    "X-PUBLISHED-TTL"
+                ]
+                .contains(name),
                 "{file}: calendar property {name}"
             );
         }

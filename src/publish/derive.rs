@@ -51,6 +51,7 @@ pub fn site_data(model: &Model) -> SiteData {
             country_name(a.country.get_ref())
         ),
         base: org.base_path().to_owned(),
+        url: org.site_url.get_ref().trim_end_matches('/').to_owned(),
     }
 }
 

@@ -36,7 +36,7 @@ pub const CHANGES_RSS: &str = "/subprocessors/changes.rss";
 /// Subprocessor changes as JSON Feed 1.1.
 pub const CHANGES_JSON: &str = "/subprocessors/changes.json";
 /// Effective dates and objection deadlines, iCalendar.
-pub const CHANGES_ICS: &str = "/subprocessors/changes.ics";
+pub const CHANGES_ICS: &str = crate::site::CHANGES_CALENDAR;
 /// The current subprocessor list, CSV.
 pub const SUBPROCESSORS_CSV: &str = "/subprocessors/subprocessors.csv";
 /// The current subprocessor list, JSON.
@@ -48,7 +48,7 @@ pub const UPDATES_RSS: &str = "/updates/feed.rss";
 /// Updates as JSON Feed 1.1.
 pub const UPDATES_JSON: &str = "/updates/feed.json";
 /// Certification expiry dates, iCalendar.
-pub const CERTIFICATIONS_ICS: &str = "/certifications/expiries.ics";
+pub const CERTIFICATIONS_ICS: &str = crate::site::EXPIRIES_CALENDAR;
 
 /// The feeds every page advertises.
 pub const ALTERNATES: &[Alternate] = &[
@@ -512,6 +512,16 @@ fn calendar(name: &str) -> Calendar {
     // icalendar writes NAME without escaping it (X-WR-CALNAME is escaped): a line break in the
     // organisation's name would end the property and start one of the author's choosing.
     cal.name(&name.split_whitespace().collect::<Vec<_>>().join(" "));
+    // A subscribed calendar is fetched again as often as it asks (RFC 7986 REFRESH-INTERVAL;
+    // Apple's and Outlook's X-PUBLISHED-TTL), else as rarely as a week: the site is rebuilt
+    // every day, and an objection window can be shorter than a week.
+    // Written as a day, not as icalendar's `ttl` writes it (`PT86400S`): what clients show.
+    cal.append_property(
+        icalendar::Property::new("REFRESH-INTERVAL", "P1D")
+            .append_parameter(icalendar::Parameter::new("VALUE", "DURATION"))
+            .done(),
+    );
+    cal.append_property(icalendar::Property::new("X-PUBLISHED-TTL", "P1D"));
     cal
 }
 

@@ -76,6 +76,10 @@ impl DaysTo {
 pub const TRUST_JSON_PATH: &str = "/trust.json";
 /// The JSON Schema of [`TRUST_JSON_PATH`].
 pub const TRUST_SCHEMA_PATH: &str = "/trust.schema.json";
+/// The calendar of subprocessor changes: each one's effective day and last day to object.
+pub const CHANGES_CALENDAR: &str = "/subprocessors/changes.ics";
+/// The calendar of certificate expiries.
+pub const EXPIRIES_CALENDAR: &str = "/certifications/expiries.ics";
 
 /// A top-level section of the trust center: one route, one navigation entry, one data file.
 ///
@@ -217,12 +221,26 @@ pub struct SiteData {
     /// The path the site is published under (`/trust`; empty at the host's root): see
     /// [`SiteData::href`].
     pub base: String,
+    /// The site's address (`https://trust.example.com`, `https://example.com/trust`), without
+    /// the trailing slash.
+    pub url: String,
 }
 
 impl SiteData {
     /// The address a page links to the site path `path` (`/faq/`) by: under the site's base path.
     pub fn href(&self, path: &str) -> String {
         format!("{}{path}", self.base)
+    }
+
+    /// The `webcal:` address of the calendar at the site path `path`: a calendar app opening it
+    /// subscribes to the calendar (and keeps it up to date) rather than importing it once, as
+    /// it does from an `https:` link.
+    pub fn subscription(&self, path: &str) -> String {
+        let host_and_path = self
+            .url
+            .split_once("://")
+            .map_or(&*self.url, |(_, rest)| rest);
+        format!("webcal://{host_and_path}{path}")
     }
 
     /// The document title of a page: the heading first, then the site, so tabs stay tellable

@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use crate::site::{Subscribe, SubscribeEndpoint};
+use crate::site::{SiteData, Subscribe, SubscribeEndpoint};
 use crate::ui::use_live;
 
 /// The ids this view gives its own elements (see `ui::page_ids`).
@@ -59,10 +59,15 @@ fn failure_message(status: u16) -> String {
 pub fn SubscribeBox(subscribe: Subscribe) -> impl IntoView {
     let Subscribe { endpoint, mailto } = subscribe;
     let has_form = endpoint.is_some();
+    let calendar = expect_context::<SiteData>().subscription(crate::site::CHANGES_CALENDAR);
     view! {
         <section class="subscribe" aria-labelledby="subscribe-heading">
             <h3 id="subscribe-heading">"Get notified of changes"</h3>
             {endpoint.map(|e| view! { <SubscribeForm endpoint=e /> })}
+            <p>
+                <a href=calendar>"Subscribe in your calendar app"</a>
+                ": every change on the day it takes effect, and the last day to object to it, kept up to date."
+            </p>
             {mailto.map(|m| {
                 let text = if has_form { "Or ask by email" } else { "Ask to be notified by email" };
                 view! { <p><a href=m>{text}</a>", or follow the feeds and calendar above."</p> }

@@ -337,10 +337,14 @@ test('the subprocessor list as it stood on a past day, with its exports', async 
 test('the certifications page says what its badges count and offers the expiry dates as a calendar', async () => {
   const { context, page, problems } = await open('/certifications/');
   try {
-    const note = page.locator('main p.follow', { hasText: 'Calendar (iCal)' });
+    const note = page.locator('main p.follow', { hasText: 'calendar (iCal)' });
     assert.match(await note.innerText(), /reads “Active” until 60 days before its certificate expires/);
     assert.deepEqual(problems, []);
-    const link = note.getByRole('link', { name: 'Calendar (iCal)' });
+    // A calendar app subscribes to a webcal: address (and keeps it current) where it would
+    // import an https: one once.
+    const subscribe = note.getByRole('link', { name: 'subscribe in your calendar app' });
+    assert.equal(await subscribe.getAttribute('href'), 'webcal://trust.quillfeather.example/certifications/expiries.ics');
+    const link = note.getByRole('link', { name: 'calendar (iCal)' });
     // A calendar is not a page: the browser hands it over as a file, for the calendar app.
     const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
     assert.equal(file.suggestedFilename(), 'expiries.ics');

@@ -142,9 +142,10 @@ async function poke(page) {
     if (!(await target.isVisible())) continue;
     await target.hover();
     // A click on an external link would leave the site (and the loopback network has no route
-    // out); a script URL would run on click, which is what this looks for.
+    // out), one on a calendar subscription would hand it to a calendar app; a script URL would
+    // run on click, which is what this looks for.
     const href = (await target.getAttribute('href')) ?? '';
-    if (!/^https?:/.test(href)) await target.click({ noWaitAfter: true }).catch(() => {});
+    if (!/^(https?|webcal):/.test(href)) await target.click({ noWaitAfter: true }).catch(() => {});
   }
   for (let i = 0; i < 12; i += 1) await page.keyboard.press('Tab');
 }

@@ -3,12 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::site::{Certifications, Countdown, SiteData, EXPIRY_NOTICE_DAYS};
+use crate::site::{Certifications, Countdown, SiteData, EXPIRIES_CALENDAR, EXPIRY_NOTICE_DAYS};
 use crate::ui::widgets::{BadgeView, Facts};
-
-/// The calendar of certificate expiries the build writes (`publish::feeds::CERTIFICATIONS_ICS`,
-/// which the browser's build cannot see); the build's link check fails on a path with no file.
-const EXPIRIES_ICS: &str = "/certifications/expiries.ics";
 
 /// The certification cards, after a note on the expiry badges that links their calendar.
 #[component]
@@ -21,15 +17,20 @@ pub fn CertificationsBody(body: Certifications) -> impl IntoView {
             .as_ref()
             .is_some_and(|d| d.kind == Countdown::Expiry)
     });
+    let site = expect_context::<SiteData>();
+    let (subscribe, download) = (
+        site.subscription(EXPIRIES_CALENDAR),
+        site.href(EXPIRIES_CALENDAR),
+    );
     // The link has no `rel="external"` as the feeds' do: this view is not in the browsing Wasm,
     // yet that literal here reordered the Wasm's data and cost it 150 bytes compressed.
     view! {
         {expiring.then(|| view! {
             <p class="follow">
                 "A badge reads “Active” until " {EXPIRY_NOTICE_DAYS} " days before its certificate expires, then counts the days left. "
-                "The expiry dates: "
-                <a href={expect_context::<SiteData>().href(EXPIRIES_ICS)}>"Calendar (iCal)"</a>
-                " (subscribe to its address in your calendar app to follow renewals, or download it)."
+                "To be reminded of the expiry dates and follow renewals, "
+                <a href=subscribe>"subscribe in your calendar app"</a>
+                " or download the " <a href=download>"calendar (iCal)"</a> "."
             </p>
         })}
         <div class="cards">
