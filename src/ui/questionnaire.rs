@@ -530,6 +530,7 @@ pub fn QuestionnairePage() -> impl IntoView {
                 aria-describedby="questionnaire-limits"
                 disabled=move || !can_open()
                 on:click=move |ev| forget_chosen_file(&ev)
+                on:cancel=move |ev| show_chosen_file_again(&ev)
                 on:change=move |ev| {
                     if !open_file(chosen_file(&ev)) {
                         forget_chosen_file(&ev);
@@ -880,11 +881,35 @@ fn chosen_file(ev: &leptos::ev::Event) -> Option<FileHandle> {
 }
 
 /// Empties the file input as the picker opens, so that choosing the same file again (after
-/// fixing it) reads it again; until then the input shows the file that was read.
+/// fixing it) reads it again; until then the input shows the file that was read. The file it
+/// showed is kept aside for [`show_chosen_file_again`].
 fn forget_chosen_file(ev: &leptos::ev::Event) {
     #[cfg(feature = "hydrate")]
     if let Some(input) = file_input(ev) {
+        let shown = input.files().and_then(|files| files.get(0));
+        SHOWN_FILE.with(|kept| kept.replace(shown));
         input.set_value("");
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = ev;
+}
+
+#[cfg(feature = "hydrate")]
+thread_local! {
+    /// The file the input showed when its picker opened (emptying the input empties its list).
+    static SHOWN_FILE: std::cell::RefCell<Option<web_sys::File>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Shows the file that was read in the input again when its picker is closed without a choice:
+/// it would read "No file chosen" beside the review of that very file.
+fn show_chosen_file_again(ev: &leptos::ev::Event) {
+    #[cfg(feature = "hydrate")]
+    if let (Some(input), Some(file)) = (file_input(ev), SHOWN_FILE.with(|kept| kept.take())) {
+        if let Ok(transfer) = web_sys::DataTransfer::new() {
+            if transfer.items().add_with_file(&file).is_ok() {
+                input.set_files(transfer.files().as_ref());
+            }
+        }
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = ev;
