@@ -31,7 +31,6 @@ fn site() -> SiteData {
             href: "mailto:security@testco.example".into(),
         }],
         legal_line: "Testco Ltd, 1 Test Street, London".into(),
-        base: String::new(),
         url: "https://trust.testco.example".into(),
     }
 }

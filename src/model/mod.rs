@@ -34,8 +34,8 @@ pub use document::{
     Access, Document, DocumentKind, DocumentMeta, PreviousVersion, SubprocessorNotice,
 };
 pub use organization::{
-    base_path, Address, Authority, Contact, Contacts, Organization, Roles, Subscribe,
-    SubscribeEncoding, SubscribeMethod,
+    Address, Authority, Contact, Contacts, Organization, Roles, Subscribe, SubscribeEncoding,
+    SubscribeMethod,
 };
 pub use roster::{Conflict, Entry, Roster, Stay};
 pub use search::SearchSettings;

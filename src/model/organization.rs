@@ -61,7 +61,13 @@ impl Organization {
     /// Every page, feed and export takes its addresses from here, so the built site works
     /// under that path and nowhere else.
     pub fn base_path(&self) -> &str {
-        base_path(self.site_url.get_ref())
+        crate::site::base_path(self.site_url.get_ref())
+    }
+
+    /// The scheme and host of the site's address (`https://example.com`): where files that take
+    /// effect only at a host's root (security.txt) are read.
+    pub fn origin(&self) -> &str {
+        crate::site::origin(self.site_url.get_ref())
     }
 
     /// The address of the site path `path` (`/faq/`) as a page links to it: under
@@ -69,18 +75,6 @@ impl Organization {
     pub fn href(&self, path: &str) -> String {
         format!("{}{path}", self.base_path())
     }
-}
-
-/// The path part of a site's address, without the trailing slash (see
-/// [`Organization::base_path`]); a query or fragment is not part of it.
-pub fn base_path(site_url: &str) -> &str {
-    let rest = site_url
-        .split_once("://")
-        .map_or(site_url, |(_, rest)| rest);
-    let rest = &rest[..rest.find(['?', '#']).unwrap_or(rest.len())];
-    rest.find('/')
-        .map_or("", |i| &rest[i..])
-        .trim_end_matches('/')
 }
 
 /// The endpoint behind the subscribe form.
@@ -236,19 +230,4 @@ pub struct Roles {
     #[serde(deserialize_with = "super::text::required")]
     #[schemars(pattern(super::text::NOT_BLANK))]
     pub processor: String,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::base_path;
-
-    #[test]
-    fn base_path_is_the_address_path_without_its_trailing_slash() {
-        assert_eq!(base_path("https://trust.example.com"), "");
-        assert_eq!(base_path("https://trust.example.com/"), "");
-        assert_eq!(base_path("https://example.com/trust"), "/trust");
-        assert_eq!(base_path("https://example.com/trust/"), "/trust");
-        assert_eq!(base_path("https://example.com/a/b/?x=1#y"), "/a/b");
-        assert_eq!(base_path("https://example.com#x/y"), "");
-    }
 }

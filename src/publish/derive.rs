@@ -50,7 +50,6 @@ pub fn site_data(model: &Model) -> SiteData {
             a.city,
             country_name(a.country.get_ref())
         ),
-        base: org.base_path().to_owned(),
         url: org.site_url.get_ref().trim_end_matches('/').to_owned(),
     }
 }

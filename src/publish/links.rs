@@ -116,7 +116,7 @@ impl fmt::Display for DuplicateId {
 /// `texts` are the content's, where each broken link is looked for to say where it is written.
 pub fn check(root: &Path, site_url: &str, texts: &ContentTexts) -> Result<usize, BuildError> {
     let base = site_url.trim_end_matches('/');
-    let base_path = crate::model::base_path(site_url);
+    let base_path = crate::site::base_path(site_url);
     let mut files = HashSet::new();
     let mut html = Vec::new();
     let mut text = Vec::new();

@@ -407,7 +407,7 @@ fn render_page(template: &Template, model: &Model, site: &SiteData, what: Render
         site_name: &site.name,
         icon: site.logo.as_ref().map(|l| l.src.as_str()),
         brand_color: org.brand_color.as_ref().map(|c| c.get_ref().as_str()),
-        base: &site.base,
+        base: site.base(),
     };
     template.fill(&head.to_html(), &render_body(site, route, path))
 }

@@ -49,8 +49,7 @@ pub fn render_standalone(
     // The loader guarantees `#rrggbb`, so nothing here needs escaping.
     let brand = brand_color.map_or(String::new(), |c| format!(":root{{--brand:{c}}}"));
     // The links already carry the site's base path: only the host goes before them.
-    let origin = site_url.strip_suffix(&site.base).unwrap_or(site_url);
-    let body = absolute_links(&body, origin);
+    let body = absolute_links(&body, crate::site::origin(site_url));
     let document = |style: &str| {
         format!(
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\

@@ -53,9 +53,7 @@ pub fn security_txt(model: &Model) -> String {
     }
     // Where the file is read: at the host's root, so for a site under a path (`/trust`), where
     // it is to be copied (RFC 9116 readers distrust a file found elsewhere than it says).
-    let host = base
-        .strip_suffix(model.organization.base_path())
-        .unwrap_or(base);
+    let host = model.organization.origin();
     lines.push(format!("Canonical: {host}{SECURITY_TXT}"));
     lines.push(format!("Canonical: {host}{SECURITY_TXT_LEGACY}"));
     lines.push(format!("Policy: {base}/disclosure/"));

@@ -71,6 +71,29 @@ impl DaysTo {
     }
 }
 
+/// The path part of a site's address, without the trailing slash: empty for a site at its host's
+/// root (`https://trust.example.com/`), `/trust` for `https://example.com/trust/`. A query or
+/// fragment is not part of it.
+pub fn base_path(site_url: &str) -> &str {
+    let rest = site_url
+        .split_once("://")
+        .map_or(site_url, |(_, rest)| rest);
+    let rest = &rest[..rest.find(['?', '#']).unwrap_or(rest.len())];
+    rest.find('/')
+        .map_or("", |i| &rest[i..])
+        .trim_end_matches('/')
+}
+
+/// The scheme and host of a site's address (`https://example.com` for
+/// `https://example.com/trust/`).
+pub fn origin(site_url: &str) -> &str {
+    let scheme = site_url.find("://").map_or(0, |i| i + 3);
+    let host_end = site_url[scheme..]
+        .find(['/', '?', '#'])
+        .map_or(site_url.len(), |i| scheme + i);
+    &site_url[..host_end]
+}
+
 /// The public facts as one JSON document (certifications, controls, subprocessors, documents,
 /// answers), for tools; its schema is beside it.
 pub const TRUST_JSON_PATH: &str = "/trust.json";
@@ -218,9 +241,6 @@ pub struct SiteData {
     pub contacts: Vec<ContactLink>,
     /// The legal entity and its postal address, one line.
     pub legal_line: String,
-    /// The path the site is published under (`/trust`; empty at the host's root): see
-    /// [`SiteData::href`].
-    pub base: String,
     /// The site's address (`https://trust.example.com`, `https://example.com/trust`), without
     /// the trailing slash.
     pub url: String,
@@ -229,7 +249,12 @@ pub struct SiteData {
 impl SiteData {
     /// The address a page links to the site path `path` (`/faq/`) by: under the site's base path.
     pub fn href(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
+        format!("{}{path}", self.base())
+    }
+
+    /// The path the site is published under (`/trust`; empty at the host's root).
+    pub fn base(&self) -> &str {
+        base_path(&self.url)
     }
 
     /// The `webcal:` address of the calendar at the site path `path`: a calendar app opening it
@@ -295,7 +320,7 @@ pub struct PageData {
 
 #[cfg(test)]
 mod tests {
-    use super::{Countdown, DaysTo};
+    use super::{base_path, origin, Countdown, DaysTo};
 
     #[test]
     fn an_objection_window_counts_its_last_day_and_then_closes() {
@@ -313,5 +338,28 @@ mod tests {
         assert_eq!(words(1), "Expires in 1 day");
         assert_eq!(words(0), "Expires today");
         assert_eq!(words(-3), "Expired");
+    }
+
+    #[test]
+    fn base_path_is_the_address_path_without_its_trailing_slash() {
+        assert_eq!(base_path("https://trust.example.com"), "");
+        assert_eq!(base_path("https://trust.example.com/"), "");
+        assert_eq!(base_path("https://example.com/trust"), "/trust");
+        assert_eq!(base_path("https://example.com/trust/"), "/trust");
+        assert_eq!(base_path("https://example.com/a/b/?x=1#y"), "/a/b");
+        assert_eq!(base_path("https://example.com#x/y"), "");
+    }
+
+    #[test]
+    fn origin_is_the_scheme_and_host() {
+        assert_eq!(
+            origin("https://trust.example.com"),
+            "https://trust.example.com"
+        );
+        assert_eq!(origin("https://example.com/trust/"), "https://example.com");
+        assert_eq!(
+            origin("https://example.com:8443/a?b"),
+            "https://example.com:8443"
+        );
     }
 }
