@@ -496,6 +496,8 @@ pub fn QuestionnairePage() -> impl IntoView {
     };
     let can_open = move || live.get() && state.library.with(Option::is_some) && !state.busy.get();
     let dragging = RwSignal::new(false);
+    // The file the input showed when its picker opened: shown again if none is taken instead.
+    let shown_file: ShownFile = StoredValue::new_local(None);
 
     view! {
         <h1>{QUESTIONNAIRE_HEADING}</h1>
@@ -529,11 +531,11 @@ pub fn QuestionnairePage() -> impl IntoView {
                 accept=".csv,.tsv,.txt,.xlsx,.xls,.ods,text/csv"
                 aria-describedby="questionnaire-limits"
                 disabled=move || !can_open()
-                on:click=move |ev| forget_chosen_file(&ev)
-                on:cancel=move |ev| show_chosen_file_again(&ev)
+                on:click=move |ev| forget_chosen_file(&ev, shown_file)
+                on:cancel=move |ev| show_chosen_file_again(&ev, shown_file)
                 on:change=move |ev| {
                     if !open_file(chosen_file(&ev)) {
-                        forget_chosen_file(&ev);
+                        show_chosen_file_again(&ev, shown_file);
                     }
                 }
             />
@@ -880,31 +882,28 @@ fn chosen_file(ev: &leptos::ev::Event) -> Option<FileHandle> {
     }
 }
 
+/// The file the input showed as its picker opened (emptying the input empties its own list).
+type ShownFile = StoredValue<Option<FileHandle>, LocalStorage>;
+
 /// Empties the file input as the picker opens, so that choosing the same file again (after
 /// fixing it) reads it again; until then the input shows the file that was read. The file it
-/// showed is kept aside for [`show_chosen_file_again`].
-fn forget_chosen_file(ev: &leptos::ev::Event) {
+/// showed is kept in `shown` for [`show_chosen_file_again`].
+fn forget_chosen_file(ev: &leptos::ev::Event, shown: ShownFile) {
     #[cfg(feature = "hydrate")]
     if let Some(input) = file_input(ev) {
-        let shown = input.files().and_then(|files| files.get(0));
-        SHOWN_FILE.with(|kept| kept.replace(shown));
+        shown.set_value(input.files().and_then(|files| files.get(0)));
         input.set_value("");
     }
     #[cfg(not(feature = "hydrate"))]
-    let _ = ev;
+    let _ = (ev, shown);
 }
 
-#[cfg(feature = "hydrate")]
-thread_local! {
-    /// The file the input showed when its picker opened (emptying the input empties its list).
-    static SHOWN_FILE: std::cell::RefCell<Option<web_sys::File>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Shows the file that was read in the input again when its picker is closed without a choice:
-/// it would read "No file chosen" beside the review of that very file.
-fn show_chosen_file_again(ev: &leptos::ev::Event) {
+/// Shows the file that was read in the input again when none replaces it: the picker closed
+/// without a choice, or the visitor chose to keep the review of the file read before. The input
+/// would read "No file chosen", or name a file that was not read, beside that review.
+fn show_chosen_file_again(ev: &leptos::ev::Event, shown: ShownFile) {
     #[cfg(feature = "hydrate")]
-    if let (Some(input), Some(file)) = (file_input(ev), SHOWN_FILE.with(|kept| kept.take())) {
+    if let (Some(input), Some(file)) = (file_input(ev), shown.get_value()) {
         if let Ok(transfer) = web_sys::DataTransfer::new() {
             if transfer.items().add_with_file(&file).is_ok() {
                 input.set_files(transfer.files().as_ref());
@@ -912,7 +911,7 @@ fn show_chosen_file_again(ev: &leptos::ev::Event) {
         }
     }
     #[cfg(not(feature = "hydrate"))]
-    let _ = ev;
+    let _ = (ev, shown);
 }
 
 fn dropped_file(ev: &leptos::ev::DragEvent) -> Option<FileHandle> {

@@ -286,6 +286,16 @@ test('typed answers survive switching proposals, and nothing typed is lost witho
     assert.match(confirm.message, /not been downloaded/);
     assert.equal(await text.inputValue(), 'Our own words: AES-256, keys in a KMS.');
 
+    // So would another file: "Cancel" keeps the review, and the file input still names the file
+    // reviewed (the picker is opened by a click, which empties the input; here a script's).
+    const keep = new Promise((resolve) => page.once('dialog', async (d) => { await d.dismiss(); resolve(); }));
+    const input = page.locator('#questionnaire-file');
+    await input.evaluate((i) => i.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+    await choose(page, 'other.csv', Buffer.from(CSV), 'text/csv');
+    await keep;
+    await page.waitForFunction(() => document.querySelector('#questionnaire-file').files[0]?.name === 'vendor-review.csv');
+    assert.equal(await text.inputValue(), 'Our own words: AES-256, keys in a KMS.');
+
     // Leaving the page asks too; staying keeps everything.
     const leaving = new Promise((resolve) => page.once('dialog', async (d) => {
       resolve(d.type());
