@@ -61,6 +61,10 @@ const ALL = {
   // The logo and the icon link naming it taken out: an SVG image is decoded as a document of its
   // own, on the main thread, and on the traces its decoding often fell before the first paint.
   'no-logo': (html) => html.replace(/<img [^>]*class="logo"[^>]*>/, '').replace(/<link rel="icon"[^>]*>/, ''),
+  // Without the parts of the page that wait to be rendered until they near the viewport (the
+  // stylesheet's `@supports (content-visibility: auto)` block): every part laid out and painted
+  // before the first paint.
+  'no-deferred': restyle((css) => { const at = css.indexOf('@supports (content-visibility:auto)'); if (at < 0) return css; let depth = 0; let end = at; for (; end < css.length; end += 1) { if (css[end] === '{') depth += 1; else if (css[end] === '}' && --depth === 0) break; } return css.slice(0, at) + css.slice(end + 1); }),
   // On a phone every grid of the site has one column: the same look from block layout.
   'phone-block': restyle((css) => `${css}@media (max-width:30rem){.cards,.facts,.columns,.controls,.answers{display:block}.cards>*+*{margin-top:1rem}.facts>*+*{margin-top:.5rem}.controls>*+*{margin-top:.75rem}}`),
 };

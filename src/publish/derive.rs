@@ -1199,6 +1199,33 @@ fn place_annexes(html: &str, annexes: Vec<(&str, Annex)>) -> Vec<DocumentPart> {
     parts
 }
 
+/// A part of a document's text with each top-level `<h2>` and what follows it, up to the next
+/// one, in a `<section>`: the parts of a long document, which the stylesheet renders only as
+/// they near the viewport. Done on each part around the annexes, so that an annex placed under
+/// its heading stays at the top level. A part without such a heading is left as it is.
+fn sectioned(html: &str) -> String {
+    let starts: Vec<usize> = html
+        .match_indices("<h2")
+        .map(|(at, _)| at)
+        .filter(|&at| open_elements(&html[..at]) == 0)
+        .collect();
+    let Some(&first) = starts.first() else {
+        return html.to_owned();
+    };
+    let mut out = String::with_capacity(html.len() + starts.len() * 20);
+    out.push_str(&html[..first]);
+    for (i, &at) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(html.len());
+        // Trailing white space stays between the sections, as the text had it.
+        let body = html[at..end].trim_end();
+        out.push_str("<section>");
+        out.push_str(body);
+        out.push_str("</section>");
+        out.push_str(&html[at + body.len()..end]);
+    }
+    out
+}
+
 /// How many elements are open at the end of `html`, sanitised HTML as ammonia writes it: every
 /// element but a void one is closed explicitly, and `<` stands for itself only in tags (text and
 /// attribute values have it as `&lt;`).
@@ -1287,7 +1314,13 @@ fn document_page(model: &Model, site: &SiteData, doc: &crate::model::Document) -
     } else {
         Vec::new()
     };
-    let parts = place_annexes(&rendered.html, annexes);
+    let parts = place_annexes(&rendered.html, annexes)
+        .into_iter()
+        .map(|part| match part {
+            DocumentPart::Html(html) => DocumentPart::Html(sectioned(&html)),
+            annex => annex,
+        })
+        .collect();
     let mut downloads: Vec<Download> = doc
         .meta
         .file
@@ -1612,6 +1645,16 @@ mod tests {
                 DocumentPart::Html("\n".into()),
             ]
         );
+    }
+
+    #[test]
+    fn each_top_level_second_level_heading_starts_a_section() {
+        let html = "<p>Preamble.</p>\n<h2 id=\"one\">One</h2>\n<p>text</p>\n<blockquote>\n<h2>Quoted</h2>\n</blockquote>\n<h3>Detail</h3>\n<h2 id=\"two\">Two</h2>\n<ul>\n<li>x</li>\n</ul>\n";
+        assert_eq!(
+            sectioned(html),
+            "<p>Preamble.</p>\n<section><h2 id=\"one\">One</h2>\n<p>text</p>\n<blockquote>\n<h2>Quoted</h2>\n</blockquote>\n<h3>Detail</h3></section>\n<section><h2 id=\"two\">Two</h2>\n<ul>\n<li>x</li>\n</ul></section>\n"
+        );
+        assert_eq!(sectioned("<p>No headings.</p>"), "<p>No headings.</p>");
     }
 
     #[test]

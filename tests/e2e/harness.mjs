@@ -132,3 +132,16 @@ export function useSite() {
   });
   return site;
 }
+
+/**
+ * Renders every part of the page that waits until it nears the viewport (the stylesheet's
+ * `content-visibility: auto`), as a reader scrolling through the page would: until then its text
+ * is not in `innerText`. (pages.test.mjs checks that rendering them in place moves nothing.)
+ */
+export async function renderAll(page) {
+  await page.evaluate(() => {
+    for (const e of document.querySelectorAll('body *')) {
+      if (getComputedStyle(e).contentVisibility === 'auto') e.style.contentVisibility = 'visible';
+    }
+  });
+}

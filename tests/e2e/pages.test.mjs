@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { useSite, newContext, openPage, visit, waitForApp } from './harness.mjs';
+import { useSite, newContext, openPage, renderAll, visit, waitForApp } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -86,14 +86,15 @@ test('controls filter by framework and requirement', async () => {
     const shown = page.locator('.control:not([hidden])');
     const n = await shown.count();
     assert.ok(n > 0 && n < all, `${n} of ${all}`);
-    for (const chips of await shown.locator('.chips').allInnerTexts()) {
+    // Read as text: most of the controls shown are further down than the screen reaches.
+    for (const chips of await shown.locator('.chips').allTextContents()) {
       assert.match(chips, /ISO 27001 A\.8/);
     }
     assert.match(await page.locator('.count').innerText(), new RegExp(`^${n} of ${all} controls$`));
     // A requirement holds its sub-requirements, not the ones whose number merely starts alike.
     await page.fill('.filters input[type="search"]', 'A.8.2');
     assert.ok(await shown.count() > 0);
-    for (const chips of await shown.locator('.chips').allInnerTexts()) {
+    for (const chips of await shown.locator('.chips').allTextContents()) {
       assert.match(chips, /ISO 27001 A\.8\.2(?!\d)/);
     }
     assert.deepEqual(problems, []);
@@ -208,6 +209,102 @@ test('every page fits a 320 px wide screen without sideways scrolling', async ()
     await context.close();
   }
   assert.deepEqual(wide, []);
+});
+
+// The parts of a page the stylesheet renders only once they near the viewport
+// (`content-visibility: auto`, in its `@supports (content-visibility: auto)` block), and where
+// every other element is: with those parts rendered in place, or with the block taken out of
+// the stylesheet, as a browser without it reads the page.
+const layout = (mode) => {
+  const deferred = [...document.querySelectorAll('body *')].filter((e) => getComputedStyle(e).contentVisibility === 'auto');
+  if (mode === 'rendered') {
+    // Rendered in place: the containment that `auto` brings, without the skipping.
+    for (const e of deferred) {
+      e.style.setProperty('content-visibility', 'visible', 'important');
+      e.style.setProperty('contain', 'layout paint style', 'important');
+    }
+  } else {
+    for (const sheet of document.styleSheets) {
+      for (let i = sheet.cssRules.length - 1; i >= 0; i -= 1) {
+        if (sheet.cssRules[i].conditionText?.includes('content-visibility')) sheet.deleteRule(i);
+      }
+    }
+  }
+  // The deferred parts' own boxes (and their ancestors') take the room around them that keeps a
+  // focus ring unclipped; everything else, inside them and after them, must stay where it was.
+  const boxes = new Set(deferred.flatMap((e) => { const up = []; for (let x = e; x; x = x.parentElement) up.push(x); return up; }));
+  return {
+    deferred: deferred.length,
+    places: [...document.querySelectorAll('body *')].map((e) => {
+      if (boxes.has(e)) return null;
+      const r = e.getBoundingClientRect();
+      const name = `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${typeof e.className === 'string' && e.className ? `.${e.className.split(' ').join('.')}` : ''}`;
+      return `${name} ${[r.left, r.top + scrollY, r.width, r.height].map((v) => v.toFixed(1)).join(' ')}`;
+    }),
+  };
+};
+
+test('parts below the first screen render as they near it, exactly as they would have, and nothing jumps', async () => {
+  for (const width of [412, 1280]) {
+    const context = await site.browser.newContext({ viewport: { width, height: 823 } });
+    context.javaScriptEnabled = true;
+    const { page, problems } = await openPage(context);
+    try {
+      for (const path of PAGES) {
+        await page.goto(site.server.origin + path);
+        await waitForApp(page);
+        const rendered = await page.evaluate(layout, 'rendered');
+        await page.reload();
+        await waitForApp(page);
+        const without = await page.evaluate(layout, 'without');
+        assert.equal(rendered.places.length, without.places.length, path);
+        const moved = rendered.places.map((place, i) => [place, without.places[i]]).filter(([a, b]) => a && a !== b);
+        assert.deepEqual(moved.slice(0, 3), [], `${path} at ${width} px: ${moved.length} elements are elsewhere than without deferred parts ([rendered, without])`);
+        if (['/security/', '/faq/', '/data-privacy/', '/disclosure/'].includes(path)) {
+          assert.ok(rendered.deferred >= 5, `${path}: ${rendered.deferred} parts wait for the viewport`);
+        }
+      }
+
+      // Reading a long page down to its end and back shifts nothing under the reader's eyes.
+      await page.goto(site.server.origin + '/security/');
+      await waitForApp(page);
+      await page.evaluate(() => {
+        window.shifts = [];
+        new PerformanceObserver((list) => { for (const e of list.getEntries()) window.shifts.push(e.value); }).observe({ type: 'layout-shift' });
+      });
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      const down = Array.from({ length: Math.ceil(height / 600) }, (_, i) => i * 600);
+      for (const y of [...down, ...[...down].reverse()]) {
+        await page.evaluate((top) => window.scrollTo(0, top), y);
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      }
+      assert.deepEqual(await page.evaluate(() => window.shifts), [], 'layout shifts while scrolling /security/');
+
+      // A link into a part far down lands on it, though the parts above it were never rendered.
+      const target = await page.locator('.measure-group[id]').last().getAttribute('id');
+      await page.goto(`${site.server.origin}/faq/`);
+      await page.goto(`${site.server.origin}/security/#${target}`);
+      await waitForApp(page);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const top = await page.locator(`#${target}`).evaluate((e) => e.getBoundingClientRect().top);
+      assert.ok(top >= 0 && top <= 24, `#${target} is ${top} px from the top of the screen`);
+      const answer = 'offboarding';
+      await page.goto(`${site.server.origin}/faq/#${answer}`);
+      await waitForApp(page);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const answerTop = await page.locator(`#${answer}`).evaluate((e) => e.getBoundingClientRect().top);
+      assert.ok(answerTop >= 0 && answerTop <= 24, `#${answer} is ${answerTop} px from the top of the screen`);
+
+      // Printed, every part is there.
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => getComputedStyle(e).contentVisibility === 'auto').length), 0);
+      await page.emulateMedia({ media: 'screen' });
+      // The unknown page answers 404, as it must.
+      assert.deepEqual(problems.filter((p) => !p.includes('/no-such-page/') && !p.includes('status of 404')), []);
+    } finally {
+      await context.close();
+    }
+  }
 });
 
 test('on a phone, search results open within the screen', async () => {
@@ -407,6 +504,7 @@ test('day counts are recounted on the day the page is read, not the day it was b
     const { context, page } = await open('/subprocessors/', readOn(day));
     try {
       const block = page.locator('.change .objection').first();
+      await renderAll(page);
       return { text: await block.innerText(), button: await block.locator('.button').isVisible() };
     } finally {
       await context.close();

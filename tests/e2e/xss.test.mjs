@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startServer, launchBrowser, newContext, openPage, waitForApp } from './harness.mjs';
+import { startServer, launchBrowser, newContext, openPage, renderAll, waitForApp } from './harness.mjs';
 
 const CORPUS = resolve('../fixtures/xss-content');
 const APP_DIR = process.env.APP_DIR;
@@ -164,6 +164,7 @@ async function check(page, label, dialogs) {
 
 /** Asserts the route's hostile text is on screen, as text. */
 async function shows(page, route, label) {
+  await renderAll(page);
   const text = await page.locator('body').innerText();
   const expected = [...(standalone(route) ? [] : [BRAND]), ...(SHOWN[route.split('?')[0]] ?? [])];
   for (const t of expected) assert.ok(text.includes(t), `${label}: ${JSON.stringify(t)} not shown`);
