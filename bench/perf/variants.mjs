@@ -65,6 +65,11 @@ const ALL = {
   // stylesheet's `@supports (content-visibility: auto)` block): every part laid out and painted
   // before the first paint.
   'no-deferred': restyle((css) => { const at = css.indexOf('@supports (content-visibility:auto)'); if (at < 0) return css; let depth = 0; let end = at; for (; end < css.length; end += 1) { if (css[end] === '{') depth += 1; else if (css[end] === '}' && --depth === 0) break; } return css.slice(0, at) + css.slice(end + 1); }),
+  // The cards of a grid (the documents, the regions) also wait for the viewport.
+  'cards-deferred': restyle((css) => `${css}@supports (content-visibility:auto){.cards>.card{content-visibility:auto;contain-intrinsic-size:auto 12rem}}`),
+  // The same layout with nothing painted but text: no backgrounds, borders, shadows or rounded
+  // corners (what the compositor has to rasterise beyond the plain page's).
+  'text-only-paint': restyle((css) => `${css}*,*::before,*::after{background:none!important;border-color:transparent!important;box-shadow:none!important;border-radius:0!important}`),
   // On a phone every grid of the site has one column: the same look from block layout.
   'phone-block': restyle((css) => `${css}@media (max-width:30rem){.cards,.facts,.columns,.controls,.answers{display:block}.cards>*+*{margin-top:1rem}.facts>*+*{margin-top:.5rem}.controls>*+*{margin-top:.75rem}}`),
 };
