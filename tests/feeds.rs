@@ -541,3 +541,50 @@ fn a_subprocessor_that_left_and_came_back_is_listed_for_both_stays() {
         );
     }
 }
+
+/// Each objection deadline reminds its subscribers a week ahead and each certificate a month
+/// before it expires, at 9 in the morning (the all-day event starts at midnight): time to object,
+/// or to ask for the renewed report. The alarm's stamp and UID are its event's, so a rebuild
+/// writes the same calendar.
+#[test]
+fn deadlines_and_expiries_remind_subscribers_ahead() {
+    for (path, kind, trigger) in [
+        (
+            "/subprocessors/changes.ics",
+            "-objection-deadline@",
+            "-PT572400S",
+        ),
+        ("/certifications/expiries.ics", "-expiry-", "-PT2559600S"),
+    ] {
+        let bytes = read(path);
+        let cal = ical::IcalParser::new(&bytes[..]).next().unwrap().unwrap();
+        let mut reminded = 0;
+        for event in &cal.events {
+            let value = |props: &[ical::property::Property], name: &str| {
+                props
+                    .iter()
+                    .find(|p| p.name == name)
+                    .and_then(|p| p.value.clone())
+                    .unwrap_or_default()
+            };
+            let uid = value(&event.properties, "UID");
+            if !uid.contains(kind) {
+                assert!(
+                    event.alarms.is_empty(),
+                    "{path}: {uid} reminds of nothing to do"
+                );
+                continue;
+            }
+            assert_eq!(event.alarms.len(), 1, "{path}: {uid}");
+            let alarm = &event.alarms[0].properties;
+            assert_eq!(value(alarm, "ACTION"), "DISPLAY", "{path}: {uid}");
+            assert!(!value(alarm, "DESCRIPTION").is_empty(), "{path}: {uid}");
+            assert_eq!(value(alarm, "UID"), format!("reminder-{uid}"));
+            assert_eq!(value(alarm, "DTSTAMP"), value(&event.properties, "DTSTAMP"));
+            // Every example window is a week or longer.
+            assert_eq!(value(alarm, "TRIGGER"), trigger, "{path}: {uid}");
+            reminded += 1;
+        }
+        assert!(reminded >= 4, "{path}: {reminded} reminders");
+    }
+}

@@ -8,7 +8,7 @@
 //! the same from build to build and subscribers never see an entry twice.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
-use icalendar::{Calendar, Component, Event, EventLike};
+use icalendar::{Alarm, Calendar, Component, Event, EventLike};
 use serde::Serialize;
 
 use crate::markdown;
@@ -535,6 +535,30 @@ fn stamp(known: Date, today: Date) -> DateTime<Utc> {
     midnight(known.min(today))
 }
 
+/// How many days before an objection deadline its event reminds the subscriber.
+const OBJECTION_REMINDER_DAYS: i64 = 7;
+/// How many days before a certificate expires its event reminds the subscriber: a vendor review
+/// asks for the renewed report or certificate in that time.
+const EXPIRY_REMINDER_DAYS: i64 = 30;
+
+/// A reminder `days` before an all-day event, at 9 in the morning (the event starts at midnight
+/// of its day; a reminder at midnight would wake nobody and be missed): a DISPLAY alarm, which
+/// clients show as a notification where the subscriber allows the calendar's alerts.
+///
+/// icalendar writes a DTSTAMP and a UID into every component it is not given one for, the build's
+/// instant and a random one: the alarm gets its event's, so that an unchanged calendar reads the
+/// same in every build (a UID in an alarm is RFC 9074's).
+fn reminder(text: &str, days: i64, event_uid: &str, stamp: DateTime<Utc>) -> Alarm {
+    let mut alarm = Alarm::display(
+        text,
+        -(chrono::Duration::days(days) - chrono::Duration::hours(9)),
+    );
+    alarm
+        .timestamp(stamp)
+        .add_property("UID", format!("reminder-{event_uid}"));
+    alarm
+}
+
 fn changes_calendar(model: &Model, site: &SiteData, base: &str, host: &str) -> String {
     let mut cal = calendar(&format!("{}: subprocessor changes", site.name));
     for c in changes_newest_first(model) {
@@ -552,19 +576,35 @@ fn changes_calendar(model: &Model, site: &SiteData, base: &str, host: &str) -> S
                 .all_day_on(*c.effective.get_ref())
                 .done(),
         );
-        cal.push(
-            Event::new()
-                .uid(&format!("change-{id}-objection-deadline@{host}"))
-                .timestamp(stamp)
-                .summary(&format!("Last day to object: {}", c.summary))
-                .description(&format!(
-                    "Objections to change {id} must arrive by the end of {}. {url}",
-                    c.objection_deadline()
-                ))
-                .url(&url)
-                .all_day_on(c.objection_deadline())
-                .done(),
-        );
+        let deadline = c.objection_deadline();
+        let uid = format!("change-{id}-objection-deadline@{host}");
+        let mut event = Event::new();
+        event
+            .uid(&uid)
+            .timestamp(stamp)
+            .summary(&format!("Last day to object: {}", c.summary))
+            .description(&format!(
+                "Objections to change {id} must arrive by the end of {deadline}. {url}"
+            ))
+            .url(&url)
+            .all_day_on(deadline);
+        // A week ahead, or from the announcement when the window is shorter: time to object.
+        let lead = c
+            .announced
+            .get_ref()
+            .days_until(deadline)
+            .min(OBJECTION_REMINDER_DAYS);
+        if lead > 0 {
+            event.alarm(reminder(
+                &format!(
+                    "Objections to subprocessor change {id} must arrive by the end of {deadline}."
+                ),
+                lead,
+                &uid,
+                stamp,
+            ));
+        }
+        cal.push(event.done());
     }
     cal.done().to_string()
 }
@@ -583,14 +623,22 @@ fn certifications_calendar(model: &Model, site: &SiteData, base: &str, host: &st
         // event, known since the certificate's first day; one without a first day is as known as
         // the build makes it.
         let known = c.valid_from.as_ref().map_or(model.today, |d| *d.get_ref());
+        let uid = format!("certification-{id}-expiry-{until}@{host}");
+        let stamp = stamp(known, model.today);
         cal.push(
             Event::new()
-                .uid(&format!("certification-{id}-expiry-{until}@{host}"))
-                .timestamp(stamp(known, model.today))
+                .uid(&uid)
+                .timestamp(stamp)
                 .summary(&format!("{name} expires"))
                 .description(&format!("{name} is valid until {until}. {url}"))
                 .url(&url)
                 .all_day_on(until)
+                .alarm(reminder(
+                    &format!("{name} is valid until {until}: time to ask for its renewal."),
+                    EXPIRY_REMINDER_DAYS,
+                    &uid,
+                    stamp,
+                ))
                 .done(),
         );
     }
