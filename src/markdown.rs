@@ -123,7 +123,19 @@ impl PageIds {
     pub fn render(&mut self, markdown: &str) -> Rendered {
         let Parsed { events, toc, moved } = parse(markdown, &mut self.ids);
         let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-        html::push_html(&mut raw, events.into_iter());
+        // A table wider than the screen scrolls sideways in its wrapper, as the site's own tables
+        // do, rather than widening the page or being cut off at the edge of its section.
+        let events = events.into_iter().flat_map(|event| match event {
+            Event::Start(Tag::Table(_)) => {
+                vec![
+                    Event::Html(CowStr::Borrowed("<div class=\"table-wrap\">")),
+                    event,
+                ]
+            }
+            Event::End(TagEnd::Table) => vec![event, Event::Html(CowStr::Borrowed("</div>\n"))],
+            event => vec![event],
+        });
+        html::push_html(&mut raw, events);
         Rendered {
             html: sanitize(&raw, moved, &self.base),
             toc,
@@ -310,7 +322,7 @@ fn sanitiser() -> ammonia::Builder<'static> {
         .link_rel(Some("noopener noreferrer"))
         .add_generic_attributes(["id"])
         .add_allowed_classes("sup", ["footnote-reference"])
-        .add_allowed_classes("div", ["footnote-definition"]);
+        .add_allowed_classes("div", ["footnote-definition", "table-wrap"]);
     builder
 }
 
@@ -414,6 +426,17 @@ mod tests {
             html.contains(r#"<div class="footnote-definition""#),
             "{html}"
         );
+    }
+
+    #[test]
+    fn a_table_scrolls_in_a_wrapper_of_its_own() {
+        let html = to_html("| a | b |\n|---|---|\n| 1 | 2 |\n\nAfter.\n");
+        assert!(
+            html.starts_with("<div class=\"table-wrap\"><table>")
+                && html.contains("</table>\n</div>"),
+            "{html}"
+        );
+        assert!(html.contains("<p>After.</p>"), "{html}");
     }
 
     #[test]

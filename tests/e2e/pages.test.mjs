@@ -281,24 +281,30 @@ test('parts below the first screen render as they near it, exactly as they would
       assert.deepEqual(await page.evaluate(() => window.shifts), [], 'layout shifts while scrolling /security/');
 
       // A link into a part far down lands on it, though the parts above it were never rendered.
-      const target = await page.locator('.measure-group[id]').last().getAttribute('id');
-      await page.goto(`${site.server.origin}/faq/`);
-      await page.goto(`${site.server.origin}/security/#${target}`);
-      await waitForApp(page);
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      const top = await page.locator(`#${target}`).evaluate((e) => e.getBoundingClientRect().top);
-      assert.ok(top >= 0 && top <= 24, `#${target} is ${top} px from the top of the screen`);
-      const answer = 'offboarding';
-      await page.goto(`${site.server.origin}/faq/#${answer}`);
-      await waitForApp(page);
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      const answerTop = await page.locator(`#${answer}`).evaluate((e) => e.getBoundingClientRect().top);
-      assert.ok(answerTop >= 0 && answerTop <= 24, `#${answer} is ${answerTop} px from the top of the screen`);
+      const landsOn = async (path, id) => {
+        await page.goto(`${site.server.origin}/updates/`);
+        await page.goto(`${site.server.origin}${path}#${id}`);
+        await waitForApp(page);
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        const top = await page.locator(`#${id}`).evaluate((e) => e.getBoundingClientRect().top);
+        assert.ok(top >= -1 && top <= 24, `${path}#${id} is ${top} px from the top of the screen at ${width} px`);
+      };
+      await landsOn('/security/', await page.locator('.measure-group[id]').last().getAttribute('id'));
+      await landsOn('/faq/', 'offboarding');
+      await landsOn('/documents/dpa/', 'annex-iii-list-of-subprocessors');
 
-      // Printed, every part is there.
-      await page.emulateMedia({ media: 'print' });
-      assert.equal(await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => getComputedStyle(e).contentVisibility === 'auto').length), 0);
-      await page.emulateMedia({ media: 'screen' });
+      // Printed, every part is there; and the standalone copy of a document, a file to keep and
+      // capture whole, waits for nothing.
+      const waiting = () => page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => getComputedStyle(e).contentVisibility === 'auto').length);
+      for (const path of ['/security/', '/documents/dpa/', '/faq/']) {
+        await page.goto(site.server.origin + path);
+        assert.ok(await waiting() > 0, path);
+        await page.emulateMedia({ media: 'print' });
+        assert.equal(await waiting(), 0, `${path} printed`);
+        await page.emulateMedia({ media: 'screen' });
+      }
+      await page.goto(`${site.server.origin}/documents/dpa/dpa.html`);
+      assert.equal(await waiting(), 0, 'the standalone DPA');
       // The unknown page answers 404, as it must.
       assert.deepEqual(problems.filter((p) => !p.includes('/no-such-page/') && !p.includes('status of 404')), []);
     } finally {
