@@ -1204,10 +1204,13 @@ fn place_annexes(html: &str, annexes: Vec<(&str, Annex)>) -> Vec<DocumentPart> {
 /// they near the viewport. Done on each part around the annexes, so that an annex placed under
 /// its heading stays at the top level. A part without such a heading is left as it is.
 fn sectioned(html: &str) -> String {
-    let starts: Vec<usize> = html
-        .match_indices("<h2")
-        .map(|(at, _)| at)
-        .filter(|&at| open_elements(&html[..at]) == 0)
+    let starts: Vec<usize> = tags(html)
+        .filter(|&(at, before, _)| {
+            before == 0
+                && html[at..].starts_with("<h2")
+                && !html[at + 3..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        })
+        .map(|(at, _, _)| at)
         .collect();
     let Some(&first) = starts.first() else {
         return html.to_owned();
@@ -1226,29 +1229,35 @@ fn sectioned(html: &str) -> String {
     out
 }
 
-/// How many elements are open at the end of `html`, sanitised HTML as ammonia writes it: every
-/// element but a void one is closed explicitly, and `<` stands for itself only in tags (text and
-/// attribute values have it as `&lt;`).
+/// How many elements are open at the end of `html`, sanitised HTML as ammonia writes it (see
+/// [`tags`]).
 fn open_elements(html: &str) -> usize {
+    tags(html).last().map_or(0, |(_, _, after)| after)
+}
+
+/// Every tag of sanitised HTML as ammonia writes it: where its `<` is, and how many elements are
+/// open before and after it. Every element but a void one is closed explicitly, and `<` stands
+/// for itself only in tags (text and attribute values have it as `&lt;`). One pass, without
+/// allocating: a long document's tags are many.
+fn tags(html: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
     const VOID: [&str; 13] = [
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr",
     ];
     let mut depth = 0usize;
-    for tag in html.split('<').skip(1) {
+    html.match_indices('<').map(move |(at, _)| {
+        let before = depth;
+        let tag = &html[at + 1..];
         if tag.starts_with('/') {
             depth = depth.saturating_sub(1);
         } else {
-            let name: String = tag
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .collect();
-            if !name.is_empty() && !VOID.contains(&name.to_ascii_lowercase().as_str()) {
+            let len = tag.bytes().take_while(u8::is_ascii_alphanumeric).count();
+            if len > 0 && !VOID.iter().any(|v| v.eq_ignore_ascii_case(&tag[..len])) {
                 depth += 1;
             }
         }
-    }
-    depth
+        (at, before, depth)
+    })
 }
 
 /// Where a document's standalone HTML copy is written: one self-contained file (styles inline,
