@@ -265,20 +265,49 @@ test('parts below the first screen render as they near it, exactly as they would
         }
       }
 
-      // Reading a long page down to its end and back shifts nothing under the reader's eyes.
-      await page.goto(site.server.origin + '/security/');
-      await waitForApp(page);
-      await page.evaluate(() => {
-        window.shifts = [];
-        new PerformanceObserver((list) => { for (const e of list.getEntries()) window.shifts.push(e.value); }).observe({ type: 'layout-shift' });
-      });
-      const height = await page.evaluate(() => document.documentElement.scrollHeight);
-      const down = Array.from({ length: Math.ceil(height / 600) }, (_, i) => i * 600);
-      for (const y of [...down, ...[...down].reverse()]) {
-        await page.evaluate((top) => window.scrollTo(0, top), y);
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      // Reading a long page down to its end and back, or from its end (jumped to: the parts
+      // passed over keep their estimated size) up to its top, shifts nothing under the reader's
+      // eyes, and what is on screen moves by the distance scrolled and no more.
+      for (const path of ['/security/', '/documents/dpa/']) {
+        for (const fromEnd of [false, true]) {
+          await page.goto(site.server.origin + path);
+          await waitForApp(page);
+          const frame = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+          if (fromEnd) {
+            // To the end at once (the End key scrolls smoothly), until the end stays put: the
+            // parts rendered there are not the size they were estimated at.
+            for (let i = 0, last = -1; i < 10; i += 1) {
+              const at = await page.evaluate(() => { window.scrollTo(0, document.documentElement.scrollHeight); return scrollY; });
+              await frame();
+              if (at === last) break;
+              last = at;
+            }
+          }
+          // Counted from here: the jump to the end is the reader's own, and lands where the parts
+          // rendered there put the end.
+          await page.evaluate(() => {
+            window.shifts = [];
+            new PerformanceObserver((list) => { for (const e of list.getEntries()) window.shifts.push(e.value); }).observe({ type: 'layout-shift' });
+          });
+          for (let step = 0; step < 60; step += 1) {
+            const moved = await page.evaluate(async ({ up }) => {
+              // The element at the middle of the screen, before and after one step.
+              const probe = document.elementFromPoint(innerWidth / 2, innerHeight / 2);
+              const before = probe.getBoundingClientRect().top;
+              const from = scrollY;
+              window.scrollBy(0, up ? -600 : 600);
+              await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+              const edge = up ? scrollY <= 0 : scrollY + innerHeight >= document.documentElement.scrollHeight - 1;
+              // scrollY itself may change by more: the browser keeps what is on screen in place
+              // when a part above it renders at another size than estimated (scroll anchoring).
+              return { by: probe.getBoundingClientRect().top - before, scrolled: scrollY - from, edge };
+            }, { up: fromEnd });
+            if (moved.edge) break;
+            assert.ok(Math.abs(moved.by - (fromEnd ? 600 : -600)) < 1, `${path}${fromEnd ? ' from its end' : ''}: ${JSON.stringify(moved)}`);
+          }
+          assert.deepEqual(await page.evaluate(() => window.shifts), [], `layout shifts while scrolling ${path}`);
+        }
       }
-      assert.deepEqual(await page.evaluate(() => window.shifts), [], 'layout shifts while scrolling /security/');
 
       // A link into a part far down lands on it, though the parts above it were never rendered.
       const landsOn = async (path, id) => {
