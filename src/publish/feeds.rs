@@ -541,6 +541,13 @@ const OBJECTION_REMINDER_DAYS: i64 = 7;
 /// asks for the renewed report or certificate in that time.
 const EXPIRY_REMINDER_DAYS: i64 = 30;
 
+/// How many days before an objection deadline its reminder comes: a week, or from the
+/// announcement when the window is shorter; none when the change is announced on its last day.
+fn objection_reminder_lead(announced: Date, deadline: Date) -> Option<i64> {
+    let lead = announced.days_until(deadline).min(OBJECTION_REMINDER_DAYS);
+    (lead > 0).then_some(lead)
+}
+
 /// A reminder `days` before an all-day event, at 9 in the morning (the event starts at midnight
 /// of its day; a reminder at midnight would wake nobody and be missed): a DISPLAY alarm, which
 /// clients show as a notification where the subscriber allows the calendar's alerts.
@@ -578,31 +585,17 @@ fn changes_calendar(model: &Model, site: &SiteData, base: &str, host: &str) -> S
         );
         let deadline = c.objection_deadline();
         let uid = format!("change-{id}-objection-deadline@{host}");
+        let must = format!("Objections to change {id} must arrive by the end of {deadline}.");
         let mut event = Event::new();
         event
             .uid(&uid)
             .timestamp(stamp)
             .summary(&format!("Last day to object: {}", c.summary))
-            .description(&format!(
-                "Objections to change {id} must arrive by the end of {deadline}. {url}"
-            ))
+            .description(&format!("{must} {url}"))
             .url(&url)
             .all_day_on(deadline);
-        // A week ahead, or from the announcement when the window is shorter: time to object.
-        let lead = c
-            .announced
-            .get_ref()
-            .days_until(deadline)
-            .min(OBJECTION_REMINDER_DAYS);
-        if lead > 0 {
-            event.alarm(reminder(
-                &format!(
-                    "Objections to subprocessor change {id} must arrive by the end of {deadline}."
-                ),
-                lead,
-                &uid,
-                stamp,
-            ));
+        if let Some(lead) = objection_reminder_lead(*c.announced.get_ref(), deadline) {
+            event.alarm(reminder(&must, lead, &uid, stamp));
         }
         cal.push(event.done());
     }
@@ -746,6 +739,16 @@ fn json_of(rows: &[SubprocessorRow], as_of: &str, base: &str, later: &Later) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_objection_deadline_reminds_a_week_ahead_or_from_the_announcement() {
+        let deadline = Date::ymd(2026, 12, 9);
+        let lead = |announced| objection_reminder_lead(announced, deadline);
+        assert_eq!(lead(Date::ymd(2026, 11, 9)), Some(7));
+        assert_eq!(lead(Date::ymd(2026, 12, 2)), Some(7));
+        assert_eq!(lead(Date::ymd(2026, 12, 6)), Some(3));
+        assert_eq!(lead(deadline), None);
+    }
 
     #[test]
     fn a_line_break_in_the_calendar_name_adds_no_property() {
