@@ -49,6 +49,12 @@ const ALL = {
   // bottom of short pages only with the flex column).
   'body-block': restyle((css) => css.replace(/(^|\})(body\{[^}]*?)display:flex/, '$1$2display:block')),
   'pruned-css': restyle(pruned),
+  // The whole stylesheet inline, as every page carried it before each page got only the rules
+  // its markup can match (the whole sheet is the file the page links for print).
+  'whole-css': restyle((css, html) => readFileSync(join(process.env.SITE_DIR, html.match(/<link rel="stylesheet" href="[^"]*?\/?([^"/]+\.css)" media="print"/)[1]), 'utf8')),
+  // Without the rules that select with `:has()` (each asks about an element's descendants or
+  // later siblings when styles are resolved).
+  'no-has': restyle((css) => css.replace(/[^{}]*:has\([^{}]*\{[^{}]*\}/g, '')),
   // The starter script at the end of the body instead of in the head: the parser stops at every
   // script element, a module's too, and under a slowed CPU it yields there and makes a frame.
   'tail-script': (html) => { const [starter] = html.match(/<script type="module">[\s\S]*?<\/script>/); return html.replace(starter, '').replace('</body>', () => `${starter}</body>`); },

@@ -4,6 +4,7 @@ const address = (name) => document.head.querySelector(`meta[name="${name}"]`).co
 if (document.visibilityState === 'visible') {
   await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted)); });
 }
+for (const whole of document.head.querySelectorAll('link[data-whole]')) whole.media = 'all';
 const bindings = await import(address('trust-app-module'));
 await bindings.default({ module_or_path: address('trust-app-wasm') });
 window.wasmBindings = bindings;

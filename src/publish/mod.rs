@@ -149,11 +149,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         reason,
     })?;
     let base = model.organization.base_path();
-    let template = Template::for_pages(&opts.app.join("index.html"), css.minified(), base)?;
+    let template = Template::for_pages(&opts.app.join("index.html"), &css, base)?;
     // The questionnaire page has an app of its own (the assistant stays out of the others'); an
     // app built without one serves that page from the main template.
     let questionnaire_template = match opts.app.join(QUESTIONNAIRE_TEMPLATE) {
-        path if path.exists() => Template::for_pages(&path, css.minified(), base)?,
+        path if path.exists() => Template::for_pages(&path, &css, base)?,
         _ => template.clone(),
     };
 
@@ -166,8 +166,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             .strip_suffix(".br")
             .or_else(|| file.strip_suffix(".gz"))
             .unwrap_or(&file);
-        uncompressed != "index.html" && uncompressed != QUESTIONNAIRE_TEMPLATE
+        // Nor Trunk's copy of the stylesheet: the pages link the build's own (`css`).
+        uncompressed != "index.html"
+            && uncompressed != QUESTIONNAIRE_TEMPLATE
+            && !(uncompressed.ends_with(".css") && rel.components().count() == 1)
     })?;
+    staging.write(&css.file_name(), css.minified())?;
     let written = render_site(
         &staging,
         &opts.content,
@@ -305,22 +309,28 @@ fn write_pages<'a>(
             );
             staging.write(&standalone_path(&doc.id), &file)?;
         }
-        let html = render_page(template, model, site, Rendered::Page(page));
+        let html = render_page(template, css, model, site, Rendered::Page(page));
         let rel = format!("{}index.html", page.path.trim_start_matches('/'));
         staging.write(&rel, &html)?;
         written.push(rel);
     }
-    let search = render_page(template, model, site, Rendered::Search);
+    let search = render_page(template, css, model, site, Rendered::Search);
     staging.write("search/index.html", &search)?;
     written.push("search/index.html".to_owned());
-    let questionnaire = render_page(questionnaire_template, model, site, Rendered::Questionnaire);
+    let questionnaire = render_page(
+        questionnaire_template,
+        css,
+        model,
+        site,
+        Rendered::Questionnaire,
+    );
     let rel = format!(
         "{}index.html",
         crate::questionnaire::PAGE_PATH.trim_start_matches('/')
     );
     staging.write(&rel, &questionnaire)?;
     written.push(rel);
-    let not_found = render_page(template, model, site, Rendered::NotFound);
+    let not_found = render_page(template, css, model, site, Rendered::NotFound);
     staging.write("404.html", &not_found)?;
     written.push("404.html".to_owned());
     Ok(written)
@@ -361,7 +371,13 @@ fn write_files(
 }
 
 /// Renders one complete HTML document.
-fn render_page(template: &Template, model: &Model, site: &SiteData, what: Rendered<'_>) -> String {
+fn render_page(
+    template: &Template,
+    css: &Stylesheet,
+    model: &Model,
+    site: &SiteData,
+    what: Rendered<'_>,
+) -> String {
     let org = &model.organization;
     let absolute = |path: &str| format!("{}{path}", org.site_url.get_ref().trim_end_matches('/'));
     let (title, description, canonical, path, route) = match what {
@@ -409,7 +425,7 @@ fn render_page(template: &Template, model: &Model, site: &SiteData, what: Render
         brand_color: org.brand_color.as_ref().map(|c| c.get_ref().as_str()),
         base: site.base(),
     };
-    template.fill(&head.to_html(), &render_body(site, route, path))
+    template.fill(&head.to_html(), &render_body(site, route, path), css)
 }
 
 /// The search index of the site: its entries, with the built-in synonyms and the content's own.
@@ -475,6 +491,9 @@ struct Template {
     before_head: String,
     between: String,
     after_body: String,
+    /// Where in `before_head` each page's own stylesheet goes, and the link to the whole sheet
+    /// that goes after it; `None` in a template without a stylesheet.
+    style: Option<(usize, String)>,
 }
 
 impl Template {
@@ -485,6 +504,7 @@ impl Template {
             before_head: "<!DOCTYPE html><html><head>".to_owned(),
             between: "</head><body>".to_owned(),
             after_body: "</body></html>".to_owned(),
+            style: None,
         }
     }
 
@@ -517,15 +537,17 @@ impl Template {
             before_head: before_head.to_owned(),
             between: between.trim_end().to_owned(),
             after_body: after_body.to_owned(),
+            style: None,
         })
     }
 
-    /// Trunk's page template at `path`, made ready for pages: the stylesheet `css` travels
-    /// inside each page (a few KB compressed; a linked one would hold the first paint for
-    /// another round trip). The app itself has no preloads (Trunk.toml) and starts after the
-    /// first paint.
-    fn for_pages(path: &Path, css: &str, base: &str) -> Result<Template, BuildError> {
-        Ok(Template::read(path)?.with_inline_css(css).under(base))
+    /// Trunk's page template at `path`, made ready for pages: each page carries inline the
+    /// rules of `css` its markup can match (a few KB compressed; a linked sheet would hold the
+    /// first paint for another round trip), and links the whole sheet for print, which the
+    /// app's starter switches on for the markup the islands create (see `css`). The app itself
+    /// has no preloads (Trunk.toml) and starts after the first paint.
+    fn for_pages(path: &Path, css: &Stylesheet, base: &str) -> Result<Template, BuildError> {
+        Ok(Template::read(path)?.under(base).with_stylesheet(css, base))
     }
 
     /// The template of a site published under `base` (`/trust`): the app's module and Wasm,
@@ -540,36 +562,62 @@ impl Template {
         self
     }
 
-    /// The template with its stylesheet links replaced by one `<style>` holding `css`.
-    fn with_inline_css(mut self, css: &str) -> Template {
-        let mut head = String::with_capacity(self.before_head.len() + css.len());
+    /// The template with its stylesheet links taken out, and each page's stylesheet to go where
+    /// the first of them was, followed by the link to the whole of `css` under `base`.
+    fn with_stylesheet(mut self, css: &Stylesheet, base: &str) -> Template {
+        let mut head = String::with_capacity(self.before_head.len());
         let mut rest = self.before_head.as_str();
-        let mut inlined = false;
+        let mut at = None;
         while let Some(start) = rest.find("<link rel=\"stylesheet\"") {
             let Some(len) = rest[start..].find('>') else {
                 break;
             };
             head.push_str(&rest[..start]);
-            if !inlined {
-                head.push_str(&render::style_element(css));
-                inlined = true;
-            }
+            at.get_or_insert(head.len());
             rest = &rest[start + len + 1..];
         }
         head.push_str(rest);
         self.before_head = head;
+        self.style = at.map(|at| {
+            let href = format!("{base}/{}", css.file_name());
+            let href = render::escape(&href);
+            (
+                at,
+                format!(r#"<link rel="stylesheet" href="{href}" media="print" data-whole>"#),
+            )
+        });
         self
     }
 
-    fn fill(&self, head: &str, body: &str) -> String {
+    /// A page of the template with `head` and `body` in place, and in the place of the
+    /// stylesheet the rules of `css` the page's markup can match.
+    fn fill(&self, head: &str, body: &str, css: &Stylesheet) -> String {
+        let (before_style, after_style) = match &self.style {
+            Some((at, _)) => self.before_head.split_at(*at),
+            None => (self.before_head.as_str(), ""),
+        };
+        let style = self.style.as_ref().map(|(_, whole)| {
+            let own = css.for_document(&[
+                &self.before_head,
+                head,
+                &self.between,
+                body,
+                &self.after_body,
+            ]);
+            format!("{}{whole}", render::style_element(&own))
+        });
+        let style = style.unwrap_or_default();
         let mut page = String::with_capacity(
             self.before_head.len()
+                + style.len()
                 + head.len()
                 + self.between.len()
                 + body.len()
                 + self.after_body.len(),
         );
-        page.push_str(&self.before_head);
+        page.push_str(before_style);
+        page.push_str(&style);
+        page.push_str(after_style);
         page.push_str(head);
         page.push_str(&self.between);
         page.push_str(body);
@@ -583,7 +631,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_stylesheet_is_inlined_once_in_place_of_its_links() {
+    fn each_page_carries_the_rules_it_can_match_where_the_links_were() {
+        let css =
+            Stylesheet::parse("main{color:red} .toc{color:blue} @media print{main{margin:0}}")
+                .unwrap();
         let template = Template {
             before_head: concat!(
                 "<head><meta charset=\"utf-8\">",
@@ -594,14 +645,21 @@ mod tests {
             .to_owned(),
             between: "</head><body>".to_owned(),
             after_body: "</body>".to_owned(),
+            style: None,
         }
-        .with_inline_css("main{color:red}</style><script>");
+        .with_stylesheet(&css, "/trust");
+        let page = template.fill("<title>T</title>", "<main>Text</main>", &css);
         assert_eq!(
-            template.before_head,
-            concat!(
-                "<head><meta charset=\"utf-8\">",
-                "<style>main{color:red}<\\/style><script></style>",
-                "<script type=\"module\" src=\"/islands.js\"></script>",
+            page,
+            format!(
+                concat!(
+                    "<head><meta charset=\"utf-8\">",
+                    "<style>main{{color:red}}@media print{{main{{margin:0}}}}</style>",
+                    "<link rel=\"stylesheet\" href=\"/trust/{}\" media=\"print\" data-whole>",
+                    "<script type=\"module\" src=\"/islands.js\"></script>",
+                    "<title>T</title></head><body><main>Text</main></body>",
+                ),
+                css.file_name()
             )
         );
     }

@@ -64,7 +64,7 @@ pub fn render_standalone(
         )
     };
     // The document has no script: the rules its own markup can match are all it will need.
-    let rules = css.for_document(&document(""));
+    let rules = css.for_document(&[&document("")]);
     document(&style_element(&format!("{rules}{brand}")))
 }
 
@@ -163,7 +163,7 @@ impl Head<'_> {
 }
 
 /// Escapes text for HTML content and double-quoted attributes alike.
-fn escape(s: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn escape(s: &str) -> std::borrow::Cow<'_, str> {
     html_escape::encode_double_quoted_attribute(s)
 }
 

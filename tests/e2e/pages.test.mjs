@@ -343,6 +343,58 @@ test('parts below the first screen render as they near it, exactly as they would
   }
 });
 
+// Every computed property of every element and of its `::before` and `::after`, recorded; then
+// the whole stylesheet, which the page links for print only, switched on as the app's starter
+// does; returns what changed (the first few).
+const wholeSheetChangesNothing = async () => {
+  const whole = document.querySelector('link[rel=stylesheet][data-whole]');
+  if (!whole) return ['no link to the whole stylesheet'];
+  // Chromium fetches a print stylesheet too, with the lowest priority.
+  while (!whole.sheet) await new Promise((r) => setTimeout(r, 20));
+  // The sizes of parts not yet rendered (`content-visibility: auto`) are resolved when asked,
+  // in one state and not in the other: render them all.
+  const rendered = document.createElement('style');
+  rendered.textContent = '* { content-visibility: visible !important }';
+  document.head.append(rendered);
+  const styles = () => [...document.querySelectorAll('*')].flatMap((e) => [null, '::before', '::after'].map((pseudo) => {
+    const s = getComputedStyle(e, pseudo);
+    let out = `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${e.getAttribute('class') ?? ''}${pseudo ?? ''}`;
+    // A pseudo-element without content is not there: its content says so, and that is all.
+    if (pseudo && ['none', 'normal'].includes(s.content)) return `${out};content:${s.content}`;
+    for (let i = 0; i < s.length; i += 1) out += `;${s[i]}:${s.getPropertyValue(s[i])}`;
+    return out;
+  }));
+  const own = styles();
+  whole.media = 'all';
+  const both = styles();
+  return own.flatMap((a, i) => (a === both[i] ? [] : [[a.split(';')[0], a.split(';').filter((x) => !both[i].includes(x)).slice(1, 4), both[i].split(';').filter((x) => !a.includes(x)).slice(0, 3)]])).slice(0, 3);
+};
+
+test('each page carries the rules its markup needs: the whole stylesheet changes nothing on it', async () => {
+  for (const [width, colorScheme] of [[412, 'light'], [412, 'dark'], [1280, 'light']]) {
+    const context = await site.browser.newContext({ viewport: { width, height: 823 }, colorScheme, javaScriptEnabled: false });
+    context.javaScriptEnabled = false;
+    const { page } = await openPage(context);
+    try {
+      for (const path of PAGES) {
+        await page.goto(site.server.origin + path);
+        assert.deepEqual(await page.evaluate(wholeSheetChangesNothing), [], `${path} at ${width} px, ${colorScheme}: [element, its own, with the whole sheet]`);
+      }
+    } finally {
+      await context.close();
+    }
+  }
+  // With JavaScript the starter switches the whole sheet on after the first paint, for the
+  // markup the islands create.
+  const { context, page } = await open('/');
+  try {
+    await waitForApp(page);
+    assert.equal(await page.locator('link[data-whole]').evaluate((l) => l.media), 'all');
+  } finally {
+    await context.close();
+  }
+});
+
 test('on a phone, search results open within the screen', async () => {
   const context = await site.browser.newContext({ viewport: { width: 390, height: 800 } });
   context.javaScriptEnabled = true;
