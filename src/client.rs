@@ -13,9 +13,11 @@
 //! the app's JS module and its Wasm: the page paints from its own HTML and stylesheet, and
 //! fetching and compiling the app before that would take the network and a slow phone's main
 //! thread from the first paint (bench/README.md). Islands are not nested on this site, so the
-//! starter walks them flat. After the first paint, and before the module loads, it also
-//! switches on the whole stylesheet (linked for print only; see `publish::css`): a page inlines
-//! only the rules its own markup can match, and the islands create markup it does not have yet.
+//! starter walks them flat. After the first paint it also loads the whole stylesheet (named by
+//! a third `<meta>`; see `publish::css`), beside the module, and hydrates once both are in: a
+//! page inlines only the rules its own markup can match, and the islands create markup it does
+//! not have yet. The sheet goes where that `<meta>` is, right after the page's own rules and
+//! before the brand colour's, which must still win over the sheet's default.
 //! When every island is live the document gets `data-hydrated` (the
 //! tests wait for it); `window.wasmBindings` is the module's exports, for the benchmarks. The
 //! starter's own comments travel in every page, so its reasons are kept here.

@@ -104,7 +104,7 @@ async function heldServer(upstream, dist) {
  * The critical path of a route, measured: the fewest bytes of its brotli HTML (to `STEP`) from
  * which the browser paints the first screen exactly as it looks once the whole page has
  * arrived. The rules the page's markup can match are inline, so this is HTML and CSS together
- * (the whole sheet, linked for print, waits for the app's starter); scripts are off, since
+ * (the whole sheet waits for the app's starter); scripts are off, since
  * the app is not render-blocking and would change the screen as it hydrates. A page larger
  * than the first round trip still paints in one if what the first screen shows comes first.
  */
@@ -202,7 +202,7 @@ try {
   const machine = `${os.cpus().length} cores (${os.cpus()[0].model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Chromium ${execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim().replace(/^Chromium /, '')}`;
   const lines = [
     BEGIN,
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; \`make bench-perf\`. Timings are medians of ${RUNS} cold loads with the Lighthouse mobile profile (150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU slowdown), FCP and the plain page's FCP and LCP of ${FCP_RUNS} more loads of each, alternating (single loads spread over ±150 ms here); CLS is the worst of the runs. Sizes in KB (1,024 bytes); "br" is what a browser downloads from a host serving the precompressed copies; "CSS br" is the whole stylesheet, which the app switches on after the first paint. "First screen br" is the critical path, measured: the fewest bytes of the page's brotli HTML (its own rules of the stylesheet inline) from which Chromium paints the first screen (412×823, scripts off) exactly as it looks once the whole page has arrived, to 0.5 KB; 14 KB is what the first round trip delivers.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; \`make bench-perf\`. Timings are medians of ${RUNS} cold loads with the Lighthouse mobile profile (150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU slowdown), FCP and the plain page's FCP and LCP of ${FCP_RUNS} more loads of each, alternating (single loads spread over ±150 ms here); CLS is the worst of the runs. Sizes in KB (1,024 bytes); "br" is what a browser downloads from a host serving the precompressed copies; "CSS br" is the whole stylesheet, which the app loads after the first paint. "First screen br" is the critical path, measured: the fewest bytes of the page's brotli HTML (its own rules of the stylesheet inline) from which Chromium paints the first screen (412×823, scripts off) exactly as it looks once the whole page has arrived, to 0.5 KB; 14 KB is what the first round trip delivers.`,
     '',
     '| Route | HTML br | CSS br | JS br | Wasm br | Data br | First screen br | FCP ms | Plain FCP ms | LCP ms | Plain LCP ms | CLS | TBT ms | Hydrated ms |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -43,6 +43,13 @@ const ALL = {
   'no-style': (html) => html.replace(/<style\b[\s\S]*?<\/style>/g, ''),
   'no-scripts': (html) => html.replace(/<script\b[\s\S]*?<\/script>/g, ''),
   'no-links': (html) => html.replace(/<link\b[^>]*>/g, ''),
+  // The whole stylesheet linked for print, as the app's starter could have switched it on:
+  // Chromium fetches it while the page loads and parses it when it arrives.
+  'whole-print-link': (html) => html.replace(/<meta name="trust-stylesheet" content="([^"]*)">/, '<link rel="stylesheet" href="$1" media="print">'),
+  // Without the icon link (the logo, an SVG).
+  'no-icon': (html) => html.replace(/<link rel="icon"[^>]*>/, ''),
+  // Without the feeds' `<link rel="alternate">` and the canonical link.
+  'no-alternates': (html) => html.replace(/<link rel="(alternate|canonical)"[^>]*>/g, ''),
   'plain-with-links': (html) => html.replace(/<script\b[\s\S]*?<\/script>/g, '').replace(/<style\b[\s\S]*?<\/style>/g, ''),
   'sans-serif': (html) => html.replace(/font:16px\/1\.6 [^;}]*/, 'font:16px/1.6 sans-serif'),
   // The body as a plain block instead of a full-height flex column (the footer stays at the
@@ -50,8 +57,8 @@ const ALL = {
   'body-block': restyle((css) => css.replace(/(^|\})(body\{[^}]*?)display:flex/, '$1$2display:block')),
   'pruned-css': restyle(pruned),
   // The whole stylesheet inline, as every page carried it before each page got only the rules
-  // its markup can match (the whole sheet is the file the page links for print).
-  'whole-css': restyle((css, html) => readFileSync(join(process.env.SITE_DIR, html.match(/<link rel="stylesheet" href="[^"]*?\/?([^"/]+\.css)" media="print"/)[1]), 'utf8')),
+  // its markup can match (the whole sheet is the file the page names for the app's starter).
+  'whole-css': restyle((css, html) => readFileSync(join(process.env.SITE_DIR, html.match(/<meta name="trust-stylesheet" content="[^"]*?\/?([^"/]+\.css)">/)[1]), 'utf8')),
   // Without the rules that select with `:has()` (each asks about an element's descendants or
   // later siblings when styles are resolved).
   'no-has': restyle((css) => css.replace(/[^{}]*:has\([^{}]*\{[^{}]*\}/g, '')),

@@ -5,11 +5,10 @@
 //! and the style resolution of the rest would all come before its first paint. What the page
 //! holds when it is written is all it holds without a script, so a reader without one misses
 //! nothing. The islands create markup (search results, the questionnaire's table) once the app
-//! runs; for that the whole sheet is a file of its own ([`Stylesheet::file_name`]), which the
-//! pages link for print only and the app's starter switches on after the first paint. Since
-//! the whole sheet repeats every inline rule later in the cascade, switching it on changes
-//! nothing already on screen. A standalone document has no script: its inline rules are all it
-//! gets.
+//! runs; for that the whole sheet is a file of its own ([`Stylesheet::file_name`]), which each
+//! page names and the app's starter loads after the first paint. Since the whole sheet repeats
+//! every inline rule later in the cascade, loading it changes nothing already on screen. A
+//! standalone document has no script: its inline rules are all it gets.
 
 use std::collections::HashSet;
 

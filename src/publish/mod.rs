@@ -543,8 +543,8 @@ impl Template {
 
     /// Trunk's page template at `path`, made ready for pages: each page carries inline the
     /// rules of `css` its markup can match (a few KB compressed; a linked sheet would hold the
-    /// first paint for another round trip), and links the whole sheet for print, which the
-    /// app's starter switches on for the markup the islands create (see `css`). The app itself
+    /// first paint for another round trip), and names the whole sheet, which the app's starter
+    /// loads for the markup the islands create (see `css`). The app itself
     /// has no preloads (Trunk.toml) and starts after the first paint.
     fn for_pages(path: &Path, css: &Stylesheet, base: &str) -> Result<Template, BuildError> {
         Ok(Template::read(path)?.under(base).with_stylesheet(css, base))
@@ -563,7 +563,8 @@ impl Template {
     }
 
     /// The template with its stylesheet links taken out, and each page's stylesheet to go where
-    /// the first of them was, followed by the link to the whole of `css` under `base`.
+    /// the first of them was, followed by the address of the whole of `css` under `base`, for
+    /// the app's starter.
     fn with_stylesheet(mut self, css: &Stylesheet, base: &str) -> Template {
         let mut head = String::with_capacity(self.before_head.len());
         let mut rest = self.before_head.as_str();
@@ -578,12 +579,14 @@ impl Template {
         }
         head.push_str(rest);
         self.before_head = head;
+        // Not a link: Chromium would fetch it while the page loads, and parse it as it
+        // arrives, both before the first paint on a slow phone (`make bench-fcp-variants`).
         self.style = at.map(|at| {
             let href = format!("{base}/{}", css.file_name());
             let href = render::escape(&href);
             (
                 at,
-                format!(r#"<link rel="stylesheet" href="{href}" media="print" data-whole>"#),
+                format!(r#"<meta name="trust-stylesheet" content="{href}">"#),
             )
         });
         self
@@ -655,7 +658,7 @@ mod tests {
                 concat!(
                     "<head><meta charset=\"utf-8\">",
                     "<style>main{{color:red}}@media print{{main{{margin:0}}}}</style>",
-                    "<link rel=\"stylesheet\" href=\"/trust/{}\" media=\"print\" data-whole>",
+                    "<meta name=\"trust-stylesheet\" content=\"/trust/{}\">",
                     "<script type=\"module\" src=\"/islands.js\"></script>",
                     "<title>T</title></head><body><main>Text</main></body>",
                 ),

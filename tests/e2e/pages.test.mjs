@@ -343,20 +343,17 @@ test('parts below the first screen render as they near it, exactly as they would
   }
 });
 
-// Every computed property of every element and of its `::before` and `::after`, recorded; then
-// the whole stylesheet, which the page links for print only, switched on as the app's starter
-// does; returns what changed (the first few).
-const wholeSheetChangesNothing = async () => {
-  const whole = document.querySelector('link[rel=stylesheet][data-whole]');
-  if (!whole) return ['no link to the whole stylesheet'];
-  // Chromium fetches a print stylesheet too, with the lowest priority.
-  while (!whole.sheet) await new Promise((r) => setTimeout(r, 20));
-  // The sizes of parts not yet rendered (`content-visibility: auto`) are resolved when asked,
-  // in one state and not in the other: render them all.
-  const rendered = document.createElement('style');
-  rendered.textContent = '* { content-visibility: visible !important }';
-  document.head.append(rendered);
-  const styles = () => [...document.querySelectorAll('*')].flatMap((e) => [null, '::before', '::after'].map((pseudo) => {
+// Every computed property of every element and of its `::before` and `::after` (after a first
+// call, what changed since it: the first few), with every part rendered: the sizes of parts not
+// yet rendered (`content-visibility: auto`) are resolved when asked, in one state and not in the
+// other.
+const computedStyles = () => {
+  if (!window.allRendered) {
+    window.allRendered = document.createElement('style');
+    window.allRendered.textContent = '* { content-visibility: visible !important }';
+    document.head.append(window.allRendered);
+  }
+  const now = [...document.querySelectorAll('*')].filter((e) => e !== window.wholeSheet && e !== window.allRendered).flatMap((e) => [null, '::before', '::after'].map((pseudo) => {
     const s = getComputedStyle(e, pseudo);
     let out = `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${e.getAttribute('class') ?? ''}${pseudo ?? ''}`;
     // A pseudo-element without content is not there: its content says so, and that is all.
@@ -364,32 +361,56 @@ const wholeSheetChangesNothing = async () => {
     for (let i = 0; i < s.length; i += 1) out += `;${s[i]}:${s.getPropertyValue(s[i])}`;
     return out;
   }));
-  const own = styles();
-  whole.media = 'all';
-  const both = styles();
-  return own.flatMap((a, i) => (a === both[i] ? [] : [[a.split(';')[0], a.split(';').filter((x) => !both[i].includes(x)).slice(1, 4), both[i].split(';').filter((x) => !a.includes(x)).slice(0, 3)]])).slice(0, 3);
+  const before = window.stylesBefore;
+  window.stylesBefore = now;
+  if (!before) return [];
+  return before.flatMap((a, i) => (a === now[i] ? [] : [[a.split(';')[0], a.split(';').filter((x) => !now[i].includes(x)).slice(1, 4), now[i].split(';').filter((x) => !a.includes(x)).slice(0, 3)]])).slice(0, 3);
 };
 
+/** On `page` (scripts off), what loading the whole stylesheet the page names, where the app's
+ *  starter puts it, changes in its computed styles. */
+async function wholeSheetChanges(page) {
+  await page.evaluate(computedStyles);
+  const href = await page.evaluate(() => {
+    const named = document.head.querySelector('meta[name="trust-stylesheet"]');
+    if (!named) return null;
+    window.wholeSheet = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: named.content });
+    named.after(window.wholeSheet);
+    return named.content;
+  });
+  if (!href) return ['the page does not name the whole stylesheet'];
+  // Polled from here: with scripts off, neither a load event nor a timer reaches the page.
+  for (let waited = 0; !(await page.evaluate(() => Boolean(window.wholeSheet.sheet))); waited += 20) {
+    if (waited > 10000) return [`${href} did not load`];
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return page.evaluate(computedStyles);
+}
+
 test('each page carries the rules its markup needs: the whole stylesheet changes nothing on it', async () => {
-  for (const [width, colorScheme] of [[412, 'light'], [412, 'dark'], [1280, 'light']]) {
+  for (const [width, colorScheme, media] of [[412, 'light', 'screen'], [412, 'dark', 'screen'], [1280, 'light', 'screen'], [1280, 'light', 'print']]) {
     const context = await site.browser.newContext({ viewport: { width, height: 823 }, colorScheme, javaScriptEnabled: false });
     context.javaScriptEnabled = false;
     const { page } = await openPage(context);
+    await page.emulateMedia({ media });
     try {
       for (const path of PAGES) {
         await page.goto(site.server.origin + path);
-        assert.deepEqual(await page.evaluate(wholeSheetChangesNothing), [], `${path} at ${width} px, ${colorScheme}: [element, its own, with the whole sheet]`);
+        assert.deepEqual(await wholeSheetChanges(page), [], `${path} at ${width} px, ${colorScheme}, ${media}: [element, its own, with the whole sheet]`);
       }
     } finally {
       await context.close();
     }
   }
-  // With JavaScript the starter switches the whole sheet on after the first paint, for the
-  // markup the islands create.
+  // With JavaScript the starter loads the whole sheet after the first paint, for the markup the
+  // islands create: after the page's own rules, and before the brand colour's, which must win
+  // over the sheet's default.
   const { context, page } = await open('/');
   try {
     await waitForApp(page);
-    assert.equal(await page.locator('link[data-whole]').evaluate((l) => l.media), 'all');
+    const sheets = await page.evaluate(() => [...document.styleSheets].map((s) => s.href ?? s.ownerNode.textContent.slice(0, 14)));
+    const whole = await page.locator('meta[name="trust-stylesheet"]').getAttribute('content');
+    assert.deepEqual(sheets.slice(1), [new URL(whole, page.url()).href, ':root{--brand:']);
   } finally {
     await context.close();
   }
