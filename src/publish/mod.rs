@@ -166,7 +166,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             .strip_suffix(".br")
             .or_else(|| file.strip_suffix(".gz"))
             .unwrap_or(&file);
-        // Nor Trunk's copy of the stylesheet: the pages link the build's own (`css`).
+        // Nor Trunk's copy of the stylesheet: the pages name the build's own (`css`).
         uncompressed != "index.html"
             && uncompressed != QUESTIONNAIRE_TEMPLATE
             && !(uncompressed.ends_with(".css") && rel.components().count() == 1)
@@ -309,28 +309,22 @@ fn write_pages<'a>(
             );
             staging.write(&standalone_path(&doc.id), &file)?;
         }
-        let html = render_page(template, css, model, site, Rendered::Page(page));
+        let html = render_page(template, model, site, Rendered::Page(page));
         let rel = format!("{}index.html", page.path.trim_start_matches('/'));
         staging.write(&rel, &html)?;
         written.push(rel);
     }
-    let search = render_page(template, css, model, site, Rendered::Search);
+    let search = render_page(template, model, site, Rendered::Search);
     staging.write("search/index.html", &search)?;
     written.push("search/index.html".to_owned());
-    let questionnaire = render_page(
-        questionnaire_template,
-        css,
-        model,
-        site,
-        Rendered::Questionnaire,
-    );
+    let questionnaire = render_page(questionnaire_template, model, site, Rendered::Questionnaire);
     let rel = format!(
         "{}index.html",
         crate::questionnaire::PAGE_PATH.trim_start_matches('/')
     );
     staging.write(&rel, &questionnaire)?;
     written.push(rel);
-    let not_found = render_page(template, css, model, site, Rendered::NotFound);
+    let not_found = render_page(template, model, site, Rendered::NotFound);
     staging.write("404.html", &not_found)?;
     written.push("404.html".to_owned());
     Ok(written)
@@ -371,13 +365,7 @@ fn write_files(
 }
 
 /// Renders one complete HTML document.
-fn render_page(
-    template: &Template,
-    css: &Stylesheet,
-    model: &Model,
-    site: &SiteData,
-    what: Rendered<'_>,
-) -> String {
+fn render_page(template: &Template, model: &Model, site: &SiteData, what: Rendered<'_>) -> String {
     let org = &model.organization;
     let absolute = |path: &str| format!("{}{path}", org.site_url.get_ref().trim_end_matches('/'));
     let (title, description, canonical, path, route) = match what {
@@ -425,7 +413,7 @@ fn render_page(
         brand_color: org.brand_color.as_ref().map(|c| c.get_ref().as_str()),
         base: site.base(),
     };
-    template.fill(&head.to_html(), &render_body(site, route, path), css)
+    template.fill(&head.to_html(), &render_body(site, route, path))
 }
 
 /// The search index of the site: its entries, with the built-in synonyms and the content's own.
@@ -491,9 +479,19 @@ struct Template {
     before_head: String,
     between: String,
     after_body: String,
-    /// Where in `before_head` each page's own stylesheet goes, and the link to the whole sheet
-    /// that goes after it; `None` in a template without a stylesheet.
-    style: Option<(usize, String)>,
+    /// Each page's own stylesheet, cut from the app's; `None` in a template without one.
+    style: Option<StyleSlot>,
+}
+
+/// Where a page's own rules go in a template, and what they are cut from.
+#[derive(Clone)]
+struct StyleSlot {
+    /// The place in `before_head`.
+    at: usize,
+    /// The `<meta>` naming the whole sheet, for the app's starter, which goes right after them.
+    named: String,
+    /// The app's stylesheet.
+    css: Stylesheet,
 }
 
 impl Template {
@@ -583,31 +581,34 @@ impl Template {
         // arrives, both before the first paint on a slow phone (`make bench-fcp-variants`).
         self.style = at.map(|at| {
             let href = format!("{base}/{}", css.file_name());
-            let href = render::escape(&href);
-            (
+            StyleSlot {
                 at,
-                format!(r#"<meta name="trust-stylesheet" content="{href}">"#),
-            )
+                named: format!(
+                    r#"<meta name="trust-stylesheet" content="{}">"#,
+                    render::escape(&href)
+                ),
+                css: css.clone(),
+            }
         });
         self
     }
 
     /// A page of the template with `head` and `body` in place, and in the place of the
-    /// stylesheet the rules of `css` the page's markup can match.
-    fn fill(&self, head: &str, body: &str, css: &Stylesheet) -> String {
+    /// stylesheet the rules of the app's the page's markup can match.
+    fn fill(&self, head: &str, body: &str) -> String {
         let (before_style, after_style) = match &self.style {
-            Some((at, _)) => self.before_head.split_at(*at),
+            Some(slot) => self.before_head.split_at(slot.at),
             None => (self.before_head.as_str(), ""),
         };
-        let style = self.style.as_ref().map(|(_, whole)| {
-            let own = css.for_document(&[
+        let style = self.style.as_ref().map(|slot| {
+            let own = slot.css.for_document(&[
                 &self.before_head,
                 head,
                 &self.between,
                 body,
                 &self.after_body,
             ]);
-            format!("{}{whole}", render::style_element(&own))
+            format!("{}{}", render::style_element(&own), slot.named)
         });
         let style = style.unwrap_or_default();
         let mut page = String::with_capacity(
@@ -651,7 +652,7 @@ mod tests {
             style: None,
         }
         .with_stylesheet(&css, "/trust");
-        let page = template.fill("<title>T</title>", "<main>Text</main>", &css);
+        let page = template.fill("<title>T</title>", "<main>Text</main>");
         assert_eq!(
             page,
             format!(
