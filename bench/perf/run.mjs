@@ -8,16 +8,17 @@
 //   750 kbps up, 4× CPU slowdown), against `dist/` served on loopback with brotli: FCP, LCP, CLS,
 //   total blocking time and the time until the Wasm app has hydrated, median of 5 fresh loads;
 // - FCP again, against a plain static page of the same text (the route's HTML without scripts or
-//   stylesheets) as the floor: FCP_RUNS (21) loads of each, alternating, medians compared. On
-//   this 2-core machine DevTools' CPU throttling is noisy (single loads of one page spread over
-//   ±150 ms: the throttled thread spins while suspended and so competes with the compositor and
-//   the network for the other core), so medians of 5 loads cannot tell 10% apart; 21
-//   alternating loads of each halve the medians' spread, in a run of about half an hour;
+//   stylesheets) as the floor: FCP_RUNS (31) loads of each in pairs, medians compared, with a
+//   bootstrap interval for their ratio (per route and over all routes). On this 2-core machine
+//   DevTools' CPU throttling is noisy (single loads of one page spread over ±150 ms: the
+//   throttled thread spins while suspended and so competes with the compositor and the network
+//   for the other core), so medians of 5 loads cannot tell 10% apart; 31 loads of each bring a
+//   route's interval to about ±10%, in a run of about half an hour;
 // - build time of the example content and of the content scaled 10× and 100× (`build.mjs`).
 //
 // Prints the tables and writes them into bench/README.md between perf markers.
 // Environment: TRUSTCTL (default target/release/trustctl here), APP_DIR, CHROMIUM, RUNS (5),
-// FCP_RUNS (21), SCALES (1,10,100), ROUTES (comma-separated; all by default).
+// FCP_RUNS (31), SCALES (1,10,100), ROUTES (comma-separated; all by default).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -30,7 +31,9 @@ import { buildGoal, buildTable, buildTimes, TRUSTCTL } from './build.mjs';
 import { load, median, plain } from './profile.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
-const FCP_RUNS = Number(process.env.FCP_RUNS ?? 21);
+const FCP_RUNS = Number(process.env.FCP_RUNS ?? 31);
+/** Bootstrap resamples for the interval of FCP against the floor. */
+const RESAMPLES = 2000;
 const BEGIN = '<!-- perf:begin -->';
 const END = '<!-- perf:end -->';
 const ROUTES = process.env.ROUTES?.split(',') ?? ['/', '/certifications/', '/security/', '/subprocessors/', '/data-privacy/', '/documents/',
@@ -181,17 +184,24 @@ try {
       const critical = await firstScreen(browser, held.origin, dist, route);
       const site = [];
       for (let i = 0; i < RUNS; i += 1) site.push(await load(browser, server.origin + route, { app: true }));
-      // FCP against the floor: alternating loads that end with the load event.
+      // FCP against the floor: loads that end with the load event, in pairs whose order
+      // alternates (site then plain, plain then site), so that whatever one load leaves behind
+      // for the next (a renderer closing, the app's compilation cut short) falls on both alike.
       const paired = [];
       const plain = [];
       for (let i = 0; i < FCP_RUNS; i += 1) {
-        paired.push(await load(browser, server.origin + route, { app: false }));
-        plain.push(await load(browser, `${server.origin}/plain${route}`, { app: false }));
+        const order = i % 2 === 0 ? ['site', 'plain'] : ['plain', 'site'];
+        for (const which of order) {
+          if (which === 'site') paired.push(await load(browser, server.origin + route, { app: false }));
+          else plain.push(await load(browser, `${server.origin}/plain${route}`, { app: false }));
+        }
       }
       const m = (xs, k) => median(xs.map((x) => x[k]));
-      const row = { route, bytes, critical, fcp: m(paired, 'fcp'), lcp: m(site, 'lcp'), cls: Math.max(...site.map((x) => x.cls)), tbt: m(site, 'tbt'), hydrated: m(site, 'hydrated'), plainFcp: m(plain, 'fcp'), plainLcp: m(plain, 'lcp') };
+      const row = { route, bytes, critical, fcp: m(paired, 'fcp'), lcp: m(site, 'lcp'), cls: Math.max(...site.map((x) => x.cls)), tbt: m(site, 'tbt'), hydrated: m(site, 'hydrated'), plainFcp: m(plain, 'fcp'), plainLcp: m(plain, 'lcp'),
+        fcps: paired.map((x) => x.fcp), plainFcps: plain.map((x) => x.fcp) };
+      row.interval = ratioInterval([[row.fcps, row.plainFcps]]);
       rows.push(row);
-      console.error(`${route}: first screen from ${kb(critical)} KB br of ${kb(bytes.html.br)}, wasm ${kb(bytes.wasm.br)} KB br, FCP ${row.fcp.toFixed(0)} ms (plain ${row.plainFcp.toFixed(0)}), hydrated ${row.hydrated.toFixed(0)} ms`);
+      console.error(`${route}: first screen from ${kb(critical)} KB br of ${kb(bytes.html.br)}, wasm ${kb(bytes.wasm.br)} KB br, FCP ${row.fcp.toFixed(0)} ms (plain ${row.plainFcp.toFixed(0)}, ${behind(row.fcp / row.plainFcp, row.interval)}), hydrated ${row.hydrated.toFixed(0)} ms`);
     }
   } finally {
     await browser.close();
@@ -202,11 +212,11 @@ try {
   const machine = `${os.cpus().length} cores (${os.cpus()[0].model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Chromium ${execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim().replace(/^Chromium /, '')}`;
   const lines = [
     BEGIN,
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; \`make bench-perf\`. Timings are medians of ${RUNS} cold loads with the Lighthouse mobile profile (150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU slowdown), FCP and the plain page's FCP and LCP of ${FCP_RUNS} more loads of each, alternating (single loads spread over ±150 ms here); CLS is the worst of the runs. Sizes in KB (1,024 bytes); "br" is what a browser downloads from a host serving the precompressed copies; "CSS br" is the whole stylesheet, which the app loads after the first paint. "First screen br" is the critical path, measured: the fewest bytes of the page's brotli HTML (its own rules of the stylesheet inline) from which Chromium paints the first screen (412×823, scripts off) exactly as it looks once the whole page has arrived, to 0.5 KB; 14 KB is what the first round trip delivers.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; \`make bench-perf\`. Timings are medians of ${RUNS} cold loads with the Lighthouse mobile profile (150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU slowdown), FCP and the plain page's FCP and LCP of ${FCP_RUNS} more loads of each, in pairs of alternating order (single loads spread over ±150 ms here); "FCP behind plain" is the ratio of the two medians less one, with a 95% bootstrap interval (the pairs resampled ${RESAMPLES} times), so a route whose interval straddles +10% is within the noise of the goal either way; CLS is the worst of the runs. Sizes in KB (1,024 bytes); "br" is what a browser downloads from a host serving the precompressed copies; "CSS br" is the whole stylesheet, which the app loads after the first paint. "First screen br" is the critical path, measured: the fewest bytes of the page's brotli HTML (its own rules of the stylesheet inline) from which Chromium paints the first screen (412×823, scripts off) exactly as it looks once the whole page has arrived, to 0.5 KB; 14 KB is what the first round trip delivers.`,
     '',
-    '| Route | HTML br | CSS br | JS br | Wasm br | Data br | First screen br | FCP ms | Plain FCP ms | LCP ms | Plain LCP ms | CLS | TBT ms | Hydrated ms |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| \`${r.route}\` | ${kb(r.bytes.html.br)} | ${kb(r.bytes.css.br)} | ${kb(r.bytes.js.br)} | ${kb(r.bytes.wasm.br)} | ${kb(r.bytes.data.br)} | ${kb(r.critical)} | ${r.fcp.toFixed(0)} | ${r.plainFcp.toFixed(0)} | ${r.lcp.toFixed(0)} | ${r.plainLcp.toFixed(0)} | ${r.cls.toFixed(3)} | ${r.tbt.toFixed(0)} | ${r.hydrated.toFixed(0)} |`),
+    '| Route | HTML br | CSS br | JS br | Wasm br | Data br | First screen br | FCP ms | Plain FCP ms | FCP behind plain (95% interval) | LCP ms | Plain LCP ms | CLS | TBT ms | Hydrated ms |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => `| \`${r.route}\` | ${kb(r.bytes.html.br)} | ${kb(r.bytes.css.br)} | ${kb(r.bytes.js.br)} | ${kb(r.bytes.wasm.br)} | ${kb(r.bytes.data.br)} | ${kb(r.critical)} | ${r.fcp.toFixed(0)} | ${r.plainFcp.toFixed(0)} | ${behind(r.fcp / r.plainFcp, r.interval)} | ${r.lcp.toFixed(0)} | ${r.plainLcp.toFixed(0)} | ${r.cls.toFixed(3)} | ${r.tbt.toFixed(0)} | ${r.hydrated.toFixed(0)} |`),
     '',
     ...buildTable(builds),
     '',
@@ -215,6 +225,7 @@ try {
       rows.filter((r) => r.critical > FLIGHT).map((r) => `${r.route} ${kb(r.critical)} KB`).join(', ')),
     goal('FCP within 10% of the plain page', rows.every((r) => r.fcp <= r.plainFcp * 1.1),
       rows.filter((r) => r.fcp > r.plainFcp * 1.1).map((r) => `${r.route} ${r.fcp.toFixed(0)} vs ${r.plainFcp.toFixed(0)} ms`).join(', ')),
+    `  - All routes together (the geometric mean of each route's ratio of medians, its interval drawn the same way): ${pooled(rows)}.`,
     goal('CLS 0 when the Wasm takes over', rows.every((r) => r.cls === 0), rows.filter((r) => r.cls > 0).map((r) => `${r.route} ${r.cls.toFixed(3)}`).join(', ')),
     goal('Wasm for browsing routes ≤ 150 KB brotli', rows.every((r) => r.route === '/questionnaire/' || r.bytes.wasm.br <= 150 * 1024),
       [...new Set(rows.filter((r) => r.bytes.wasm.br > 150 * 1024).map((r) => `${kb(r.bytes.wasm.br)} KB`))].join(', ')),
@@ -229,6 +240,55 @@ try {
     : `${readme.trimEnd()}\n\n## Performance budget (\`make bench-perf\`)\n\n${text}\n`);
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+// ---- FCP against the floor: how sure ---------------------------------------------------------
+
+
+/** A deterministic generator (mulberry32), so that the same loads give the same interval. */
+function random(seed) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The 95% percentile bootstrap interval of the geometric mean, over routes, of each route's
+ * median site FCP over its median plain FCP; `routes` holds each route's two lists of loads, in
+ * the order taken. Pairs (the i-th site load with the i-th plain load, taken next to each other)
+ * are resampled together, so a slow spell of the machine stays within a pair.
+ */
+function ratioInterval(routes) {
+  const next = random(0x5eed);
+  const stats = [];
+  for (let k = 0; k < RESAMPLES; k += 1) {
+    let logs = 0;
+    for (const [site, floor] of routes) {
+      const picks = site.map(() => Math.floor(next() * site.length));
+      logs += Math.log(median(picks.map((i) => site[i])) / median(picks.map((i) => floor[i])));
+    }
+    stats.push(Math.exp(logs / routes.length));
+  }
+  stats.sort((a, b) => a - b);
+  return [stats[Math.floor(RESAMPLES * 0.025)], stats[Math.ceil(RESAMPLES * 0.975) - 1]];
+}
+
+function percent(ratio) {
+  return `${ratio >= 1 ? '+' : '−'}${Math.abs((ratio - 1) * 100).toFixed(0)}%`;
+}
+/** "+12% (+3% … +21%)": how far the site's FCP is behind the plain page's. */
+function behind(ratio, [low, high]) {
+  return `${percent(ratio)} (${percent(low)} … ${percent(high)})`;
+}
+
+/** The site's FCP behind the plain page's over all routes at once. */
+function pooled(rows) {
+  const ratio = Math.exp(rows.reduce((t, r) => t + Math.log(r.fcp / r.plainFcp), 0) / rows.length);
+  return behind(ratio, ratioInterval(rows.map((r) => [r.fcps, r.plainFcps])));
 }
 
 function goal(name, met, why) {
