@@ -178,30 +178,35 @@ try {
   const held = await heldServer(server.origin, dist);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-quic'] });
   const rows = [];
+  const m = (xs, k) => median(xs.map((x) => x[k]));
   try {
     for (const route of ROUTES) {
       const bytes = await routeBytes(browser, server.origin, dist, route);
       const critical = await firstScreen(browser, held.origin, dist, route);
       const site = [];
       for (let i = 0; i < RUNS; i += 1) site.push(await load(browser, server.origin + route, { app: true }));
-      // FCP against the floor: loads that end with the load event, in pairs whose order
-      // alternates (site then plain, plain then site), so that whatever one load leaves behind
-      // for the next (a renderer closing, the app's compilation cut short) falls on both alike.
-      const paired = [];
-      const plain = [];
-      for (let i = 0; i < FCP_RUNS; i += 1) {
-        const order = i % 2 === 0 ? ['site', 'plain'] : ['plain', 'site'];
-        for (const which of order) {
-          if (which === 'site') paired.push(await load(browser, server.origin + route, { app: false }));
-          else plain.push(await load(browser, `${server.origin}/plain${route}`, { app: false }));
+      rows.push({ route, bytes, critical, lcp: m(site, 'lcp'), cls: Math.max(...site.map((x) => x.cls)), tbt: m(site, 'tbt'), hydrated: m(site, 'hydrated'), fcps: [], plainFcps: [], plainLcps: [] });
+    }
+    // FCP against the floor: loads that end with the load event, in pairs whose order alternates
+    // (site then plain, plain then site), so that whatever one load leaves behind for the next
+    // falls on both alike, and in rounds over all routes, so that a slow spell of the machine
+    // falls on every route alike instead of on one route's block of loads.
+    for (let i = 0; i < FCP_RUNS; i += 1) {
+      for (const row of rows) {
+        for (const which of i % 2 === 0 ? ['site', 'plain'] : ['plain', 'site']) {
+          if (which === 'site') {
+            row.fcps.push((await load(browser, server.origin + row.route, { app: false })).fcp);
+          } else {
+            const floor = await load(browser, `${server.origin}/plain${row.route}`, { app: false });
+            row.plainFcps.push(floor.fcp);
+            row.plainLcps.push(floor.lcp);
+          }
         }
       }
-      const m = (xs, k) => median(xs.map((x) => x[k]));
-      const row = { route, bytes, critical, fcp: m(paired, 'fcp'), lcp: m(site, 'lcp'), cls: Math.max(...site.map((x) => x.cls)), tbt: m(site, 'tbt'), hydrated: m(site, 'hydrated'), plainFcp: m(plain, 'fcp'), plainLcp: m(plain, 'lcp'),
-        fcps: paired.map((x) => x.fcp), plainFcps: plain.map((x) => x.fcp) };
-      row.interval = ratioInterval([[row.fcps, row.plainFcps]]);
-      rows.push(row);
-      console.error(`${route}: first screen from ${kb(critical)} KB br of ${kb(bytes.html.br)}, wasm ${kb(bytes.wasm.br)} KB br, FCP ${row.fcp.toFixed(0)} ms (plain ${row.plainFcp.toFixed(0)}, ${behind(row.fcp / row.plainFcp, row.interval)}), hydrated ${row.hydrated.toFixed(0)} ms`);
+    }
+    for (const row of rows) {
+      Object.assign(row, { fcp: median(row.fcps), plainFcp: median(row.plainFcps), plainLcp: median(row.plainLcps), interval: ratioInterval([[row.fcps, row.plainFcps]]) });
+      console.error(`${row.route}: first screen from ${kb(row.critical)} KB br of ${kb(row.bytes.html.br)}, wasm ${kb(row.bytes.wasm.br)} KB br, FCP ${row.fcp.toFixed(0)} ms (plain ${row.plainFcp.toFixed(0)}, ${behind(row.fcp / row.plainFcp, row.interval)}), hydrated ${row.hydrated.toFixed(0)} ms`);
     }
   } finally {
     await browser.close();
@@ -212,7 +217,7 @@ try {
   const machine = `${os.cpus().length} cores (${os.cpus()[0].model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Chromium ${execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim().replace(/^Chromium /, '')}`;
   const lines = [
     BEGIN,
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; \`make bench-perf\`. Timings are medians of ${RUNS} cold loads with the Lighthouse mobile profile (150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU slowdown), FCP and the plain page's FCP and LCP of ${FCP_RUNS} more loads of each, in pairs of alternating order (single loads spread over ±150 ms here); "FCP behind plain" is the ratio of the two medians less one, with a 95% bootstrap interval (the pairs resampled ${RESAMPLES} times), so a route whose interval straddles +10% is within the noise of the goal either way; CLS is the worst of the runs. Sizes in KB (1,024 bytes); "br" is what a browser downloads from a host serving the precompressed copies; "CSS br" is the whole stylesheet, which the app loads after the first paint. "First screen br" is the critical path, measured: the fewest bytes of the page's brotli HTML (its own rules of the stylesheet inline) from which Chromium paints the first screen (412×823, scripts off) exactly as it looks once the whole page has arrived, to 0.5 KB; 14 KB is what the first round trip delivers.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; \`make bench-perf\`. Timings are medians of ${RUNS} cold loads with the Lighthouse mobile profile (150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU slowdown), FCP and the plain page's FCP and LCP of ${FCP_RUNS} more loads of each, in pairs of alternating order, in rounds over all routes (single loads spread over ±150 ms here); "FCP behind plain" is the ratio of the two medians less one, with a 95% bootstrap interval (the pairs resampled ${RESAMPLES} times), so a route whose interval straddles +10% is within the noise of the goal either way; CLS is the worst of the runs. Sizes in KB (1,024 bytes); "br" is what a browser downloads from a host serving the precompressed copies; "CSS br" is the whole stylesheet, which the app loads after the first paint. "First screen br" is the critical path, measured: the fewest bytes of the page's brotli HTML (its own rules of the stylesheet inline) from which Chromium paints the first screen (412×823, scripts off) exactly as it looks once the whole page has arrived, to 0.5 KB; 14 KB is what the first round trip delivers.`,
     '',
     '| Route | HTML br | CSS br | JS br | Wasm br | Data br | First screen br | FCP ms | Plain FCP ms | FCP behind plain (95% interval) | LCP ms | Plain LCP ms | CLS | TBT ms | Hydrated ms |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
