@@ -7,8 +7,13 @@
 //! hydrates from the props the pre-render wrote beside it; there is no client-side router, no
 //! site or page data to fetch, and a link is an ordinary page load of a precompressed file.
 //!
-//! `src/js/islands.js` (inline in every page) loads the module after the first paint, then
-//! calls the hydration function the `#[island]` macro exports for each. Trunk writes no loader
+//! `src/js/islands.js` (inline at the end of every page's body) loads the module after the first
+//! paint, then calls the hydration function the `#[island]` macro exports for each. At the end,
+//! not in the head: Chromium's parser stops at a script element, even a module's that runs only
+//! once the page is parsed, and on a slow phone it yields there and runs a frame. In the head
+//! that frame has nothing to paint, and the rest of the page is then parsed, styled and laid out
+//! in one task before the frame that paints; at the end of the body the frame it yields for is
+//! the first paint (`make bench-fcp-variants`, variant `head-script`). Trunk writes no loader
 //! and no preloads into the page (Trunk.toml), only that starter and two `<meta>` elements naming
 //! the app's JS module and its Wasm: the page paints from its own HTML and stylesheet, and
 //! fetching and compiling the app before that would take the network and a slow phone's main

@@ -18,7 +18,7 @@
 //
 // Prints the tables and writes them into bench/README.md between perf markers.
 // Environment: TRUSTCTL (default target/release/trustctl here), APP_DIR, CHROMIUM, RUNS (5),
-// FCP_RUNS (31), SCALES (1,10,100), ROUTES (comma-separated; all by default).
+// FCP_RUNS (31), SETTLE_MS (1000), SCALES (1,10,100), ROUTES (comma-separated; all by default).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -32,6 +32,8 @@ import { load, median, plain } from './profile.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const FCP_RUNS = Number(process.env.FCP_RUNS ?? 31);
+/** Pause before each load of FCP against the floor (see where the loads are made). */
+const SETTLE_MS = Number(process.env.SETTLE_MS ?? 1000);
 /** Bootstrap resamples for the interval of FCP against the floor. */
 const RESAMPLES = 2000;
 const BEGIN = '<!-- perf:begin -->';
@@ -188,12 +190,16 @@ try {
       rows.push({ route, bytes, critical, lcp: m(site, 'lcp'), cls: Math.max(...site.map((x) => x.cls)), tbt: m(site, 'tbt'), hydrated: m(site, 'hydrated'), fcps: [], plainFcps: [], plainLcps: [] });
     }
     // FCP against the floor: loads that end with the load event, in pairs whose order alternates
-    // (site then plain, plain then site), so that whatever one load leaves behind for the next
-    // falls on both alike, and in rounds over all routes, so that a slow spell of the machine
-    // falls on every route alike instead of on one route's block of loads.
+    // (site then plain, plain then site), and in rounds over all routes, so that a slow spell of
+    // the machine falls on every route alike instead of on one route's block of loads. Each
+    // load starts SETTLE_MS after the previous one closed: a load right after one of the site's
+    // painted 20-30 ms later than one right after a plain page (in 40 alternating pairs), and
+    // two seconds apart it did not. The site's page has started fetching the app when it
+    // closes, and a visitor's first page has nothing before it.
     for (let i = 0; i < FCP_RUNS; i += 1) {
       for (const row of rows) {
         for (const which of i % 2 === 0 ? ['site', 'plain'] : ['plain', 'site']) {
+          await new Promise((settled) => { setTimeout(settled, SETTLE_MS); });
           if (which === 'site') {
             row.fcps.push((await load(browser, server.origin + row.route, { app: false })).fcp);
           } else {
@@ -217,7 +223,7 @@ try {
   const machine = `${os.cpus().length} cores (${os.cpus()[0].model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Chromium ${execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim().replace(/^Chromium /, '')}`;
   const lines = [
     BEGIN,
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; \`make bench-perf\`. Timings are medians of ${RUNS} cold loads with the Lighthouse mobile profile (150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU slowdown), FCP and the plain page's FCP and LCP of ${FCP_RUNS} more loads of each, in pairs of alternating order, in rounds over all routes (single loads spread over ±150 ms here); "FCP behind plain" is the ratio of the two medians less one, with a 95% bootstrap interval (the pairs resampled ${RESAMPLES} times), so a route whose interval straddles +10% is within the noise of the goal either way; CLS is the worst of the runs. Sizes in KB (1,024 bytes); "br" is what a browser downloads from a host serving the precompressed copies; "CSS br" is the whole stylesheet, which the app loads after the first paint. "First screen br" is the critical path, measured: the fewest bytes of the page's brotli HTML (its own rules of the stylesheet inline) from which Chromium paints the first screen (412×823, scripts off) exactly as it looks once the whole page has arrived, to 0.5 KB; 14 KB is what the first round trip delivers.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; \`make bench-perf\`. Timings are medians of ${RUNS} cold loads with the Lighthouse mobile profile (150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU slowdown), FCP and the plain page's FCP and LCP of ${FCP_RUNS} more loads of each, in pairs of alternating order, in rounds over all routes, ${SETTLE_MS / 1000} s apart (single loads spread over ±150 ms here); "FCP behind plain" is the ratio of the two medians less one, with a 95% bootstrap interval (the pairs resampled ${RESAMPLES} times), so a route whose interval straddles +10% is within the noise of the goal either way; CLS is the worst of the runs. Sizes in KB (1,024 bytes); "br" is what a browser downloads from a host serving the precompressed copies; "CSS br" is the whole stylesheet, which the app loads after the first paint. "First screen br" is the critical path, measured: the fewest bytes of the page's brotli HTML (its own rules of the stylesheet inline) from which Chromium paints the first screen (412×823, scripts off) exactly as it looks once the whole page has arrived, to 0.5 KB; 14 KB is what the first round trip delivers.`,
     '',
     '| Route | HTML br | CSS br | JS br | Wasm br | Data br | First screen br | FCP ms | Plain FCP ms | FCP behind plain (95% interval) | LCP ms | Plain LCP ms | CLS | TBT ms | Hydrated ms |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
