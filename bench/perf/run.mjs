@@ -255,7 +255,6 @@ try {
 
 // ---- FCP against the floor: how sure ---------------------------------------------------------
 
-
 /** A deterministic generator (mulberry32), so that the same loads give the same interval. */
 function random(seed) {
   let a = seed;
