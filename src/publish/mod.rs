@@ -634,6 +634,28 @@ impl Template {
 mod tests {
     use super::*;
 
+    /// The app's starter goes at the end of the body of both Trunk templates, after the page:
+    /// in the head the parser yields at it for a frame with nothing to paint (see `client`).
+    #[test]
+    fn the_starter_comes_after_the_page_in_both_templates() {
+        for name in ["index.html", QUESTIONNAIRE_TEMPLATE] {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
+            let text = fs::read_to_string(&path).unwrap();
+            let starter = text
+                .find(r#"href="src/js/islands.js""#)
+                .unwrap_or_else(|| panic!("{name} inlines no starter"));
+            let body = text.find(BODY_MARKER).unwrap();
+            assert!(
+                body < starter,
+                "{name}: the starter comes before the page's body"
+            );
+            assert!(
+                starter < text.find("</body>").unwrap(),
+                "{name}: the starter is outside the body"
+            );
+        }
+    }
+
     #[test]
     fn each_page_carries_the_rules_it_can_match_where_the_links_were() {
         let css =
