@@ -187,6 +187,7 @@ try {
       const critical = await firstScreen(browser, held.origin, dist, route);
       const site = [];
       for (let i = 0; i < RUNS; i += 1) site.push(await load(browser, server.origin + route, { app: true }));
+      console.error(`${route}: bytes, first screen and ${RUNS} loads with the app done`);
       rows.push({ route, bytes, critical, lcp: m(site, 'lcp'), cls: Math.max(...site.map((x) => x.cls)), tbt: m(site, 'tbt'), hydrated: m(site, 'hydrated'), fcps: [], plainFcps: [], plainLcps: [] });
     }
     // FCP against the floor: loads that end with the load event, in pairs whose order alternates
@@ -209,6 +210,7 @@ try {
           }
         }
       }
+      console.error(`FCP against the plain page: round ${i + 1} of ${FCP_RUNS} over ${rows.length} routes`);
     }
     for (const row of rows) {
       Object.assign(row, { fcp: median(row.fcps), plainFcp: median(row.plainFcps), plainLcp: median(row.plainLcps), interval: ratioInterval([[row.fcps, row.plainFcps]]) });
