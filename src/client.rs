@@ -11,9 +11,11 @@
 //! paint, then calls the hydration function the `#[island]` macro exports for each. At the end,
 //! not in the head: Chromium's parser stops at a script element, even a module's that runs only
 //! once the page is parsed, and on a slow phone it yields there and runs a frame. In the head
-//! that frame has nothing to paint, and the rest of the page is then parsed, styled and laid out
-//! in one task before the frame that paints; at the end of the body the frame it yields for is
-//! the first paint (`make bench-fcp-variants`, variant `head-script`). Trunk writes no loader
+//! that frame has nothing to paint, and the rest of the page is then parsed, and styled and laid
+//! out for `DOMContentLoaded`, in one task before the frame that paints; at the end of the body
+//! the page mostly paints first (traced loads of `/certifications/`: `DOMContentLoaded` came
+//! before the first paint in 2 of 9 against 8 of 9; `make bench-fcp-variants`, variant
+//! `head-script`). Trunk writes no loader
 //! and no preloads into the page (Trunk.toml), only that starter and two `<meta>` elements naming
 //! the app's JS module and its Wasm: the page paints from its own HTML and stylesheet, and
 //! fetching and compiling the app before that would take the network and a slow phone's main

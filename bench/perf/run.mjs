@@ -28,12 +28,10 @@ import { PNG } from 'pngjs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, README, serve } from '../common.mjs';
 import { buildGoal, buildTable, buildTimes, TRUSTCTL } from './build.mjs';
-import { load, median, plain } from './profile.mjs';
+import { SETTLE_MS, load, median, plain } from './profile.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const FCP_RUNS = Number(process.env.FCP_RUNS ?? 31);
-/** Pause before each load of FCP against the floor (see where the loads are made). */
-const SETTLE_MS = Number(process.env.SETTLE_MS ?? 1000);
 /** Bootstrap resamples for the interval of FCP against the floor. */
 const RESAMPLES = 2000;
 const BEGIN = '<!-- perf:begin -->';
@@ -192,15 +190,11 @@ try {
     }
     // FCP against the floor: loads that end with the load event, in pairs whose order alternates
     // (site then plain, plain then site), and in rounds over all routes, so that a slow spell of
-    // the machine falls on every route alike instead of on one route's block of loads. Each
-    // load starts SETTLE_MS after the previous one closed: a load right after one of the site's
-    // painted 20-30 ms later than one right after a plain page (in 40 alternating pairs), and
-    // two seconds apart it did not. The site's page has started fetching the app when it
-    // closes, and a visitor's first page has nothing before it.
+    // the machine falls on every route alike instead of on one route's block of loads; each
+    // SETTLE_MS after the previous one (see `load`).
     for (let i = 0; i < FCP_RUNS; i += 1) {
       for (const row of rows) {
         for (const which of i % 2 === 0 ? ['site', 'plain'] : ['plain', 'site']) {
-          await new Promise((settled) => { setTimeout(settled, SETTLE_MS); });
           if (which === 'site') {
             row.fcps.push((await load(browser, server.origin + row.route, { app: false })).fcp);
           } else {

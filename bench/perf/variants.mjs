@@ -34,6 +34,13 @@ const minify = (css) => transform({ code: Buffer.from(css), minify: true }).code
  *  for states the app creates later (search results, menus) are gone. */
 const pruned = async (css, html) => minify((await new PurgeCSS().purge({ content: [{ raw: html, extension: 'html' }], css: [{ raw: css }], variables: false }))[0].css);
 
+/** The page with the app's starter (inline, at the end of the body) put back by `put(html
+ *  without it, starter)`. */
+const moveStarter = (put) => (html) => {
+  const [starter] = html.match(/<script type="module">[\s\S]*?<\/script>/);
+  return put(html.replace(starter, ''), starter);
+};
+
 /** Each variant: the page's HTML with one part taken out or changed. The CSP hashes only the
  *  starter script, so removing it is the only change that could break the page, and that
  *  variant has no app. */
@@ -66,11 +73,11 @@ const ALL = {
   // parser stops at every script element, a module's too, and under a slowed CPU it yields
   // there and makes a frame with nothing to paint; the rest of the page is then parsed, styled
   // and laid out in one task before the frame that paints.
-  'head-script': (html) => { const [starter] = html.match(/<script type="module">[\s\S]*?<\/script>/); return html.replace(starter, '').replace(/<title>/, () => `${starter}<title>`); },
+  'head-script': moveStarter((html, starter) => html.replace('<title>', () => `${starter}<title>`)),
   // The starter moved into the body, after the site's header or after the page's own header:
   // a parser that yields at a script in the body can paint what came before it.
-  'script-after-header': (html) => { const [starter] = html.match(/<script type="module">[\s\S]*?<\/script>/); return html.replace(starter, '').replace('</header><main', () => `</header>${starter}<main`); },
-  'script-after-h1': (html) => { const [starter] = html.match(/<script type="module">[\s\S]*?<\/script>/); return html.replace(starter, '').replace(/(<header class="page-header">[\s\S]*?<\/header>)/, (h) => `${h}${starter}`); },
+  'script-after-header': moveStarter((html, starter) => html.replace('</header><main', () => `</header>${starter}<main`)),
+  'script-after-h1': moveStarter((html, starter) => html.replace(/<header class="page-header">[\s\S]*?<\/header>/, (h) => `${h}${starter}`)),
   // The starter without its comments.
   'lean-starter': (html) => html.replace(/<script type="module">[\s\S]*?<\/script>/, (s) => s.replace(/^\s*\/\/.*\n/gm, '')),
   // The logo and the icon link naming it taken out: an SVG image is decoded as a document of its
@@ -91,7 +98,6 @@ const ALL = {
 const ROUTE = process.env.ROUTE ?? '/security/';
 const RUNS = Number(process.env.RUNS ?? 21);
 const TRACE = Boolean(process.env.TRACE);
-const SETTLE_MS = Number(process.env.SETTLE_MS ?? 1000);
 const NAMES = process.env.VARIANTS?.split(',') ?? Object.keys(ALL);
 for (const name of NAMES) if (!ALL[name]) throw new Error(`unknown variant ${name}; known: ${Object.keys(ALL).join(', ')}`);
 if (!process.env.SITE_DIR) throw new Error('SITE_DIR: the built site to measure (make build writes dist/)');
@@ -119,8 +125,6 @@ try {
   try {
     for (let i = 0; i < RUNS; i += 1) {
       for (const name of NAMES) {
-        // A load right after one of the site's pages paints later (see SETTLE_MS in run.mjs).
-        await new Promise((settled) => { setTimeout(settled, SETTLE_MS); });
         const run = await load(browser, `${server.origin}/lab/${name}${ROUTE}`, { app: false, trace: TRACE });
         fcps[name].push(run.fcp);
         lcps[name].push(run.lcp);
