@@ -26,27 +26,38 @@ async fn copy_text_of(from: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
-/// A button that copies an answer's text (the element `from`) to the clipboard. The text stays
-/// where the page has it, once: the island carries only the element's id.
+/// A button that copies the answer it stands in to the clipboard: the text of the element
+/// [`super::answer_text_id`] names for the `<details>` around it. The island carries nothing:
+/// the page has the answer's text once, and its id once, on the `<details>`.
 #[island]
-fn CopyAnswer(from: String) -> impl IntoView {
+fn CopyAnswer() -> impl IntoView {
     let live = use_live();
     let copied = RwSignal::new(false);
+    let button = NodeRef::<leptos::html::Button>::new();
     view! {
         <button
             type="button"
             class="button"
+            node_ref=button
             disabled=move || !live.get()
             on:click=move |_| {
-                let _from = from.clone();
                 #[cfg(feature = "hydrate")]
-                leptos::task::spawn_local(async move {
-                    if copy_text_of(&_from).await {
-                        copied.set(true);
-                        // Back to the button's own label, so a second copy reads as one.
-                        set_timeout(move || copied.set(false), std::time::Duration::from_secs(2));
-                    }
-                });
+                {
+                    let Some(from) = button
+                        .get_untracked()
+                        .and_then(|b| b.closest("details").ok().flatten())
+                        .map(|answer| super::answer_text_id(&answer.id()))
+                    else {
+                        return;
+                    };
+                    leptos::task::spawn_local(async move {
+                        if copy_text_of(&from).await {
+                            copied.set(true);
+                            // Back to the button's own label, so a second copy reads as one.
+                            set_timeout(move || copied.set(false), std::time::Duration::from_secs(2));
+                        }
+                    });
+                }
             }
         >
             {move || if copied.get() { "Copied" } else { "Copy answer" }}
@@ -112,14 +123,13 @@ pub fn FaqBody(body: Faq) -> impl IntoView {
                         {c.answers
                             .into_iter()
                             .map(|a| {
-                                let text_id = super::answer_text_id(&a.id);
                                 view! {
                                     <details class="answer" id=a.id.clone()>
                                         <summary>
                                             <span class="question">{a.question}</span>
                                             {a.short.map(|badge| view! { " " <BadgeView badge /> })}
                                         </summary>
-                                        <div class="prose" id=text_id.clone() inner_html=a.html></div>
+                                        <div class="prose" id=super::answer_text_id(&a.id) inner_html=a.html></div>
                                         {(!a.sources.is_empty()).then(|| view! {
                                             <p class="sources">
                                                 "Sources: "
@@ -127,7 +137,7 @@ pub fn FaqBody(body: Faq) -> impl IntoView {
                                             </p>
                                         })}
                                         <p class="answer-actions">
-                                            <CopyAnswer from=text_id />
+                                            <CopyAnswer />
                                             " "
                                             <a href=format!("#{}", a.id)>"Link to this answer"</a>
                                             " · Reviewed "
