@@ -69,6 +69,11 @@ const ALL = {
   // Without the rules that select with `:has()` (each asks about an element's descendants or
   // later siblings when styles are resolved).
   'no-has': restyle((css) => css.replace(/[^{}]*:has\([^{}]*\{[^{}]*\}/g, '')),
+  // Without the rule that renders every part before the one a link into the page names
+  // (`:has(~ :target, ~ * :target)`: each part asks about its later siblings' subtrees).
+  'no-target-rule': restyle((css) => css.replace(/[^{}]*:has\(~:target[^{}]*\{[^{}]*\}/g, '')),
+  // That rule asked once, of the root: with a link into the page every part is rendered.
+  'root-target': restyle((css) => css.replace(/[^{}]*:has\(~:target[^{}]*\{([^{}]*)\}/g, (_, body) => `:root:has(:target) :is(.page>section:not(.notice),.document>.prose>section,.layer){${body}}`)),
   // The starter script in the head, where it was before it moved to the end of the body: the
   // parser stops at every script element, a module's too, and under a slowed CPU it yields
   // there and makes a frame with nothing to paint; the rest of the page is then parsed, styled
