@@ -74,6 +74,17 @@ const ALL = {
   'no-target-rule': restyle((css) => css.replace(/[^{}]*:has\(~:target[^{}]*\{[^{}]*\}/g, '')),
   // That rule asked once, of the root: with a link into the page every part is rendered.
   'root-target': restyle((css) => css.replace(/[^{}]*:has\(~:target[^{}]*\{([^{}]*)\}/g, (_, body) => `:root:has(:target) :is(.page>section:not(.notice),.document>.prose>section,.layer){${body}}`)),
+  // The head keeps only the rules the site's header can match; the page's whole sheet follows
+  // the header, in the body. Parsing the sheet takes the parser's first slice of time, which
+  // ends before the body: its first frame has nothing to paint. With less to parse in the head
+  // the first slice can reach the header. The whole sheet after it repeats every rule in order,
+  // so every element ends with the styles it has now.
+  'header-first': async (html) => {
+    const [whole, attrs, css] = html.match(STYLE);
+    const header = html.match(/<header class="site-header">[\s\S]*?<\/header>/)[0];
+    const first = await pruned(css, `<html><body>${header}</body></html>`);
+    return html.replace(whole, () => `<style${attrs}>${first}</style>`).replace(header, () => `${header}<style${attrs}>${css}</style>`);
+  },
   // The starter script in the head, where it was before it moved to the end of the body: the
   // parser stops at every script element, a module's too, and under a slowed CPU it yields
   // there and makes a frame with nothing to paint; the rest of the page is then parsed, styled
