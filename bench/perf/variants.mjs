@@ -75,10 +75,10 @@ const ALL = {
   // That rule asked once, of the root: with a link into the page every part is rendered.
   'root-target': restyle((css) => css.replace(/[^{}]*:has\(~:target[^{}]*\{([^{}]*)\}/g, (_, body) => `:root:has(:target) :is(.page>section:not(.notice),.document>.prose>section,.layer){${body}}`)),
   // The head keeps only the rules the site's header can match; the page's whole sheet follows
-  // the header, in the body. Parsing the sheet takes the parser's first slice of time, which
-  // ends before the body: its first frame has nothing to paint. With less to parse in the head
-  // the first slice can reach the header. The whole sheet after it repeats every rule in order,
-  // so every element ends with the styles it has now.
+  // the header, in the body. Chromium parses the page in slices of time and paints after each;
+  // the inline sheet's parse takes part of the first, so with less to parse in the head the
+  // first slice can more often reach the header. The whole sheet after it repeats every rule
+  // in order, so every element ends with the styles it has now.
   'header-first': async (html) => {
     const [whole, attrs, css] = html.match(STYLE);
     const header = html.match(/<header class="site-header">[\s\S]*?<\/header>/)[0];
