@@ -118,6 +118,12 @@ test('an answer opens from its link and copies to the clipboard', async () => {
     assert.match(copied, /^Yes\. Users can enrol TOTP/);
     // The label returns, so that a second copy reads as one.
     await answer.getByRole('button', { name: 'Copy answer' }).waitFor({ timeout: 5000 });
+    // Another answer, opened by the reader rather than the link, copies its own text.
+    const other = page.locator('details#password-policy');
+    await other.locator('summary').click();
+    await other.getByRole('button', { name: 'Copy answer' }).click();
+    await other.getByRole('button', { name: 'Copied' }).waitFor();
+    assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^Passwords must have at least 12 characters/);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -45,7 +45,7 @@ fn CopyAnswer() -> impl IntoView {
                 {
                     let Some(from) = button
                         .get_untracked()
-                        .and_then(|b| b.closest("details").ok().flatten())
+                        .and_then(|b| b.closest("details.answer").ok().flatten())
                         .map(|answer| super::answer_text_id(&answer.id()))
                     else {
                         return;
