@@ -231,7 +231,7 @@ try {
     goal('Critical HTML + CSS ≤ 14 KB brotli on every route', rows.every((r) => r.critical <= FLIGHT),
       rows.filter((r) => r.critical > FLIGHT).map((r) => `${r.route} ${kb(r.critical)} KB`).join(', ')),
     goal('FCP within 10% of the plain page', rows.every((r) => r.fcp <= r.plainFcp * 1.1),
-      rows.filter((r) => r.fcp > r.plainFcp * 1.1).map((r) => `${r.route} ${r.fcp.toFixed(0)} vs ${r.plainFcp.toFixed(0)} ms`).join(', ')),
+      rows.filter((r) => r.fcp > r.plainFcp * 1.1).map((r) => `${r.route} ${r.fcp.toFixed(0)} vs ${r.plainFcp.toFixed(0)} ms, ${percent(r.fcp / r.plainFcp, 1)}`).join('; ')),
     `  - All routes together (the geometric mean of each route's ratio of medians, its interval drawn the same way): ${pooled(rows)}.`,
     goal('CLS 0 when the Wasm takes over', rows.every((r) => r.cls === 0), rows.filter((r) => r.cls > 0).map((r) => `${r.route} ${r.cls.toFixed(3)}`).join(', ')),
     goal('Wasm for browsing routes ≤ 150 KB brotli', rows.every((r) => r.route === '/questionnaire/' || r.bytes.wasm.br <= 150 * 1024),
@@ -283,8 +283,8 @@ function ratioInterval(routes) {
   return [stats[Math.floor(RESAMPLES * 0.025)], stats[Math.ceil(RESAMPLES * 0.975) - 1]];
 }
 
-function percent(ratio) {
-  return `${ratio >= 1 ? '+' : '−'}${Math.abs((ratio - 1) * 100).toFixed(0)}%`;
+function percent(ratio, digits = 0) {
+  return `${ratio >= 1 ? '+' : '−'}${Math.abs((ratio - 1) * 100).toFixed(digits)}%`;
 }
 /** "+12% (+3% … +21%)": how far the site's FCP is behind the plain page's. */
 function behind(ratio, [low, high]) {

@@ -67,13 +67,15 @@ const ALL = {
   // its markup can match (the whole sheet is the file the page names for the app's starter).
   'whole-css': restyle((css, html) => readFileSync(join(process.env.SITE_DIR, html.match(/<meta name="trust-stylesheet" content="[^"]*?\/?([^"/]+\.css)">/)[1]), 'utf8')),
   // Without the rules that select with `:has()` (each asks about an element's descendants or
-  // later siblings when styles are resolved).
+  // later siblings when styles are resolved). That takes the deferral rule too (its selector
+  // has one: a part that holds parts is not deferred), so the parts below the first screen no
+  // longer wait either.
   'no-has': restyle((css) => css.replace(/[^{}]*:has\([^{}]*\{[^{}]*\}/g, '')),
   // Without the rule that renders every part before the one a link into the page names
   // (`:has(~ :target, ~ * :target)`: each part asks about its later siblings' subtrees).
   'no-target-rule': restyle((css) => css.replace(/[^{}]*:has\(~:target[^{}]*\{[^{}]*\}/g, '')),
   // That rule asked once, of the root: with a link into the page every part is rendered.
-  'root-target': restyle((css) => css.replace(/[^{}]*:has\(~:target[^{}]*\{([^{}]*)\}/g, (_, body) => `:root:has(:target) :is(.page>section:not(.notice),.document>.prose>section,.layer){${body}}`)),
+  'root-target': restyle((css) => css.replace(/(:is\((?:[^()]|\([^()]*\))*\)):has\(~:target[^{}]*\{([^{}]*)\}/g, (_, parts, body) => `:root:has(:target) ${parts}{${body}}`)),
   // The head keeps only the rules the site's header can match; the page's whole sheet follows
   // the header, in the body. Chromium parses the page in slices of time and paints after each;
   // the inline sheet's parse takes part of the first, so with less to parse in the head the
@@ -81,9 +83,14 @@ const ALL = {
   // in order, so every element ends with the styles it has now.
   'header-first': async (html) => {
     const [whole, attrs, css] = html.match(STYLE);
-    const header = html.match(/<header class="site-header">[\s\S]*?<\/header>/)[0];
+    const header = html.match(/<header class="site-header">[\s\S]*?<\/header>/)?.[0];
+    if (!header) throw new Error('header-first: the page has no <header class="site-header">');
+    // The head's styles after the sheet (the site's brand colour) must still come after it.
+    const head = html.slice(0, html.indexOf('</head>'));
+    const later = head.slice(head.indexOf(whole) + whole.length).match(/<style\b[^>]*>[\s\S]*?<\/style>/g) ?? [];
     const first = await pruned(css, `<html><body>${header}</body></html>`);
-    return html.replace(whole, () => `<style${attrs}>${first}</style>`).replace(header, () => `${header}<style${attrs}>${css}</style>`);
+    if (first.length >= css.length) throw new Error('header-first: the header can match every rule of the sheet');
+    return html.replace(whole, () => `<style${attrs}>${first}</style>`).replace(header, () => `${header}<style${attrs}>${css}</style>${later.join('')}`);
   },
   // The starter script in the head, where it was before it moved to the end of the body: the
   // parser stops at every script element, a module's too, and under a slowed CPU it yields
