@@ -41,6 +41,10 @@ const moveStarter = (put) => (html) => {
   return put(html.replace(starter, ''), starter);
 };
 
+/** The minified deep-link rule: the deferred parts' `:is(…)` list, then the `:has(~:target…)`
+ *  selectors, then its declarations. */
+const TARGET_RULE = /(:is\((?:[^()]|\([^()]*\))*\)):has\(~:target[^{}]*\{([^{}]*)\}/g;
+
 /** Each variant: the page's HTML with one part taken out or changed. The CSP hashes only the
  *  starter script, so removing it is the only change that could break the page, and that
  *  variant has no app. */
@@ -73,9 +77,9 @@ const ALL = {
   'no-has': restyle((css) => css.replace(/[^{}]*:has\([^{}]*\{[^{}]*\}/g, '')),
   // Without the rule that renders every part before the one a link into the page names
   // (`:has(~ :target, ~ * :target)`: each part asks about its later siblings' subtrees).
-  'no-target-rule': restyle((css) => css.replace(/[^{}]*:has\(~:target[^{}]*\{[^{}]*\}/g, '')),
+  'no-target-rule': restyle((css) => css.replace(TARGET_RULE, '')),
   // That rule asked once, of the root: with a link into the page every part is rendered.
-  'root-target': restyle((css) => css.replace(/(:is\((?:[^()]|\([^()]*\))*\)):has\(~:target[^{}]*\{([^{}]*)\}/g, (_, parts, body) => `:root:has(:target) ${parts}{${body}}`)),
+  'root-target': restyle((css) => css.replace(TARGET_RULE, (_, parts, body) => `:root:has(:target) ${parts}{${body}}`)),
   // The head keeps only the rules the site's header can match; the page's whole sheet follows
   // the header, in the body. Chromium parses the page in slices of time and paints after each;
   // the inline sheet's parse takes part of the first, so with less to parse in the head the
@@ -92,10 +96,8 @@ const ALL = {
     if (first.length >= css.length) throw new Error('header-first: the header can match every rule of the sheet');
     return html.replace(whole, () => `<style${attrs}>${first}</style>`).replace(header, () => `${header}<style${attrs}>${css}</style>${later.join('')}`);
   },
-  // The starter script in the head, where it was before it moved to the end of the body: the
-  // parser stops at every script element, a module's too, and under a slowed CPU it yields
-  // there and makes a frame with nothing to paint; the rest of the page is then parsed, styled
-  // and laid out in one task before the frame that paints.
+  // The starter script in the head, where it was before it moved to the end of the body (why
+  // it moved: src/client.rs).
   'head-script': moveStarter((html, starter) => html.replace('<title>', () => `${starter}<title>`)),
   // The starter moved into the body, after the site's header or after the page's own header:
   // a parser that yields at a script in the body can paint what came before it.
