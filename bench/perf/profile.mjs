@@ -1,5 +1,8 @@
 // The mobile profile and one measured page load, shared by `run.mjs` (the performance budget)
 // and `variants.mjs` (FCP of variants of one page).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import zlib from 'node:zlib';
 import { BUILD_DAY } from './build.mjs';
 
 // Lighthouse's mobile profile ("Slow 4G"): 150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU.
@@ -13,6 +16,20 @@ export const plain = (html) => html
   .replace(/<script\b[\s\S]*?<\/script>/g, '')
   .replace(/<link\b[^>]*>/g, '')
   .replace(/<style\b[\s\S]*?<\/style>/g, '');
+
+/**
+ * Writes `html` as `dir`/index.html with the brotli and gzip copies beside it that `trustctl
+ * serve` hands out, as the build does for the site's pages: a page measured against the site's
+ * must travel as compressed as they do. Returns the brotli size.
+ */
+export function writePage(dir, html) {
+  mkdirSync(dir, { recursive: true });
+  const br = zlib.brotliCompressSync(html);
+  writeFileSync(join(dir, 'index.html'), html);
+  writeFileSync(join(dir, 'index.html.br'), br);
+  writeFileSync(join(dir, 'index.html.gz'), zlib.gzipSync(html, { level: 9 }));
+  return br.length;
+}
 
 const OBSERVE = () => {
   window.__perf = { fcp: null, lcp: 0, cls: 0, longTasks: [], hydrated: null };

@@ -20,7 +20,7 @@
 // Environment: TRUSTCTL (default target/release/trustctl here), APP_DIR, CHROMIUM, RUNS (5),
 // FCP_RUNS (31), SETTLE_MS (1000), SCALES (1,10,100), ROUTES (comma-separated; all by default).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import http from 'node:http';
@@ -28,7 +28,7 @@ import { PNG } from 'pngjs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, README, serve } from '../common.mjs';
 import { buildGoal, buildTable, buildTimes, TRUSTCTL } from './build.mjs';
-import { SETTLE_MS, load, median, plain } from './profile.mjs';
+import { SETTLE_MS, load, median, plain, writePage } from './profile.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const FCP_RUNS = Number(process.env.FCP_RUNS ?? 31);
@@ -159,11 +159,9 @@ async function firstScreen(browser, origin, dist, route) {
   return Math.min(size, hi * STEP);
 }
 
-/** The route's HTML as plain as it gets (see `plain`), served under /plain/. */
+/** The route's HTML as plain as it gets (see `plain`), served under /plain/, compressed as the site's pages are. */
 function plainCopy(dist, plainDir, route) {
-  const dir = join(plainDir, 'plain', route);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'index.html'), plain(readFileSync(join(dist, route, 'index.html'), 'utf8')));
+  writePage(join(plainDir, 'plain', route), plain(readFileSync(join(dist, route, 'index.html'), 'utf8')));
 }
 
 // ---- main ---------------------------------------------------------------------------------------

@@ -10,15 +10,14 @@
 // nothing into the README (bench/README.md quotes the runs that informed the performance work).
 // Environment: SITE_DIR (a built site, required), TRUSTCTL, CHROMIUM, ROUTE (/security/),
 // RUNS (21), VARIANTS (comma-separated names below; all by default), TRACE, SETTLE_MS (1000).
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import zlib from 'node:zlib';
 import { transform } from 'lightningcss';
 import { PurgeCSS } from 'purgecss';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, TRUSTCTL, serve } from '../common.mjs';
-import { load, median, plain } from './profile.mjs';
+import { load, median, plain, writePage } from './profile.mjs';
 
 const STYLE = /<style\b([^>]*)>([\s\S]*?)<\/style>/;
 /** The page with its inline stylesheet replaced by `f(css, html)`. */
@@ -135,12 +134,7 @@ try {
   for (const name of NAMES) {
     const html = await ALL[name](page);
     if (html === page && name !== 'site') throw new Error(`variant ${name} changed nothing on ${ROUTE}: the page no longer has what it takes out`);
-    const dir = join(work, 'lab', name, ROUTE);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'index.html'), html);
-    writeFileSync(join(dir, 'index.html.br'), zlib.brotliCompressSync(html));
-    writeFileSync(join(dir, 'index.html.gz'), zlib.gzipSync(html));
-    sizes[name] = zlib.brotliCompressSync(html).length;
+    sizes[name] = writePage(join(work, 'lab', name, ROUTE), html);
   }
   const server = await serve(TRUSTCTL, work);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-quic'] });
