@@ -7,9 +7,10 @@
 // - the Lighthouse mobile profile through the DevTools protocol (150 ms RTT, 1.6 Mbps down,
 //   750 kbps up, 4× CPU slowdown), against `dist/` served on loopback with brotli: FCP, LCP, CLS,
 //   total blocking time and the time until the Wasm app has hydrated, median of 5 fresh loads;
-// - FCP again, against a plain static page of the same text (the route's HTML without scripts or
-//   stylesheets) as the floor: FCP_RUNS (31) loads of each in pairs, medians compared, with a
-//   bootstrap interval for their ratio (per route and over all routes). On this 2-core machine
+// - FCP again, against a plain static page of the same text (the route's HTML without scripts,
+//   links or stylesheets, served brotli as the site's pages are) as the floor: FCP_RUNS (31)
+//   loads of each in pairs, medians compared, with a bootstrap interval for their ratio (per
+//   route and over all routes). On this 2-core machine
 //   DevTools' CPU throttling is noisy (single loads of one page spread over ±150 ms: the
 //   throttled thread spins while suspended and so competes with the compositor and the network
 //   for the other core), so medians of 5 loads cannot tell 10% apart; 31 loads of each bring a
@@ -217,7 +218,7 @@ try {
   const machine = `${os.cpus().length} cores (${os.cpus()[0].model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Chromium ${execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim().replace(/^Chromium /, '')}`;
   const lines = [
     BEGIN,
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; \`make bench-perf\`. Timings are medians of ${RUNS} cold loads with the Lighthouse mobile profile (150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU slowdown), FCP and the plain page's FCP and LCP of ${FCP_RUNS} more loads of each, in pairs of alternating order, in rounds over all routes, ${SETTLE_MS / 1000} s apart (single loads spread over ±150 ms here); "FCP behind plain" is the ratio of the two medians less one, with a 95% bootstrap interval (the pairs resampled ${RESAMPLES} times), so a route whose interval straddles +10% is within the noise of the goal either way; CLS is the worst of the runs. Sizes in KB (1,024 bytes); "br" is what a browser downloads from a host serving the precompressed copies; "CSS br" is the whole stylesheet, which the app loads after the first paint. "First screen br" is the critical path, measured: the fewest bytes of the page's brotli HTML (its own rules of the stylesheet inline) from which Chromium paints the first screen (412×823, scripts off) exactly as it looks once the whole page has arrived, to 0.5 KB; 14 KB is what the first round trip delivers.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; \`make bench-perf\`. Timings are medians of ${RUNS} cold loads with the Lighthouse mobile profile (150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU slowdown), FCP and the plain page's (the route's HTML without scripts, links or stylesheets, brotli as the site's) FCP and LCP of ${FCP_RUNS} more loads of each, in pairs of alternating order, in rounds over all routes, ${SETTLE_MS / 1000} s apart (single loads spread over ±150 ms here); "FCP behind plain" is the ratio of the two medians less one, with a 95% bootstrap interval (the pairs resampled ${RESAMPLES} times), so a route whose interval straddles +10% is within the noise of the goal either way; CLS is the worst of the runs. Sizes in KB (1,024 bytes); "br" is what a browser downloads from a host serving the precompressed copies; "CSS br" is the whole stylesheet, which the app loads after the first paint. "First screen br" is the critical path, measured: the fewest bytes of the page's brotli HTML (its own rules of the stylesheet inline) from which Chromium paints the first screen (412×823, scripts off) exactly as it looks once the whole page has arrived, to 0.5 KB; 14 KB is what the first round trip delivers.`,
     '',
     '| Route | HTML br | CSS br | JS br | Wasm br | Data br | First screen br | FCP ms | Plain FCP ms | FCP behind plain (95% interval) | LCP ms | Plain LCP ms | CLS | TBT ms | Hydrated ms |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
