@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import { BUILD_DAY } from './build.mjs';
 
 // Lighthouse's mobile profile ("Slow 4G"): 150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU.
-const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+export const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 const CPU_SLOWDOWN = 4;
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
