@@ -145,8 +145,9 @@ export function buildTable(builds) {
  * time), with the disk's figures beside it whether met or not.
  */
 export function buildGoal(builds) {
-  const last = builds.at(-1);
-  const met = last.factor === 100 && last.memory <= GOAL_SECONDS;
+  const last = builds.find((b) => b.factor === 100);
+  if (!last) return `- Build of content scaled 100× ≤ ${GOAL_SECONDS} s: **not measured** (SCALES has no 100)`;
+  const met = last.memory <= GOAL_SECONDS;
   return `- Build of content scaled 100× ≤ ${GOAL_SECONDS} s: **${met ? 'met' : 'not met'}** (${last.memory.toFixed(2)} s from scratch in memory; ${last.disk.toFixed(2)} s onto this machine's disk, where creating its files with nothing computed takes ${last.floor.toFixed(2)} s)`;
 }
 

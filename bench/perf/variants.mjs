@@ -10,14 +10,14 @@
 // nothing into the README (bench/README.md quotes the runs that informed the performance work).
 // Environment: SITE_DIR (a built site, required), TRUSTCTL, CHROMIUM, ROUTE (/security/),
 // RUNS (21), VARIANTS (comma-separated names below; all by default), TRACE, SETTLE_MS (1000).
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { transform } from 'lightningcss';
 import { PurgeCSS } from 'purgecss';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, TRUSTCTL, serve } from '../common.mjs';
-import { load, median, plain, writePage } from './profile.mjs';
+import { compressPages, load, median, plain } from './profile.mjs';
 
 const STYLE = /<style\b([^>]*)>([\s\S]*?)<\/style>/;
 /** The page with its inline stylesheet replaced by `f(css, html)`. */
@@ -134,8 +134,11 @@ try {
   for (const name of NAMES) {
     const html = await ALL[name](page);
     if (html === page && name !== 'site') throw new Error(`variant ${name} changed nothing on ${ROUTE}: the page no longer has what it takes out`);
-    sizes[name] = writePage(join(work, 'lab', name, ROUTE), html);
+    mkdirSync(join(work, 'lab', name, ROUTE), { recursive: true });
+    writeFileSync(join(work, 'lab', name, ROUTE, 'index.html'), html);
   }
+  compressPages(TRUSTCTL, join(work, 'lab'));
+  for (const name of NAMES) sizes[name] = statSync(join(work, 'lab', name, ROUTE, 'index.html.br')).size;
   const server = await serve(TRUSTCTL, work);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-quic'] });
   const fcps = Object.fromEntries(NAMES.map((name) => [name, []]));
